@@ -1,0 +1,499 @@
+//! The England and Wales working-day calendar.
+//!
+//! A working day is a Monday to Friday that is not an England and Wales bank
+//! holiday. The bank holidays are computed from the Banking and Financial
+//! Dealings Act 1971 and the annual proclamations for 1978 to 2199:
+//!
+//! - New Year's Day, Good Friday, Easter Monday, the early May bank holiday
+//!   (first Monday of May), the spring bank holiday (last Monday of May), the
+//!   summer bank holiday (last Monday of August), Christmas Day and Boxing Day;
+//! - substitute days: a holiday on a Saturday or Sunday moves to the next
+//!   weekday that is not already a holiday (so Christmas on a Saturday gives
+//!   Monday 27 and Tuesday 28 December);
+//! - the one-off changes by proclamation: 1981-07-29 (royal wedding), 1995
+//!   (early May moved to 8 May), 1999-12-31 (millennium), 2002-06-03/04
+//!   (Golden Jubilee; spring holiday moved from 27 May), 2011-04-29 (royal
+//!   wedding), 2012-06-04/05 (spring holiday moved from 28 May; Diamond
+//!   Jubilee), 2020-05-08 (early May moved from 4 May), 2022-06-02/03
+//!   (spring holiday moved from 30 May; Platinum Jubilee), 2022-09-19 (state
+//!   funeral), 2023-05-08 (coronation).
+//!
+//! Future one-offs are announced by proclamation: a caller adds or removes
+//! days ([`Calendar::add_holiday`], [`Calendar::remove_holiday`]) or loads the
+//! official GOV.UK `bank-holidays.json` ([`Calendar::with_govuk_json`]),
+//! whose `england-and-wales` list then replaces the computed days for every
+//! year it covers.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::explain::{Citation, Explanation};
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The first year the calendar computes.
+pub const FIRST_YEAR: i32 = 1978;
+/// The last year the calendar computes.
+pub const LAST_YEAR: i32 = 2199;
+
+const CITE_ACT: Citation = Citation::new(
+    "Banking and Financial Dealings Act 1971",
+    "s.1 and Schedule 1, with the annual proclamations",
+    "The regular England and Wales bank holidays, with substitute days for holidays that fall at a weekend.",
+);
+const CITE_PROCLAMATIONS: Citation = Citation::new(
+    "Royal proclamations of one-off bank holidays",
+    "1981, 1995, 1999, 2002, 2011, 2012, 2020, 2022, 2023",
+    "Days added or moved for royal events and anniversaries.",
+);
+
+/// A bank holiday: its date and name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BankHoliday {
+    /// The date.
+    pub date: NaiveDate,
+    /// Its name.
+    pub name: String,
+}
+
+/// An England and Wales bank-holiday calendar.
+///
+/// ```
+/// use kcsp_core::Calendar;
+/// use chrono::NaiveDate;
+/// let cal = Calendar::england_and_wales();
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// assert!(!cal.is_working_day(d(2022, 9, 19)).unwrap()); // the state funeral
+/// assert!(cal.is_working_day(d(2022, 5, 30)).unwrap());  // spring holiday moved to 2 June
+/// assert_eq!(cal.holiday(d(2021, 12, 28)).unwrap(), Some("Boxing Day (substitute day)"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Calendar {
+    holidays: BTreeMap<NaiveDate, String>,
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+}
+
+/// Easter Sunday (anonymous Gregorian algorithm).
+fn easter(y: i32) -> NaiveDate {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    ymd(y, month.unsigned_abs(), day.unsigned_abs())
+}
+
+fn first_monday(y: i32, m: u32) -> NaiveDate {
+    NaiveDate::from_weekday_of_month_opt(y, m, Weekday::Mon, 1).unwrap_or(NaiveDate::MIN)
+}
+
+fn last_monday(y: i32, m: u32) -> NaiveDate {
+    NaiveDate::from_weekday_of_month_opt(y, m, Weekday::Mon, 5)
+        .or_else(|| NaiveDate::from_weekday_of_month_opt(y, m, Weekday::Mon, 4))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// One-off changes: (date removed, if any; dates added with names).
+type OneOff = (Option<(i32, u32, u32)>, &'static [(i32, u32, u32, &'static str)]);
+const ONE_OFFS: &[OneOff] = &[
+    (None, &[(1981, 7, 29, "Royal wedding")]),
+    (Some((1995, 5, 1)), &[(1995, 5, 8, "Early May bank holiday (VE day)")]),
+    (None, &[(1999, 12, 31, "Millennium celebrations")]),
+    (Some((2002, 5, 27)), &[(2002, 6, 3, "Golden Jubilee bank holiday"), (2002, 6, 4, "Spring bank holiday")]),
+    (None, &[(2011, 4, 29, "Royal wedding")]),
+    (Some((2012, 5, 28)), &[(2012, 6, 4, "Spring bank holiday"), (2012, 6, 5, "Queen's Diamond Jubilee")]),
+    (Some((2020, 5, 4)), &[(2020, 5, 8, "Early May bank holiday (VE day)")]),
+    (Some((2022, 5, 30)), &[(2022, 6, 2, "Spring bank holiday"), (2022, 6, 3, "Platinum Jubilee bank holiday")]),
+    (None, &[(2022, 9, 19, "Bank holiday for the State Funeral of Queen Elizabeth II")]),
+    (None, &[(2023, 5, 8, "Bank holiday for the coronation of King Charles III")]),
+];
+
+/// The statutory bank holidays of year `y`, before one-off changes.
+fn statutory(y: i32) -> Vec<(NaiveDate, String)> {
+    let e = easter(y);
+    let mut fixed = vec![
+        (ymd(y, 1, 1), "New Year's Day"),
+        (e.checked_sub_days(chrono::Days::new(2)).unwrap_or(e), "Good Friday"),
+        (e.checked_add_days(chrono::Days::new(1)).unwrap_or(e), "Easter Monday"),
+        (first_monday(y, 5), "Early May bank holiday"),
+        (last_monday(y, 5), "Spring bank holiday"),
+        (last_monday(y, 8), "Summer bank holiday"),
+        (ymd(y, 12, 25), "Christmas Day"),
+        (ymd(y, 12, 26), "Boxing Day"),
+    ];
+    fixed.sort_by_key(|(d, _)| *d);
+    let mut out: Vec<(NaiveDate, String)> = fixed
+        .iter()
+        .filter(|(d, _)| !is_weekend(*d))
+        .map(|(d, n)| (*d, (*n).to_string()))
+        .collect();
+    for (d, name) in fixed.iter().filter(|(d, _)| is_weekend(*d)) {
+        let mut s = *d;
+        while is_weekend(s) || out.iter().any(|(o, _)| *o == s) {
+            s = s.succ_opt().unwrap_or(NaiveDate::MAX);
+        }
+        out.push((s, format!("{name} (substitute day)")));
+    }
+    out.sort_by_key(|(d, _)| *d);
+    out
+}
+
+fn out_of_range(field: &str, date: NaiveDate) -> Error {
+    Error::new(
+        ErrorKind::DateOutOfRange,
+        field,
+        format!("{date} is outside the calendar's years {FIRST_YEAR} to {LAST_YEAR}"),
+    )
+}
+
+impl Calendar {
+    /// The England and Wales calendar for 1978 to 2199, as computed from the
+    /// statute and the one-off proclamations.
+    pub fn england_and_wales() -> Calendar {
+        let mut holidays = BTreeMap::new();
+        for y in FIRST_YEAR..=LAST_YEAR {
+            holidays.extend(statutory(y));
+        }
+        for (removed, added) in ONE_OFFS {
+            if let Some((y, m, d)) = removed {
+                holidays.remove(&ymd(*y, *m, *d));
+            }
+            for (y, m, d, name) in *added {
+                holidays.insert(ymd(*y, *m, *d), (*name).to_string());
+            }
+        }
+        Calendar { holidays }
+    }
+
+    /// A shared, built-once copy of [`Calendar::england_and_wales`].
+    pub fn shared() -> &'static Calendar {
+        static CAL: OnceLock<Calendar> = OnceLock::new();
+        CAL.get_or_init(Calendar::england_and_wales)
+    }
+
+    fn check(field: &str, date: NaiveDate) -> Result<()> {
+        if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+            Ok(())
+        } else {
+            Err(out_of_range(field, date))
+        }
+    }
+
+    /// Adds a bank holiday (a future one-off, for example).
+    ///
+    /// ```
+    /// use kcsp_core::Calendar;
+    /// use chrono::NaiveDate;
+    /// let mut cal = Calendar::england_and_wales();
+    /// let d = NaiveDate::from_ymd_opt(2031, 6, 10).unwrap();
+    /// cal.add_holiday(d, "A proclaimed day").unwrap();
+    /// assert!(!cal.is_working_day(d).unwrap());
+    /// ```
+    pub fn add_holiday(&mut self, date: NaiveDate, name: &str) -> Result<()> {
+        Self::check("date", date)?;
+        self.holidays.insert(date, name.chars().take(200).collect());
+        Ok(())
+    }
+
+    /// Removes a bank holiday (one moved by proclamation, for example).
+    /// Returns whether the day was a holiday.
+    pub fn remove_holiday(&mut self, date: NaiveDate) -> Result<bool> {
+        Self::check("date", date)?;
+        Ok(self.holidays.remove(&date).is_some())
+    }
+
+    /// Replaces the computed days of every year covered by the official
+    /// GOV.UK `bank-holidays.json` (division `england-and-wales`) with the
+    /// days it lists. Years it does not cover keep the computed days.
+    ///
+    /// Errors: `invalid_calendar` (with the field of the offending entry).
+    ///
+    /// ```
+    /// use kcsp_core::Calendar;
+    /// use chrono::NaiveDate;
+    /// let json = r#"{"england-and-wales": {"division": "england-and-wales", "events": [
+    ///   {"title": "New Year’s Day", "date": "2030-01-01", "notes": "", "bunting": true},
+    ///   {"title": "A proclaimed day", "date": "2030-07-01", "notes": "", "bunting": true}]}}"#;
+    /// let cal = Calendar::england_and_wales().with_govuk_json(json).unwrap();
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// assert!(!cal.is_working_day(d(2030, 7, 1)).unwrap());
+    /// assert!(cal.is_working_day(d(2030, 12, 25)).unwrap()); // 2030 is replaced whole
+    /// assert!(!cal.is_working_day(d(2031, 12, 25)).unwrap());
+    /// ```
+    pub fn with_govuk_json(mut self, text: &str) -> Result<Calendar> {
+        let bad = |field: &str, msg: String| Error::new(ErrorKind::InvalidCalendar, field, msg);
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| bad("", format!("not JSON: {e}")))?;
+        let events = value
+            .get("england-and-wales")
+            .and_then(|d| d.get("events"))
+            .and_then(|e| e.as_array())
+            .ok_or_else(|| bad("england-and-wales.events", "no england-and-wales events list".into()))?;
+        let mut parsed = BTreeMap::new();
+        for (i, ev) in events.iter().enumerate() {
+            let field = format!("england-and-wales.events[{i}]");
+            let date = ev
+                .get("date")
+                .and_then(|d| d.as_str())
+                .ok_or_else(|| bad(&field, "an event without a date".into()))?;
+            let date = crate::dates::parse_date(&format!("{field}.date"), date)
+                .map_err(|e| bad(e.field(), e.message().to_string()))?;
+            Self::check(&field, date).map_err(|e| bad(e.field(), e.message().to_string()))?;
+            let title = ev.get("title").and_then(|t| t.as_str()).unwrap_or("Bank holiday");
+            parsed.insert(date, title.chars().take(200).collect::<String>());
+        }
+        let (Some(first), Some(last)) = (parsed.keys().next(), parsed.keys().next_back()) else {
+            return Err(bad("england-and-wales.events", "the events list is empty".into()));
+        };
+        let (y0, y1) = (first.year(), last.year());
+        self.holidays.retain(|d, _| d.year() < y0 || d.year() > y1);
+        self.holidays.extend(parsed);
+        Ok(self)
+    }
+
+    /// The name of the bank holiday on `date`, if it is one.
+    pub fn holiday(&self, date: NaiveDate) -> Result<Option<&str>> {
+        Self::check("date", date)?;
+        Ok(self.holidays.get(&date).map(String::as_str))
+    }
+
+    /// Whether `date` is a bank holiday.
+    pub fn is_bank_holiday(&self, date: NaiveDate) -> Result<bool> {
+        Ok(self.holiday(date)?.is_some())
+    }
+
+    /// Whether `date` is a working day: a weekday that is not a bank holiday.
+    pub fn is_working_day(&self, date: NaiveDate) -> Result<bool> {
+        Ok(!is_weekend(date) && !self.is_bank_holiday(date)?)
+    }
+
+    /// The bank holidays of `year`, in date order.
+    ///
+    /// ```
+    /// use kcsp_core::Calendar;
+    /// let days = Calendar::england_and_wales().bank_holidays(2022).unwrap();
+    /// assert_eq!(days.len(), 10); // eight regular, the jubilee and the state funeral
+    /// ```
+    pub fn bank_holidays(&self, year: i32) -> Result<Vec<BankHoliday>> {
+        let start = NaiveDate::from_ymd_opt(year, 1, 1)
+            .filter(|_| (FIRST_YEAR..=LAST_YEAR).contains(&year))
+            .ok_or_else(|| {
+                Error::new(ErrorKind::DateOutOfRange, "year", format!("{year} is outside {FIRST_YEAR} to {LAST_YEAR}"))
+            })?;
+        let end = ymd(year, 12, 31);
+        Ok(self
+            .holidays
+            .range(start..=end)
+            .map(|(d, n)| BankHoliday { date: *d, name: n.clone() })
+            .collect())
+    }
+
+    /// The number of working days strictly between `from` and `to` (neither
+    /// end counted; zero when `to` is not after `from`).
+    ///
+    /// ```
+    /// use kcsp_core::Calendar;
+    /// use chrono::NaiveDate;
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let cal = Calendar::england_and_wales();
+    /// assert_eq!(cal.clear_working_days(d(2022, 7, 6), d(2022, 7, 14)).unwrap(), 5);
+    /// ```
+    pub fn clear_working_days(&self, from: NaiveDate, to: NaiveDate) -> Result<u32> {
+        Self::check("from", from)?;
+        Self::check("to", to)?;
+        let mut n = 0u32;
+        let mut d = from;
+        while let Some(next) = d.succ_opt() {
+            if next >= to {
+                break;
+            }
+            if self.is_working_day(next)? {
+                n += 1;
+            }
+            d = next;
+        }
+        Ok(n)
+    }
+
+    /// The `n`th working day before `date` (`n` = 1 is the previous working
+    /// day). `n` = 0 gives `date` itself.
+    pub fn working_days_before(&self, date: NaiveDate, n: u32) -> Result<NaiveDate> {
+        Self::check("date", date)?;
+        let mut d = date;
+        let mut left = n;
+        while left > 0 {
+            d = d.pred_opt().ok_or_else(|| out_of_range("date", date))?;
+            Self::check("date", d).map_err(|_| out_of_range("date", date))?;
+            if self.is_working_day(d)? {
+                left -= 1;
+            }
+        }
+        Ok(d)
+    }
+
+    /// Whether `date` is a working day, with the reason.
+    ///
+    /// ```
+    /// use kcsp_core::Calendar;
+    /// use chrono::NaiveDate;
+    /// let r = Calendar::england_and_wales().working_day(NaiveDate::from_ymd_opt(2023, 5, 8).unwrap()).unwrap();
+    /// assert!(!r.working_day);
+    /// assert!(r.explanation.reason.contains("coronation"));
+    /// ```
+    pub fn working_day(&self, date: NaiveDate) -> Result<WorkingDay> {
+        let holiday = self.holiday(date)?.map(str::to_string);
+        let weekend = is_weekend(date);
+        let working_day = !weekend && holiday.is_none();
+        let weekday = date.weekday().to_string();
+        let reason = match (&holiday, weekend) {
+            (Some(h), _) => format!("{date} ({weekday}) is a bank holiday: {h}."),
+            (None, true) => format!("{date} is a {weekday}, not a working day."),
+            (None, false) => format!("{date} ({weekday}) is a working day."),
+        };
+        let mut explanation = Explanation::new("working_day", reason)
+            .reading("A working day is Monday to Friday, not an England and Wales bank holiday.")
+            .cite(&CITE_ACT);
+        if holiday.is_some() && ONE_OFFS.iter().any(|(_, added)| added.iter().any(|(y, m, d, _)| ymd(*y, *m, *d) == date)) {
+            explanation = explanation.cite(&CITE_PROCLAMATIONS);
+        }
+        Ok(WorkingDay { date, working_day, weekday, holiday, explanation })
+    }
+}
+
+impl Default for Calendar {
+    fn default() -> Self {
+        Calendar::shared().clone()
+    }
+}
+
+/// Whether a date is a working day, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkingDay {
+    /// The date.
+    pub date: NaiveDate,
+    /// Whether it is a working day in England and Wales.
+    pub working_day: bool,
+    /// The day of the week (`Mon` … `Sun`).
+    pub weekday: String,
+    /// The bank holiday's name, if it is one.
+    pub holiday: Option<String>,
+    /// Which rule applied and why.
+    pub explanation: Explanation,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::parse_date;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date("d", s).unwrap()
+    }
+
+    #[test]
+    fn easter_dates() {
+        for (y, e) in [(2000, "2000-04-23"), (2011, "2011-04-24"), (2019, "2019-04-21"), (2022, "2022-04-17"), (2024, "2024-03-31"), (2038, "2038-04-25"), (2285, "2285-03-22")] {
+            assert_eq!(easter(y), d(e), "{y}");
+        }
+    }
+
+    #[test]
+    fn issue_traps() {
+        let c = Calendar::england_and_wales();
+        for w in ["2022-05-30", "2020-05-04", "2012-05-28", "2002-05-27", "2024-07-04"] {
+            assert!(c.is_working_day(d(w)).unwrap(), "{w} should be a working day");
+        }
+        for h in ["2022-09-19", "2023-05-08", "2022-06-02", "2022-06-03", "2020-05-08", "2012-06-04", "2012-06-05", "2002-06-03", "2002-06-04", "2011-04-29", "1999-12-31", "2021-12-27", "2021-12-28", "2024-07-06"] {
+            assert!(!c.is_working_day(d(h)).unwrap(), "{h} should not be a working day");
+        }
+    }
+
+    #[test]
+    fn substitute_days() {
+        let c = Calendar::england_and_wales();
+        // Christmas on Sunday 2022: Boxing Day Monday 26, Christmas substitute Tuesday 27.
+        assert_eq!(c.holiday(d("2022-12-27")).unwrap(), Some("Christmas Day (substitute day)"));
+        assert_eq!(c.holiday(d("2022-12-26")).unwrap(), Some("Boxing Day"));
+        // Christmas on Friday 2020: Boxing Day Saturday, substitute Monday 28.
+        assert_eq!(c.holiday(d("2020-12-28")).unwrap(), Some("Boxing Day (substitute day)"));
+        // New Year's Day on Saturday 2022: substitute Monday 3 January.
+        assert_eq!(c.holiday(d("2022-01-03")).unwrap(), Some("New Year's Day (substitute day)"));
+        // On Sunday 2023: Monday 2 January.
+        assert_eq!(c.holiday(d("2023-01-02")).unwrap(), Some("New Year's Day (substitute day)"));
+    }
+
+    /// An independent oracle: the `bankholidays` crate, every day of 2000-2099.
+    #[test]
+    fn agrees_with_an_independent_implementation_2000_to_2099() {
+        use bankholidays::uk::is_bankholiday;
+        let c = Calendar::england_and_wales();
+        let mut day = d("2000-01-01");
+        let mut checked = 0;
+        while day <= d("2099-12-31") {
+            assert_eq!(c.is_bank_holiday(day).unwrap() && !is_weekend(day), is_bankholiday(&day), "{day}");
+            day = day.succ_opt().unwrap();
+            checked += 1;
+        }
+        assert_eq!(checked, 36_525);
+    }
+
+    #[test]
+    fn eight_regular_days_in_an_ordinary_year() {
+        let c = Calendar::england_and_wales();
+        for y in [2019, 2021, 2024, 2025, 2050, 2099] {
+            assert_eq!(c.bank_holidays(y).unwrap().len(), 8, "{y}");
+        }
+        assert_eq!(c.bank_holidays(2023).unwrap().len(), 9);
+        assert_eq!(c.bank_holidays(1977).unwrap_err().code(), "date_out_of_range");
+    }
+
+    #[test]
+    fn out_of_range_is_an_error() {
+        let c = Calendar::england_and_wales();
+        assert_eq!(c.is_working_day(d("1977-06-07")).unwrap_err().code(), "date_out_of_range");
+        assert_eq!(c.is_working_day(d("2200-01-01")).unwrap_err().code(), "date_out_of_range");
+        assert!(c.working_days_before(d("1978-01-03"), 5).is_err());
+    }
+
+    #[test]
+    fn add_and_remove() {
+        let mut c = Calendar::england_and_wales();
+        assert!(c.remove_holiday(d("2023-05-08")).unwrap());
+        assert!(c.is_working_day(d("2023-05-08")).unwrap());
+        assert!(!c.remove_holiday(d("2023-05-09")).unwrap());
+        assert!(c.add_holiday(d("2300-01-01"), "x").is_err());
+    }
+
+    #[test]
+    fn govuk_json_errors() {
+        let c = Calendar::england_and_wales();
+        for bad in ["", "[]", "{\"scotland\": {}}", "{\"england-and-wales\": {\"events\": []}}", "{\"england-and-wales\": {\"events\": [{\"date\": \"2022-13-01\"}]}}", "{\"england-and-wales\": {\"events\": [{\"title\": \"x\"}]}}"] {
+            assert_eq!(c.clone().with_govuk_json(bad).unwrap_err().code(), "invalid_calendar", "{bad}");
+        }
+    }
+
+    #[test]
+    fn clear_days_and_days_before() {
+        let c = Calendar::england_and_wales();
+        assert_eq!(c.clear_working_days(d("2023-04-05"), d("2023-04-13")).unwrap(), 3);
+        assert_eq!(c.clear_working_days(d("2023-04-13"), d("2023-04-05")).unwrap(), 0);
+        assert_eq!(c.working_days_before(d("2023-04-13"), 5).unwrap(), d("2023-04-04"));
+        assert_eq!(c.working_days_before(d("2023-04-13"), 0).unwrap(), d("2023-04-13"));
+    }
+}

@@ -1,0 +1,112 @@
+//! Dates: strict ISO parsing and explicit calendar-month arithmetic.
+//!
+//! There is no clock anywhere in the library: every rule takes the date it
+//! is evaluated for as an input.
+
+use crate::error::{quote, Error, ErrorKind, Result};
+use chrono::{Months, NaiveDate};
+
+/// Parses a strict ISO `YYYY-MM-DD` date (four-digit year, two-digit month
+/// and day). `field` names the input in the error.
+///
+/// ```
+/// use kcsp_core::dates::parse_date;
+/// assert_eq!(parse_date("date", "2022-07-14").unwrap().to_string(), "2022-07-14");
+/// assert_eq!(parse_date("date", "2022-7-14").unwrap_err().code(), "invalid_date");
+/// assert_eq!(parse_date("date", "2023-02-29").unwrap_err().code(), "invalid_date");
+/// ```
+pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
+    let bad = || {
+        Error::new(
+            ErrorKind::InvalidDate,
+            field,
+            format!("'{}' is not a date in the form YYYY-MM-DD", quote(text)),
+        )
+        .with("value", quote(text))
+    };
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return Err(bad());
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let mut n = 0u32;
+        for &c in &b[r] {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            n = n * 10 + u32::from(c - b'0');
+        }
+        Some(n)
+    };
+    let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return Err(bad());
+    };
+    let year = i32::try_from(y).map_err(|_| bad())?;
+    NaiveDate::from_ymd_opt(year, m, d).ok_or_else(bad)
+}
+
+/// Adds calendar months, clamping to the end of a shorter month:
+/// 31 January + 1 month is the last day of February, and 29 February + 12
+/// months is 28 February.
+///
+/// ```
+/// use kcsp_core::dates::{add_months, parse_date};
+/// let d = |s| parse_date("d", s).unwrap();
+/// assert_eq!(add_months("d", d("2023-01-31"), 1).unwrap(), d("2023-02-28"));
+/// assert_eq!(add_months("d", d("2024-01-31"), 1).unwrap(), d("2024-02-29"));
+/// assert_eq!(add_months("d", d("2024-02-29"), 12).unwrap(), d("2025-02-28"));
+/// assert_eq!(add_months("d", d("2023-08-31"), 6).unwrap(), d("2024-02-29"));
+/// ```
+pub fn add_months(field: &str, date: NaiveDate, months: u32) -> Result<NaiveDate> {
+    date.checked_add_months(Months::new(months)).ok_or_else(|| {
+        Error::new(
+            ErrorKind::DateOutOfRange,
+            field,
+            format!("{date} plus {months} months is beyond the last supported date"),
+        )
+    })
+}
+
+/// Days from `from` to `to` (negative when `to` is earlier).
+pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date("d", s).unwrap()
+    }
+
+    #[test]
+    fn rejects_malformed_dates() {
+        for bad in [
+            "", "2022-07-1", "2022/07/14", "22-07-14", "2022-13-01", "2022-00-10", "2022-02-30",
+            "2022-07-14T00:00", " 2022-07-14", "２０２２-07-14", "+022-07-14", "2022-0a-14",
+        ] {
+            let e = parse_date("when", bad).unwrap_err();
+            assert_eq!(e.code(), "invalid_date", "{bad}");
+            assert_eq!(e.field(), "when");
+        }
+    }
+
+    #[test]
+    fn month_ends_clamp() {
+        assert_eq!(add_months("x", d("2023-01-31"), 1).unwrap(), d("2023-02-28"));
+        assert_eq!(add_months("x", d("2023-03-31"), 1).unwrap(), d("2023-04-30"));
+        assert_eq!(add_months("x", d("2023-01-30"), 1).unwrap(), d("2023-02-28"));
+        assert_eq!(add_months("x", d("2022-08-31"), 6).unwrap(), d("2023-02-28"));
+        assert_eq!(add_months("x", d("2023-02-28"), 12).unwrap(), d("2024-02-28"));
+        assert_eq!(add_months("x", d("2023-01-10"), 1).unwrap(), d("2023-02-10"));
+        assert_eq!(add_months("x", d("2023-12-15"), 1).unwrap(), d("2024-01-15"));
+    }
+
+    #[test]
+    fn month_overflow_is_an_error_not_a_panic() {
+        let e = add_months("x", NaiveDate::MAX, 1).unwrap_err();
+        assert_eq!(e.code(), "date_out_of_range");
+        assert!(add_months("x", d("9999-12-31"), u32::MAX).is_err());
+    }
+}

@@ -1,0 +1,314 @@
+//! Errors with stable codes.
+//!
+//! Every failure the library reports is an [`Error`]: a [`ErrorKind`] (whose
+//! [`code`](ErrorKind::code) is a stable snake_case string, part of the
+//! public API in Rust, Python and JavaScript alike), the input field it
+//! concerns (for example `present[2]` or `projects[1].amount`), a readable
+//! message, and optional details (the offending value, what was allowed).
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+macro_rules! error_kinds {
+    ($( $(#[$doc:meta])* $variant:ident => $code:literal, $domain:literal; )*) => {
+        /// What went wrong, as a closed list. Each kind has a stable code.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum ErrorKind {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl ErrorKind {
+            /// Every kind, in catalogue order.
+            pub const ALL: &'static [ErrorKind] = &[$(ErrorKind::$variant),*];
+
+            /// The stable snake_case code, e.g. `"unknown_organisation"`.
+            ///
+            /// ```
+            /// use kcsp_core::ErrorKind;
+            /// assert_eq!(ErrorKind::InquorateMeeting.code(), "inquorate_meeting");
+            /// ```
+            pub const fn code(self) -> &'static str {
+                match self { $(ErrorKind::$variant => $code,)* }
+            }
+
+            /// The rule family the kind belongs to: `input`, `calendar`,
+            /// `governance`, `grant` or `dhr`. The Python binding raises one
+            /// exception subclass per family.
+            pub const fn domain(self) -> &'static str {
+                match self { $(ErrorKind::$variant => $domain,)* }
+            }
+
+            /// The kind with this code, if there is one.
+            ///
+            /// ```
+            /// use kcsp_core::ErrorKind;
+            /// assert_eq!(ErrorKind::from_code("duplicate_vote"), Some(ErrorKind::DuplicateVote));
+            /// assert_eq!(ErrorKind::from_code("nope"), None);
+            /// ```
+            pub fn from_code(code: &str) -> Option<ErrorKind> {
+                match code { $($code => Some(ErrorKind::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+error_kinds! {
+    /// A value that should be an ISO `YYYY-MM-DD` date is not one.
+    InvalidDate => "invalid_date", "input";
+    /// A date, or a date computed from it, is outside the range the rule supports.
+    DateOutOfRange => "date_out_of_range", "input";
+    /// An input is missing, of the wrong type, or not understood.
+    InvalidInput => "invalid_input", "input";
+    /// The body id is not one the partnership defines.
+    UnknownBody => "unknown_body", "governance";
+    /// The organisation id is not one the partnership knows.
+    UnknownOrganisation => "unknown_organisation", "governance";
+    /// The organisation id is known but did not exist on the date asked about.
+    OrganisationNotCurrent => "organisation_not_current", "governance";
+    /// No terms of reference of the body were in force on the date.
+    NoRulesInForce => "no_rules_in_force", "governance";
+    /// A partnership definition given as data is inconsistent.
+    InvalidPartnership => "invalid_partnership", "governance";
+    /// The office is not `chair` or `vice_chair`.
+    UnknownOffice => "unknown_office", "governance";
+    /// The body's terms of reference provide no removal vote.
+    NoRemovalRule => "no_removal_rule", "governance";
+    /// A removal vote was held at a meeting that was not quorate.
+    InquorateMeeting => "inquorate_meeting", "governance";
+    /// A vote came from an organisation that holds no responsible-authority seat.
+    VoteWithoutSeat => "vote_without_seat", "governance";
+    /// A vote came from a seat not represented at the meeting.
+    VoterNotPresent => "voter_not_present", "governance";
+    /// A seat voted more than once.
+    DuplicateVote => "duplicate_vote", "governance";
+    /// The papers were circulated after the meeting.
+    CirculatedAfterMeeting => "circulated_after_meeting", "governance";
+    /// The body has no papers-notice rule.
+    NoNoticeRule => "no_notice_rule", "governance";
+    /// No approval (or election) date was given.
+    NoApprovals => "no_approvals", "governance";
+    /// An approval (or election) date lies after the as-of date.
+    ApprovalAfterAsOf => "approval_after_as_of", "governance";
+    /// The office has no fixed term (the KCSP Chair is ex officio).
+    NoFixedTerm => "no_fixed_term", "governance";
+    /// A bank-holiday calendar given as data could not be read.
+    InvalidCalendar => "invalid_calendar", "calendar";
+    /// A money amount is not a decimal number of pounds.
+    InvalidAmount => "invalid_amount", "grant";
+    /// A money amount is negative.
+    NegativeAmount => "negative_amount", "grant";
+    /// A money amount has more than two decimal places.
+    TooManyDecimalPlaces => "too_many_decimal_places", "grant";
+    /// A money amount is larger than the library accepts (a trillion pounds).
+    AmountTooLarge => "amount_too_large", "grant";
+    /// A financial year label is not of the form `2022/23`.
+    InvalidFinancialYear => "invalid_financial_year", "grant";
+    /// The grant share is larger than the project's total cost.
+    GrantExceedsCost => "grant_exceeds_cost", "grant";
+    /// Two projects in one ledger have the same name.
+    DuplicateProject => "duplicate_project", "grant";
+    /// A decision is not one of the allowed values.
+    InvalidDecision => "invalid_decision", "grant";
+    /// A funding round is not `upfront` or `tactical`.
+    InvalidRound => "invalid_round", "grant";
+    /// Money was spent on a project that was not approved.
+    SpendOnUnapprovedProject => "spend_on_unapproved_project", "grant";
+    /// Approved upfront projects exceed the upfront pot.
+    UpfrontApprovalsExceedPot => "upfront_approvals_exceed_pot", "grant";
+    /// Approved tactical projects exceed the money available to the tactical pot.
+    TacticalApprovalsExceedAvailable => "tactical_approvals_exceed_available", "grant";
+    /// A tactical project was approved or paid while the pot was closed.
+    TacticalPotClosed => "tactical_pot_closed", "grant";
+    /// Total spending exceeds the allocation.
+    SpendExceedsAllocation => "spend_exceeds_allocation", "grant";
+    /// The as-of date is before the notification.
+    AsOfBeforeNotified => "as_of_before_notified", "dhr";
+    /// A decision was given without the date it was made.
+    DecisionWithoutDate => "decision_without_date", "dhr";
+    /// A decision date was given without the decision.
+    DateWithoutDecision => "date_without_decision", "dhr";
+    /// The decision is dated before the notification.
+    DecidedBeforeNotified => "decided_before_notified", "dhr";
+    /// The overview report is dated before the decision.
+    SubmittedBeforeDecision => "submitted_before_decision", "dhr";
+    /// An overview report was submitted for a review that was not commissioned.
+    SubmittedWithoutCommission => "submitted_without_commission", "dhr";
+    /// An event is dated after the as-of date.
+    EventAfterAsOf => "event_after_as_of", "dhr";
+    /// A stage does not legally follow the one before.
+    InvalidTransition => "invalid_transition", "dhr";
+    /// A stage name is not one the protocol knows.
+    UnknownStage => "unknown_stage", "dhr";
+    /// Events of a case timeline are not in date order.
+    EventsOutOfOrder => "events_out_of_order", "dhr";
+    /// No protocol version was in force on the notification date.
+    NoProtocolInForce => "no_protocol_in_force", "dhr";
+    /// A deadline extension is inconsistent (earlier than the deadline it extends, or for a deadline that does not apply).
+    InvalidExtension => "invalid_extension", "dhr";
+    /// A case was closed while actions of its plan were incomplete.
+    ActionsIncomplete => "actions_incomplete", "dhr";
+    /// An action status is not `open`, `in_progress` or `complete`.
+    InvalidActionStatus => "invalid_action_status", "dhr";
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A failure: its kind (and stable code), the input field it concerns, a
+/// readable message and details.
+///
+/// ```
+/// use kcsp_core::{Money, ErrorKind};
+/// let err = Money::parse("allocation", "-1").unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::NegativeAmount);
+/// assert_eq!(err.code(), "negative_amount");
+/// assert_eq!(err.field(), "allocation");
+/// assert!(err.to_string().contains("negative"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Error {
+    kind: ErrorKind,
+    code: &'static str,
+    field: String,
+    message: String,
+    details: BTreeMap<String, String>,
+}
+
+impl Error {
+    /// A new error of `kind` about `field`.
+    pub fn new(kind: ErrorKind, field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            code: kind.code(),
+            field: field.into(),
+            message: message.into(),
+            details: BTreeMap::new(),
+        }
+    }
+
+    /// Adds a detail (for example `value`, `allowed`).
+    #[must_use]
+    pub fn with(mut self, key: &str, value: impl Into<String>) -> Self {
+        self.details.insert(key.to_string(), value.into());
+        self
+    }
+
+    /// The kind of error.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The stable snake_case code.
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The input field the error concerns (`""` when it concerns the whole input).
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// A readable message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Further details, such as the offending `value` or what was `allowed`.
+    pub fn details(&self) -> &BTreeMap<String, String> {
+        &self.details
+    }
+
+    /// The same error reported under another field name (used when a value
+    /// parsed in one place belongs to a field of a larger input).
+    #[must_use]
+    pub fn at(mut self, field: impl Into<String>) -> Self {
+        self.field = field.into();
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "{}: {}", self.code, self.message)
+        } else {
+            write!(f, "{} ({}): {}", self.code, self.field, self.message)
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The result type of every fallible function of the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Shortens a value for quoting in a message, so that an enormous input
+/// cannot produce an enormous error.
+pub(crate) fn quote(value: &str) -> String {
+    const MAX: usize = 40;
+    let mut out: String = value.chars().take(MAX).collect();
+    if value.chars().nth(MAX).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_snake_case_and_round_trip() {
+        let mut seen = std::collections::BTreeSet::new();
+        for kind in ErrorKind::ALL {
+            let code = kind.code();
+            assert!(seen.insert(code), "duplicate code {code}");
+            assert!(code
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_'));
+            assert_eq!(ErrorKind::from_code(code), Some(*kind));
+            assert_eq!(serde_json::to_value(kind).unwrap(), code);
+        }
+    }
+
+    #[test]
+    fn format_codes_are_all_present() {
+        // The codes FORMAT.md names for the twelve rules.
+        for code in [
+            "unknown_body", "unknown_organisation", "organisation_not_current", "invalid_date",
+            "unknown_office", "inquorate_meeting", "vote_without_seat", "voter_not_present",
+            "duplicate_vote", "circulated_after_meeting", "no_approvals", "approval_after_as_of",
+            "no_fixed_term", "invalid_amount", "negative_amount", "too_many_decimal_places",
+            "grant_exceeds_cost", "invalid_financial_year", "duplicate_project", "invalid_decision",
+            "invalid_round", "spend_on_unapproved_project", "upfront_approvals_exceed_pot",
+            "tactical_approvals_exceed_available", "tactical_pot_closed", "as_of_before_notified",
+            "decision_without_date", "decided_before_notified", "submitted_before_decision",
+            "submitted_without_commission", "event_after_as_of", "invalid_transition",
+        ] {
+            assert!(ErrorKind::from_code(code).is_some(), "{code} missing");
+        }
+    }
+
+    #[test]
+    fn quote_truncates_long_values() {
+        let long = "x".repeat(10_000);
+        assert_eq!(quote(&long).chars().count(), 41);
+        assert_eq!(quote("short"), "short");
+    }
+
+    #[test]
+    fn serialises_with_code_field_message() {
+        let e = Error::new(ErrorKind::DuplicateVote, "votes_for[1]", "twice").with("value", "x");
+        let v = serde_json::to_value(&e).unwrap();
+        assert_eq!(v["code"], "duplicate_vote");
+        assert_eq!(v["field"], "votes_for[1]");
+        assert_eq!(v["details"]["value"], "x");
+        assert_eq!(e.to_string(), "duplicate_vote (votes_for[1]): twice");
+    }
+}

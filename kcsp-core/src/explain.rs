@@ -1,0 +1,121 @@
+//! Explanations: every decision says which clause applied, the figures it
+//! used and why it came out as it did, as serialisable data.
+
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::fmt;
+
+/// A clause of a source document, cited by title, date and section, with the
+/// library's own one-line summary of what it says.
+///
+/// ```
+/// use kcsp_core::Citation;
+/// let c = Citation::new("KCSP Terms of Reference (reviewed 14 July 2022)", "§7 Meetings", "Four of the responsible authorities make a quorum.");
+/// assert!(c.to_string().starts_with("KCSP Terms of Reference (reviewed 14 July 2022), §7 Meetings"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// The document's title and date.
+    pub document: Cow<'static, str>,
+    /// The section, paragraph or minute.
+    pub section: Cow<'static, str>,
+    /// What the clause says, in the library's words.
+    pub summary: Cow<'static, str>,
+}
+
+impl Citation {
+    /// A citation from static text (the built-in Kent definitions use these).
+    pub const fn new(document: &'static str, section: &'static str, summary: &'static str) -> Self {
+        Citation {
+            document: Cow::Borrowed(document),
+            section: Cow::Borrowed(section),
+            summary: Cow::Borrowed(summary),
+        }
+    }
+}
+
+impl fmt::Display for Citation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}, {}: {}", self.document, self.section, self.summary)
+    }
+}
+
+/// One figure a decision used, by name, as text (money as `26440.00`, dates
+/// as `YYYY-MM-DD`, counts as integers).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The figure's name, e.g. `required`.
+    pub name: Cow<'static, str>,
+    /// Its value.
+    pub value: String,
+}
+
+/// Why a result came out as it did.
+///
+/// ```
+/// use kcsp_core::{Partnership, quorum};
+/// let kent = Partnership::kent();
+/// let d = chrono::NaiveDate::from_ymd_opt(2022, 7, 14).unwrap();
+/// let r = quorum::check(&kent, "kcsp", d, &["kent_police"]).unwrap();
+/// assert_eq!(r.explanation.rule, "quorum");
+/// assert!(!r.explanation.citations.is_empty());
+/// assert!(r.explanation.reason.contains("1 of"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Explanation {
+    /// The rule id (`quorum`, `papers_deadline`, …).
+    pub rule: Cow<'static, str>,
+    /// The reading the library took where the clause is ambiguous, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<Cow<'static, str>>,
+    /// The clauses that applied.
+    pub citations: Vec<Citation>,
+    /// The figures used.
+    pub figures: Vec<Figure>,
+    /// The outcome in a sentence.
+    pub reason: String,
+}
+
+impl Explanation {
+    /// A new explanation for `rule`.
+    pub(crate) fn new(rule: &'static str, reason: impl Into<String>) -> Self {
+        Explanation {
+            rule: Cow::Borrowed(rule),
+            reading: None,
+            citations: Vec::new(),
+            figures: Vec::new(),
+            reason: reason.into(),
+        }
+    }
+
+    pub(crate) fn cite(mut self, c: &Citation) -> Self {
+        self.citations.push(c.clone());
+        self
+    }
+
+    pub(crate) fn reading(mut self, r: &'static str) -> Self {
+        self.reading = Some(Cow::Borrowed(r));
+        self
+    }
+
+    pub(crate) fn figure(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.figures.push(Figure {
+            name: Cow::Borrowed(name),
+            value: value.to_string(),
+        });
+        self
+    }
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}", self.reason)?;
+        if let Some(r) = &self.reading {
+            writeln!(f, "  reading: {r}")?;
+        }
+        for c in &self.citations {
+            writeln!(f, "  per {c}")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,274 @@
+//! Reconciliation: compare the figures a report states with the ones the
+//! ledger computes, and list every discrepancy with its amount.
+//!
+//! Nothing is rounded away: the 2021/22 and 2022/23 reports print the
+//! tactical pot as £13,220 where the split gives £13,221, and that £1 is
+//! reported. Upfront proposals above the upfront pot (2023/24: £27,240
+//! against £26,440) are reported, and so are project amounts a report lists
+//! twice with different values (the 2023/24 appendix gives two projects each
+//! other's amounts).
+
+use crate::error::{quote, Error, ErrorKind, Result};
+use crate::explain::Explanation;
+use crate::grant::Ledger;
+use crate::money::Money;
+use serde::Serialize;
+
+/// A figure of the ledger that a report can state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LedgerFigure {
+    /// The allocation.
+    Allocation,
+    /// The upfront share of the split.
+    UpfrontPot,
+    /// The tactical pot of the split.
+    TacticalPot,
+    /// All upfront proposals.
+    UpfrontRequested,
+    /// Upfront projects approved.
+    UpfrontApproved,
+    /// Money available to the tactical pot.
+    TacticalAvailable,
+    /// Tactical projects approved.
+    TacticalApproved,
+    /// Tactical money left.
+    TacticalRemaining,
+    /// Total actual spend.
+    Spent,
+    /// The allocation less spend.
+    Underspend,
+    /// The allocation less everything approved or pending.
+    Unallocated,
+}
+
+const FIGURES: &[(&str, LedgerFigure)] = &[
+    ("allocation", LedgerFigure::Allocation),
+    ("upfront_pot", LedgerFigure::UpfrontPot),
+    ("tactical_pot", LedgerFigure::TacticalPot),
+    ("upfront_requested", LedgerFigure::UpfrontRequested),
+    ("upfront_approved", LedgerFigure::UpfrontApproved),
+    ("tactical_available", LedgerFigure::TacticalAvailable),
+    ("tactical_approved", LedgerFigure::TacticalApproved),
+    ("tactical_remaining", LedgerFigure::TacticalRemaining),
+    ("spent", LedgerFigure::Spent),
+    ("underspend", LedgerFigure::Underspend),
+    ("unallocated", LedgerFigure::Unallocated),
+];
+
+impl LedgerFigure {
+    /// Parses a figure name such as `tactical_pot` (`invalid_input` otherwise).
+    pub fn parse(field: &str, text: &str) -> Result<LedgerFigure> {
+        FIGURES.iter().find(|(n, _)| *n == text).map(|(_, f)| *f).ok_or_else(|| {
+            let names: Vec<&str> = FIGURES.iter().map(|(n, _)| *n).collect();
+            Error::new(ErrorKind::InvalidInput, field, format!("'{}' is not a ledger figure", quote(text)))
+                .with("allowed", names.join(", "))
+        })
+    }
+
+    /// Its snake_case name.
+    pub fn name(self) -> &'static str {
+        FIGURES.iter().find(|(_, f)| *f == self).map_or("", |(n, _)| n)
+    }
+
+    /// Its value in a ledger.
+    pub fn of(self, l: &Ledger) -> Money {
+        match self {
+            LedgerFigure::Allocation => l.allocation,
+            LedgerFigure::UpfrontPot => l.upfront_pot,
+            LedgerFigure::TacticalPot => l.tactical_pot,
+            LedgerFigure::UpfrontRequested => l.upfront_requested,
+            LedgerFigure::UpfrontApproved => l.upfront_approved,
+            LedgerFigure::TacticalAvailable => l.tactical_available,
+            LedgerFigure::TacticalApproved => l.tactical_approved,
+            LedgerFigure::TacticalRemaining => l.tactical_remaining,
+            LedgerFigure::Spent => l.spent,
+            LedgerFigure::Underspend => l.underspend,
+            LedgerFigure::Unallocated => l.unallocated,
+        }
+    }
+}
+
+/// A figure as a report states it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatedFigure {
+    /// Which figure.
+    pub figure: LedgerFigure,
+    /// The amount stated.
+    pub amount: Money,
+    /// Where (document and section).
+    pub source: String,
+}
+
+/// A project amount as a report lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatedProject {
+    /// The project's name as in the ledger (case and surrounding spaces ignored).
+    pub name: String,
+    /// The amount listed.
+    pub amount: Money,
+    /// Where (document and section).
+    pub source: String,
+}
+
+/// What a report states.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Statement {
+    /// Figures stated.
+    pub figures: Vec<StatedFigure>,
+    /// Project amounts listed.
+    pub projects: Vec<StatedProject>,
+}
+
+/// One difference between what was stated and what is computed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Discrepancy {
+    /// `figure`, `project_amount`, `unknown_project` or `over_request`.
+    pub kind: &'static str,
+    /// The figure or project concerned.
+    pub subject: String,
+    /// Where the stated value comes from.
+    pub source: String,
+    /// The value stated (for `over_request`: the total requested).
+    pub stated: Money,
+    /// The value computed (for `over_request`: the pot).
+    pub computed: Money,
+    /// The absolute difference.
+    pub difference: Money,
+    /// Whether the stated value is `higher` or `lower` than the computed one.
+    pub stated_is: &'static str,
+    /// For a project listed with another project's amount, and vice versa: that project.
+    pub swapped_with: Option<String>,
+    /// A readable message.
+    pub message: String,
+}
+
+/// The outcome of a reconciliation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reconciliation {
+    /// Whether nothing differs.
+    pub consistent: bool,
+    /// Every difference, in the order checked.
+    pub discrepancies: Vec<Discrepancy>,
+    /// Why.
+    pub explanation: Explanation,
+}
+
+fn key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// Compares `statement` with `ledger`.
+///
+/// ```
+/// use kcsp_core::grant::{ledger, GrantSchemes, LedgerInput};
+/// use kcsp_core::reconcile::{reconcile, LedgerFigure, StatedFigure, Statement};
+/// use kcsp_core::{FinancialYear, Money};
+/// let l = ledger(&GrantSchemes::kent(), &LedgerInput {
+///     year: FinancialYear::parse("y", "2021/22").unwrap(),
+///     allocation: Money::pounds(39661), tactical_open: false, projects: vec![] }).unwrap();
+/// let r = reconcile(&l, &Statement { figures: vec![StatedFigure {
+///     figure: LedgerFigure::TacticalPot, amount: Money::pounds(13220),
+///     source: "WG update 14 July 2022 §3.1".into() }], projects: vec![] });
+/// assert_eq!(r.discrepancies[0].difference, Money::pounds(1));
+/// ```
+pub fn reconcile(ledger: &Ledger, statement: &Statement) -> Reconciliation {
+    let mut out = Vec::new();
+    if ledger.upfront_requested > ledger.upfront_pot {
+        let diff = ledger.upfront_requested.abs_diff(ledger.upfront_pot);
+        out.push(Discrepancy {
+            kind: "over_request",
+            subject: "upfront_requested".into(),
+            source: "ledger".into(),
+            stated: ledger.upfront_requested,
+            computed: ledger.upfront_pot,
+            difference: diff,
+            stated_is: "higher",
+            swapped_with: None,
+            message: format!(
+                "Upfront proposals total {}, {diff} more than the upfront pot of {}.",
+                ledger.upfront_requested, ledger.upfront_pot
+            ),
+        });
+    }
+    for s in &statement.figures {
+        let computed = s.figure.of(ledger);
+        if s.amount != computed {
+            let diff = s.amount.abs_diff(computed);
+            let higher = s.amount > computed;
+            out.push(Discrepancy {
+                kind: "figure",
+                subject: s.figure.name().into(),
+                source: s.source.clone(),
+                stated: s.amount,
+                computed,
+                difference: diff,
+                stated_is: if higher { "higher" } else { "lower" },
+                swapped_with: None,
+                message: format!(
+                    "{} states {} as {}, but it computes to {computed}: {diff} {}.",
+                    s.source,
+                    s.figure.name(),
+                    s.amount,
+                    if higher { "too much" } else { "unaccounted for" }
+                ),
+            });
+        }
+    }
+    let first = out.len();
+    for s in &statement.projects {
+        match ledger.projects.iter().find(|p| key(&p.name) == key(&s.name)) {
+            None => out.push(Discrepancy {
+                kind: "unknown_project",
+                subject: s.name.clone(),
+                source: s.source.clone(),
+                stated: s.amount,
+                computed: Money::ZERO,
+                difference: s.amount,
+                stated_is: "higher",
+                swapped_with: None,
+                message: format!("{} lists '{}', which is not in the ledger.", s.source, quote(&s.name)),
+            }),
+            Some(p) if p.amount != s.amount => {
+                let diff = s.amount.abs_diff(p.amount);
+                out.push(Discrepancy {
+                    kind: "project_amount",
+                    subject: p.name.clone(),
+                    source: s.source.clone(),
+                    stated: s.amount,
+                    computed: p.amount,
+                    difference: diff,
+                    stated_is: if s.amount > p.amount { "higher" } else { "lower" },
+                    swapped_with: None,
+                    message: format!("{} lists '{}' at {}, the ledger at {}: {diff} apart.", s.source, p.name, s.amount, p.amount),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    // Pairs of projects each listed at the other's amount.
+    let n = out.len();
+    for i in first..n {
+        for j in (i + 1)..n {
+            let (a, b) = (&out[i], &out[j]);
+            if a.kind == "project_amount" && b.kind == "project_amount" && a.stated == b.computed && b.stated == a.computed {
+                let (an, bn) = (a.subject.clone(), b.subject.clone());
+                out[i].swapped_with = Some(bn.clone());
+                out[i].message.push_str(&format!(" It carries '{bn}''s amount, and vice versa."));
+                out[j].swapped_with = Some(an.clone());
+                out[j].message.push_str(&format!(" It carries '{an}''s amount, and vice versa."));
+            }
+        }
+    }
+    let consistent = out.is_empty();
+    let reason = if consistent {
+        format!("The stated figures for {} agree with the ledger.", ledger.year)
+    } else {
+        format!("{} discrepancies between the stated and computed figures for {}.", out.len(), ledger.year)
+    };
+    let explanation = Explanation::new("grant_reconciliation", reason)
+        .reading("Every stated figure is compared exactly with the computed one; nothing is rounded away.")
+        .cite(&crate::grant::CITE_SPLIT)
+        .figure("discrepancies", out.len());
+    Reconciliation { consistent, discrepancies: out, explanation }
+}

@@ -1,0 +1,150 @@
+//! The annual review of the terms of reference.
+//!
+//! Reading (KCSP ToR review 14 July 2022, §4.3; KCSP notes 4 July 2024,
+//! minute 123(c)): the next review is due twelve calendar months after the
+//! latest approval (29 February plus a year is 28 February); it is overdue on
+//! any later date, and not overdue on the due date itself. The interval is
+//! data ([`ReviewRule`](crate::partnership::ReviewRule)).
+
+use crate::dates::{add_months, days_between};
+use crate::error::{Error, ErrorKind, Result};
+use crate::explain::Explanation;
+use crate::kent::CITE_REVIEW_2024;
+use crate::partnership::Partnership;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// When something that recurs every so many months is next due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Due {
+    pub last: NaiveDate,
+    pub next_due: NaiveDate,
+    pub overdue: bool,
+    pub days_until_due: i64,
+}
+
+/// The latest of `dates` plus `months`, compared with `as_of`. `field` names
+/// the list in errors (`approvals`, `elected`).
+pub(crate) fn due(field: &str, dates: &[NaiveDate], as_of: NaiveDate, months: u32) -> Result<Due> {
+    for (i, d) in dates.iter().enumerate() {
+        if *d > as_of {
+            return Err(Error::new(
+                ErrorKind::ApprovalAfterAsOf,
+                format!("{field}[{i}]"),
+                format!("{d} is after the as-of date {as_of}"),
+            ));
+        }
+    }
+    let Some(last) = dates.iter().max().copied() else {
+        return Err(Error::new(ErrorKind::NoApprovals, field, format!("no dates given in {field}")));
+    };
+    let next_due = add_months(field, last, months)?;
+    Ok(Due {
+        last,
+        next_due,
+        overdue: as_of > next_due,
+        days_until_due: days_between(as_of, next_due),
+    })
+}
+
+/// The status of a body's terms-of-reference review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewStatus {
+    /// The latest approval.
+    pub last_approved: NaiveDate,
+    /// When the next review is due.
+    pub next_due: NaiveDate,
+    /// Whether it is overdue on the as-of date.
+    pub overdue: bool,
+    /// Days from the as-of date to the due date (negative when overdue).
+    pub days_until_due: i64,
+    /// The review interval applied.
+    pub interval_months: u32,
+    /// Which clause applied and why.
+    pub explanation: Explanation,
+}
+
+/// The review status of `body`'s terms of reference as of `as_of`, given the
+/// dates they were approved (any order).
+///
+/// Errors: `no_approvals`; `approval_after_as_of` (field `approvals[i]`);
+/// `unknown_body`.
+///
+/// ```
+/// use kcsp_core::{review, Partnership};
+/// use chrono::NaiveDate;
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let r = review::tor_review(&Partnership::kent(), "kcsp",
+///     &[d(2022, 7, 14), d(2024, 7, 4), d(2023, 7, 12)], d(2024, 11, 21)).unwrap();
+/// assert_eq!(r.next_due, d(2025, 7, 4));
+/// assert_eq!(r.days_until_due, 225);
+/// assert!(!r.overdue);
+/// ```
+pub fn tor_review(partnership: &Partnership, body: &str, approvals: &[NaiveDate], as_of: NaiveDate) -> Result<ReviewStatus> {
+    let body = partnership.body(body)?;
+    let rule = &body.terms_on(as_of)?.review;
+    let due = due("approvals", approvals, as_of, rule.interval_months)?;
+    let reason = if due.overdue {
+        format!(
+            "Overdue: last approved {}, the review was due by {} ({} days ago).",
+            due.last,
+            due.next_due,
+            -due.days_until_due
+        )
+    } else {
+        format!(
+            "Current: last approved {}, the next review is due by {} ({} days from {as_of}).",
+            due.last, due.next_due, due.days_until_due
+        )
+    };
+    Ok(ReviewStatus {
+        last_approved: due.last,
+        next_due: due.next_due,
+        overdue: due.overdue,
+        days_until_due: due.days_until_due,
+        interval_months: rule.interval_months,
+        explanation: Explanation::new("tor_review", reason)
+            .reading("Due twelve calendar months after the latest approval, month ends clamped; overdue only after the due date.")
+            .cite(&rule.citation)
+            .cite(&CITE_REVIEW_2024)
+            .figure("last_approved", due.last)
+            .figure("interval_months", rule.interval_months)
+            .figure("next_due", due.next_due),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::parse_date;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date("d", s).unwrap()
+    }
+
+    #[test]
+    fn leap_day_approval_is_due_28_february() {
+        let r = tor_review(&Partnership::kent(), "kcsp", &[d("2024-02-29")], d("2025-03-01")).unwrap();
+        assert_eq!(r.next_due, d("2025-02-28"));
+        assert!(r.overdue);
+        assert_eq!(r.days_until_due, -1);
+    }
+
+    #[test]
+    fn errors() {
+        let k = Partnership::kent();
+        assert_eq!(tor_review(&k, "kcsp", &[], d("2025-01-01")).unwrap_err().code(), "no_approvals");
+        let e = tor_review(&k, "kcsp", &[d("2024-01-01"), d("2025-01-02")], d("2025-01-01")).unwrap_err();
+        assert_eq!(e.code(), "approval_after_as_of");
+        assert_eq!(e.field(), "approvals[1]");
+        assert_eq!(tor_review(&k, "nope", &[d("2024-01-01")], d("2025-01-01")).unwrap_err().code(), "unknown_body");
+    }
+
+    #[test]
+    fn subgroups_review_on_the_same_cycle() {
+        let k = Partnership::kent();
+        for body in ["kcsp", "working_group", "dhr_steering_group"] {
+            assert_eq!(tor_review(&k, body, &[d("2024-07-04")], d("2025-07-04")).unwrap().next_due, d("2025-07-04"));
+        }
+    }
+}
