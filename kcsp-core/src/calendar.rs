@@ -110,27 +110,76 @@ fn is_weekend(d: NaiveDate) -> bool {
 }
 
 /// One-off changes: (date removed, if any; dates added with names).
-type OneOff = (Option<(i32, u32, u32)>, &'static [(i32, u32, u32, &'static str)]);
+type OneOff = (
+    Option<(i32, u32, u32)>,
+    &'static [(i32, u32, u32, &'static str)],
+);
 const ONE_OFFS: &[OneOff] = &[
     (None, &[(1981, 7, 29, "Royal wedding")]),
-    (Some((1995, 5, 1)), &[(1995, 5, 8, "Early May bank holiday (VE day)")]),
+    (
+        Some((1995, 5, 1)),
+        &[(1995, 5, 8, "Early May bank holiday (VE day)")],
+    ),
     (None, &[(1999, 12, 31, "Millennium celebrations")]),
-    (Some((2002, 5, 27)), &[(2002, 6, 3, "Golden Jubilee bank holiday"), (2002, 6, 4, "Spring bank holiday")]),
+    (
+        Some((2002, 5, 27)),
+        &[
+            (2002, 6, 3, "Golden Jubilee bank holiday"),
+            (2002, 6, 4, "Spring bank holiday"),
+        ],
+    ),
     (None, &[(2011, 4, 29, "Royal wedding")]),
-    (Some((2012, 5, 28)), &[(2012, 6, 4, "Spring bank holiday"), (2012, 6, 5, "Queen's Diamond Jubilee")]),
-    (Some((2020, 5, 4)), &[(2020, 5, 8, "Early May bank holiday (VE day)")]),
-    (Some((2022, 5, 30)), &[(2022, 6, 2, "Spring bank holiday"), (2022, 6, 3, "Platinum Jubilee bank holiday")]),
-    (None, &[(2022, 9, 19, "Bank holiday for the State Funeral of Queen Elizabeth II")]),
-    (None, &[(2023, 5, 8, "Bank holiday for the coronation of King Charles III")]),
+    (
+        Some((2012, 5, 28)),
+        &[
+            (2012, 6, 4, "Spring bank holiday"),
+            (2012, 6, 5, "Queen's Diamond Jubilee"),
+        ],
+    ),
+    (
+        Some((2020, 5, 4)),
+        &[(2020, 5, 8, "Early May bank holiday (VE day)")],
+    ),
+    (
+        Some((2022, 5, 30)),
+        &[
+            (2022, 6, 2, "Spring bank holiday"),
+            (2022, 6, 3, "Platinum Jubilee bank holiday"),
+        ],
+    ),
+    (
+        None,
+        &[(
+            2022,
+            9,
+            19,
+            "Bank holiday for the State Funeral of Queen Elizabeth II",
+        )],
+    ),
+    (
+        None,
+        &[(
+            2023,
+            5,
+            8,
+            "Bank holiday for the coronation of King Charles III",
+        )],
+    ),
 ];
 
 /// The statutory bank holidays of year `y`, before one-off changes.
 fn statutory(y: i32) -> Vec<(NaiveDate, String)> {
     let e = easter(y);
-    let mut fixed = vec![
+    let mut fixed = [
         (ymd(y, 1, 1), "New Year's Day"),
-        (e.checked_sub_days(chrono::Days::new(2)).unwrap_or(e), "Good Friday"),
-        (e.checked_add_days(chrono::Days::new(1)).unwrap_or(e), "Easter Monday"),
+        (
+            e.checked_sub_days(chrono::Days::new(2)).unwrap_or(e),
+            "Good Friday",
+        ),
+        (
+            e.checked_add_days(chrono::Days::new(1)).unwrap_or(e),
+            "Easter Monday",
+        ),
         (first_monday(y, 5), "Early May bank holiday"),
         (last_monday(y, 5), "Spring bank holiday"),
         (last_monday(y, 8), "Summer bank holiday"),
@@ -244,7 +293,12 @@ impl Calendar {
             .get("england-and-wales")
             .and_then(|d| d.get("events"))
             .and_then(|e| e.as_array())
-            .ok_or_else(|| bad("england-and-wales.events", "no england-and-wales events list".into()))?;
+            .ok_or_else(|| {
+                bad(
+                    "england-and-wales.events",
+                    "no england-and-wales events list".into(),
+                )
+            })?;
         let mut parsed = BTreeMap::new();
         for (i, ev) in events.iter().enumerate() {
             let field = format!("england-and-wales.events[{i}]");
@@ -255,11 +309,17 @@ impl Calendar {
             let date = crate::dates::parse_date(&format!("{field}.date"), date)
                 .map_err(|e| bad(e.field(), e.message().to_string()))?;
             Self::check(&field, date).map_err(|e| bad(e.field(), e.message().to_string()))?;
-            let title = ev.get("title").and_then(|t| t.as_str()).unwrap_or("Bank holiday");
+            let title = ev
+                .get("title")
+                .and_then(|t| t.as_str())
+                .unwrap_or("Bank holiday");
             parsed.insert(date, title.chars().take(200).collect::<String>());
         }
         let (Some(first), Some(last)) = (parsed.keys().next(), parsed.keys().next_back()) else {
-            return Err(bad("england-and-wales.events", "the events list is empty".into()));
+            return Err(bad(
+                "england-and-wales.events",
+                "the events list is empty".into(),
+            ));
         };
         let (y0, y1) = (first.year(), last.year());
         self.holidays.retain(|d, _| d.year() < y0 || d.year() > y1);
@@ -294,13 +354,20 @@ impl Calendar {
         let start = NaiveDate::from_ymd_opt(year, 1, 1)
             .filter(|_| (FIRST_YEAR..=LAST_YEAR).contains(&year))
             .ok_or_else(|| {
-                Error::new(ErrorKind::DateOutOfRange, "year", format!("{year} is outside {FIRST_YEAR} to {LAST_YEAR}"))
+                Error::new(
+                    ErrorKind::DateOutOfRange,
+                    "year",
+                    format!("{year} is outside {FIRST_YEAR} to {LAST_YEAR}"),
+                )
             })?;
         let end = ymd(year, 12, 31);
         Ok(self
             .holidays
             .range(start..=end)
-            .map(|(d, n)| BankHoliday { date: *d, name: n.clone() })
+            .map(|(d, n)| BankHoliday {
+                date: *d,
+                name: n.clone(),
+            })
             .collect())
     }
 
@@ -369,10 +436,20 @@ impl Calendar {
         let mut explanation = Explanation::new("working_day", reason)
             .reading("A working day is Monday to Friday, not an England and Wales bank holiday.")
             .cite(&CITE_ACT);
-        if holiday.is_some() && ONE_OFFS.iter().any(|(_, added)| added.iter().any(|(y, m, d, _)| ymd(*y, *m, *d) == date)) {
+        if holiday.is_some()
+            && ONE_OFFS
+                .iter()
+                .any(|(_, added)| added.iter().any(|(y, m, d, _)| ymd(*y, *m, *d) == date))
+        {
             explanation = explanation.cite(&CITE_PROCLAMATIONS);
         }
-        Ok(WorkingDay { date, working_day, weekday, holiday, explanation })
+        Ok(WorkingDay {
+            date,
+            working_day,
+            weekday,
+            holiday,
+            explanation,
+        })
     }
 }
 
@@ -408,7 +485,15 @@ mod tests {
 
     #[test]
     fn easter_dates() {
-        for (y, e) in [(2000, "2000-04-23"), (2011, "2011-04-24"), (2019, "2019-04-21"), (2022, "2022-04-17"), (2024, "2024-03-31"), (2038, "2038-04-25"), (2285, "2285-03-22")] {
+        for (y, e) in [
+            (2000, "2000-04-23"),
+            (2011, "2011-04-24"),
+            (2019, "2019-04-21"),
+            (2022, "2022-04-17"),
+            (2024, "2024-03-31"),
+            (2038, "2038-04-25"),
+            (2285, "2285-03-22"),
+        ] {
             assert_eq!(easter(y), d(e), "{y}");
         }
     }
@@ -416,11 +501,38 @@ mod tests {
     #[test]
     fn issue_traps() {
         let c = Calendar::england_and_wales();
-        for w in ["2022-05-30", "2020-05-04", "2012-05-28", "2002-05-27", "2024-07-04"] {
-            assert!(c.is_working_day(d(w)).unwrap(), "{w} should be a working day");
+        for w in [
+            "2022-05-30",
+            "2020-05-04",
+            "2012-05-28",
+            "2002-05-27",
+            "2024-07-04",
+        ] {
+            assert!(
+                c.is_working_day(d(w)).unwrap(),
+                "{w} should be a working day"
+            );
         }
-        for h in ["2022-09-19", "2023-05-08", "2022-06-02", "2022-06-03", "2020-05-08", "2012-06-04", "2012-06-05", "2002-06-03", "2002-06-04", "2011-04-29", "1999-12-31", "2021-12-27", "2021-12-28", "2024-07-06"] {
-            assert!(!c.is_working_day(d(h)).unwrap(), "{h} should not be a working day");
+        for h in [
+            "2022-09-19",
+            "2023-05-08",
+            "2022-06-02",
+            "2022-06-03",
+            "2020-05-08",
+            "2012-06-04",
+            "2012-06-05",
+            "2002-06-03",
+            "2002-06-04",
+            "2011-04-29",
+            "1999-12-31",
+            "2021-12-27",
+            "2021-12-28",
+            "2024-07-06",
+        ] {
+            assert!(
+                !c.is_working_day(d(h)).unwrap(),
+                "{h} should not be a working day"
+            );
         }
     }
 
@@ -428,14 +540,26 @@ mod tests {
     fn substitute_days() {
         let c = Calendar::england_and_wales();
         // Christmas on Sunday 2022: Boxing Day Monday 26, Christmas substitute Tuesday 27.
-        assert_eq!(c.holiday(d("2022-12-27")).unwrap(), Some("Christmas Day (substitute day)"));
+        assert_eq!(
+            c.holiday(d("2022-12-27")).unwrap(),
+            Some("Christmas Day (substitute day)")
+        );
         assert_eq!(c.holiday(d("2022-12-26")).unwrap(), Some("Boxing Day"));
         // Christmas on Friday 2020: Boxing Day Saturday, substitute Monday 28.
-        assert_eq!(c.holiday(d("2020-12-28")).unwrap(), Some("Boxing Day (substitute day)"));
+        assert_eq!(
+            c.holiday(d("2020-12-28")).unwrap(),
+            Some("Boxing Day (substitute day)")
+        );
         // New Year's Day on Saturday 2022: substitute Monday 3 January.
-        assert_eq!(c.holiday(d("2022-01-03")).unwrap(), Some("New Year's Day (substitute day)"));
+        assert_eq!(
+            c.holiday(d("2022-01-03")).unwrap(),
+            Some("New Year's Day (substitute day)")
+        );
         // On Sunday 2023: Monday 2 January.
-        assert_eq!(c.holiday(d("2023-01-02")).unwrap(), Some("New Year's Day (substitute day)"));
+        assert_eq!(
+            c.holiday(d("2023-01-02")).unwrap(),
+            Some("New Year's Day (substitute day)")
+        );
     }
 
     /// An independent oracle: the `bankholidays` crate, every day of 2000-2099.
@@ -446,7 +570,11 @@ mod tests {
         let mut day = d("2000-01-01");
         let mut checked = 0;
         while day <= d("2099-12-31") {
-            assert_eq!(c.is_bank_holiday(day).unwrap() && !is_weekend(day), is_bankholiday(&day), "{day}");
+            assert_eq!(
+                c.is_bank_holiday(day).unwrap() && !is_weekend(day),
+                is_bankholiday(&day),
+                "{day}"
+            );
             day = day.succ_opt().unwrap();
             checked += 1;
         }
@@ -460,14 +588,23 @@ mod tests {
             assert_eq!(c.bank_holidays(y).unwrap().len(), 8, "{y}");
         }
         assert_eq!(c.bank_holidays(2023).unwrap().len(), 9);
-        assert_eq!(c.bank_holidays(1977).unwrap_err().code(), "date_out_of_range");
+        assert_eq!(
+            c.bank_holidays(1977).unwrap_err().code(),
+            "date_out_of_range"
+        );
     }
 
     #[test]
     fn out_of_range_is_an_error() {
         let c = Calendar::england_and_wales();
-        assert_eq!(c.is_working_day(d("1977-06-07")).unwrap_err().code(), "date_out_of_range");
-        assert_eq!(c.is_working_day(d("2200-01-01")).unwrap_err().code(), "date_out_of_range");
+        assert_eq!(
+            c.is_working_day(d("1977-06-07")).unwrap_err().code(),
+            "date_out_of_range"
+        );
+        assert_eq!(
+            c.is_working_day(d("2200-01-01")).unwrap_err().code(),
+            "date_out_of_range"
+        );
         assert!(c.working_days_before(d("1978-01-03"), 5).is_err());
     }
 
@@ -483,17 +620,42 @@ mod tests {
     #[test]
     fn govuk_json_errors() {
         let c = Calendar::england_and_wales();
-        for bad in ["", "[]", "{\"scotland\": {}}", "{\"england-and-wales\": {\"events\": []}}", "{\"england-and-wales\": {\"events\": [{\"date\": \"2022-13-01\"}]}}", "{\"england-and-wales\": {\"events\": [{\"title\": \"x\"}]}}"] {
-            assert_eq!(c.clone().with_govuk_json(bad).unwrap_err().code(), "invalid_calendar", "{bad}");
+        for bad in [
+            "",
+            "[]",
+            "{\"scotland\": {}}",
+            "{\"england-and-wales\": {\"events\": []}}",
+            "{\"england-and-wales\": {\"events\": [{\"date\": \"2022-13-01\"}]}}",
+            "{\"england-and-wales\": {\"events\": [{\"title\": \"x\"}]}}",
+        ] {
+            assert_eq!(
+                c.clone().with_govuk_json(bad).unwrap_err().code(),
+                "invalid_calendar",
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn clear_days_and_days_before() {
         let c = Calendar::england_and_wales();
-        assert_eq!(c.clear_working_days(d("2023-04-05"), d("2023-04-13")).unwrap(), 3);
-        assert_eq!(c.clear_working_days(d("2023-04-13"), d("2023-04-05")).unwrap(), 0);
-        assert_eq!(c.working_days_before(d("2023-04-13"), 5).unwrap(), d("2023-04-04"));
-        assert_eq!(c.working_days_before(d("2023-04-13"), 0).unwrap(), d("2023-04-13"));
+        assert_eq!(
+            c.clear_working_days(d("2023-04-05"), d("2023-04-13"))
+                .unwrap(),
+            3
+        );
+        assert_eq!(
+            c.clear_working_days(d("2023-04-13"), d("2023-04-05"))
+                .unwrap(),
+            0
+        );
+        assert_eq!(
+            c.working_days_before(d("2023-04-13"), 5).unwrap(),
+            d("2023-04-04")
+        );
+        assert_eq!(
+            c.working_days_before(d("2023-04-13"), 0).unwrap(),
+            d("2023-04-13")
+        );
     }
 }

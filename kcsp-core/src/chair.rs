@@ -51,7 +51,10 @@ impl Office {
             _ => Err(Error::new(
                 ErrorKind::UnknownOffice,
                 field,
-                format!("'{}' is not an office: use chair or vice_chair", quote(text)),
+                format!(
+                    "'{}' is not an office: use chair or vice_chair",
+                    quote(text)
+                ),
             )
             .with("value", quote(text))
             .with("allowed", "chair, vice_chair")),
@@ -131,7 +134,10 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
         return Err(Error::new(
             ErrorKind::NoRemovalRule,
             "body",
-            format!("the terms of reference of the {} provide no removal vote", body_def.name),
+            format!(
+                "the terms of reference of the {} provide no removal vote",
+                body_def.name
+            ),
         ));
     };
     let quorum = quorum::check(partnership, body, date, present)?;
@@ -155,7 +161,10 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
             return Err(Error::new(
                 ErrorKind::VoteWithoutSeat,
                 field,
-                format!("'{}' holds no responsible-authority seat on the {} and cannot vote", a.id, body_def.name),
+                format!(
+                    "'{}' holds no responsible-authority seat on the {} and cannot vote",
+                    a.id, body_def.name
+                ),
             )
             .with("value", a.id.as_str()));
         };
@@ -182,8 +191,10 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
     };
     let seats = u32::try_from(seats).unwrap_or(u32::MAX);
     // Smallest whole number of votes strictly above numerator/denominator of the seats.
-    let required = u32::try_from(u64::from(seats) * u64::from(rule.numerator) / u64::from(rule.denominator.max(1)) + 1)
-        .unwrap_or(u32::MAX);
+    let required = u32::try_from(
+        u64::from(seats) * u64::from(rule.numerator) / u64::from(rule.denominator.max(1)) + 1,
+    )
+    .unwrap_or(u32::MAX);
     let votes = u32::try_from(voted.len()).unwrap_or(u32::MAX);
     let removed = votes >= required;
     let against = match rule.basis {
@@ -251,7 +262,12 @@ pub struct TermStatus {
 /// assert_eq!(t.days_until_due, -4);
 /// assert_eq!(chair::term_status(&kent, "kcsp", &[d(2022, 4, 25)], d(2024, 4, 29)).unwrap_err().code(), "no_fixed_term");
 /// ```
-pub fn term_status(partnership: &Partnership, body: &str, elected: &[NaiveDate], as_of: NaiveDate) -> Result<TermStatus> {
+pub fn term_status(
+    partnership: &Partnership,
+    body: &str,
+    elected: &[NaiveDate],
+    as_of: NaiveDate,
+) -> Result<TermStatus> {
     let body_def = partnership.body(body)?;
     let terms = body_def.terms_on(as_of)?;
     let (term_months, citation) = match &terms.chair {
@@ -259,17 +275,29 @@ pub fn term_status(partnership: &Partnership, body: &str, elected: &[NaiveDate],
             return Err(Error::new(
                 ErrorKind::NoFixedTerm,
                 "body",
-                format!("the chair of the {} is ex officio ({holder}) and has no term", body_def.name),
+                format!(
+                    "the chair of the {} is ex officio ({holder}) and has no term",
+                    body_def.name
+                ),
             )
             .with("citation", citation.to_string()))
         }
-        ChairRule::Elected { term_months, citation } => (*term_months, citation),
+        ChairRule::Elected {
+            term_months,
+            citation,
+        } => (*term_months, citation),
     };
     let due = due("elected", elected, as_of, term_months)?;
     let reason = if due.overdue {
-        format!("Overdue: elected {}, the next election was due by {}.", due.last, due.next_due)
+        format!(
+            "Overdue: elected {}, the next election was due by {}.",
+            due.last, due.next_due
+        )
     } else {
-        format!("Current: elected {}, the next election is due by {}.", due.last, due.next_due)
+        format!(
+            "Current: elected {}, the next election is due by {}.",
+            due.last, due.next_due
+        )
     };
     Ok(TermStatus {
         body: body_def.id.clone(),
@@ -292,35 +320,87 @@ mod tests {
     use super::*;
     use crate::dates::parse_date;
 
-    const FIVE: [&str; 5] = ["kent_county_council", "kent_police", "office_of_the_pcc", "kent_fire_and_rescue", "probation_service"];
+    const FIVE: [&str; 5] = [
+        "kent_county_council",
+        "kent_police",
+        "office_of_the_pcc",
+        "kent_fire_and_rescue",
+        "probation_service",
+    ];
 
     fn d(s: &str) -> NaiveDate {
         parse_date("d", s).unwrap()
     }
 
     fn vote(present: &[&str], votes: &[&str]) -> Result<RemovalResult> {
-        removal_vote(&Partnership::kent(), "kcsp", d("2023-11-16"), "vice_chair", present, votes)
+        removal_vote(
+            &Partnership::kent(),
+            "kcsp",
+            d("2023-11-16"),
+            "vice_chair",
+            present,
+            votes,
+        )
     }
 
     #[test]
     fn four_of_seven_removes() {
-        let r = vote(&FIVE, &["kent_police", "office_of_the_pcc", "kent_fire_and_rescue", "probation_service"]).unwrap();
+        let r = vote(
+            &FIVE,
+            &[
+                "kent_police",
+                "office_of_the_pcc",
+                "kent_fire_and_rescue",
+                "probation_service",
+            ],
+        )
+        .unwrap();
         assert!(r.removed);
         assert_eq!((r.votes_for, r.required, r.seats), (4, 4, 7));
     }
 
     #[test]
     fn vote_errors() {
-        assert_eq!(vote(&FIVE, &["kent_police", "kent_police"]).unwrap_err().code(), "duplicate_vote");
+        assert_eq!(
+            vote(&FIVE, &["kent_police", "kent_police"])
+                .unwrap_err()
+                .code(),
+            "duplicate_vote"
+        );
         let e = vote(&FIVE, &["kent_police", "district_borough_councils"]).unwrap_err();
         assert_eq!(e.code(), "voter_not_present");
         assert_eq!(e.field(), "votes_for[1]");
-        assert_eq!(vote(&FIVE, &["guest"]).unwrap_err().code(), "vote_without_seat");
-        assert_eq!(vote(&FIVE, &["kent_polis"]).unwrap_err().code(), "unknown_organisation");
-        assert_eq!(vote(&FIVE[..3], &["kent_police"]).unwrap_err().code(), "inquorate_meeting");
-        let e = removal_vote(&Partnership::kent(), "kcsp", d("2023-11-16"), "president", &FIVE, &["kent_police"]).unwrap_err();
+        assert_eq!(
+            vote(&FIVE, &["guest"]).unwrap_err().code(),
+            "vote_without_seat"
+        );
+        assert_eq!(
+            vote(&FIVE, &["kent_polis"]).unwrap_err().code(),
+            "unknown_organisation"
+        );
+        assert_eq!(
+            vote(&FIVE[..3], &["kent_police"]).unwrap_err().code(),
+            "inquorate_meeting"
+        );
+        let e = removal_vote(
+            &Partnership::kent(),
+            "kcsp",
+            d("2023-11-16"),
+            "president",
+            &FIVE,
+            &["kent_police"],
+        )
+        .unwrap_err();
         assert_eq!(e.code(), "unknown_office");
-        let e = removal_vote(&Partnership::kent(), "working_group", d("2023-11-16"), "chair", &FIVE, &["kent_police"]).unwrap_err();
+        let e = removal_vote(
+            &Partnership::kent(),
+            "working_group",
+            d("2023-11-16"),
+            "chair",
+            &FIVE,
+            &["kent_police"],
+        )
+        .unwrap_err();
         assert_eq!(e.code(), "no_removal_rule");
     }
 
@@ -330,7 +410,15 @@ mod tests {
         if let Some(r) = p.bodies[0].terms[0].removal.as_mut() {
             r.basis = MajorityBasis::SeatsPresent;
         }
-        let r = removal_vote(&p, "kcsp", d("2023-11-16"), "chair", &FIVE, &["kent_police", "office_of_the_pcc", "kent_fire_and_rescue"]).unwrap();
+        let r = removal_vote(
+            &p,
+            "kcsp",
+            d("2023-11-16"),
+            "chair",
+            &FIVE,
+            &["kent_police", "office_of_the_pcc", "kent_fire_and_rescue"],
+        )
+        .unwrap();
         assert!(r.removed);
         assert_eq!((r.votes_for, r.required, r.seats), (3, 3, 5));
     }
@@ -348,12 +436,23 @@ mod tests {
     #[test]
     fn dhr_chair_term_and_month_end() {
         let k = Partnership::kent();
-        let t = term_status(&k, "dhr_steering_group", &[d("2022-02-28"), d("2020-08-31")], d("2024-02-28")).unwrap();
+        let t = term_status(
+            &k,
+            "dhr_steering_group",
+            &[d("2022-02-28"), d("2020-08-31")],
+            d("2024-02-28"),
+        )
+        .unwrap();
         assert_eq!(t.next_due, d("2024-02-28"));
         assert!(!t.overdue);
         assert_eq!(t.days_until_due, 0);
         let t = term_status(&k, "working_group", &[d("2022-02-28")], d("2024-02-29")).unwrap();
         assert!(t.overdue);
-        assert_eq!(term_status(&k, "working_group", &[], d("2024-02-29")).unwrap_err().code(), "no_approvals");
+        assert_eq!(
+            term_status(&k, "working_group", &[], d("2024-02-29"))
+                .unwrap_err()
+                .code(),
+            "no_approvals"
+        );
     }
 }

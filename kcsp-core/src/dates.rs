@@ -25,12 +25,12 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
         .with("value", quote(text))
     };
     let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return Err(bad());
     }
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
         let mut n = 0u32;
-        for &c in &b[r] {
+        for &c in b.get(r)? {
             if !c.is_ascii_digit() {
                 return None;
             }
@@ -83,8 +83,18 @@ mod tests {
     #[test]
     fn rejects_malformed_dates() {
         for bad in [
-            "", "2022-07-1", "2022/07/14", "22-07-14", "2022-13-01", "2022-00-10", "2022-02-30",
-            "2022-07-14T00:00", " 2022-07-14", "２０２２-07-14", "+022-07-14", "2022-0a-14",
+            "",
+            "2022-07-1",
+            "2022/07/14",
+            "22-07-14",
+            "2022-13-01",
+            "2022-00-10",
+            "2022-02-30",
+            "2022-07-14T00:00",
+            " 2022-07-14",
+            "２０２２-07-14",
+            "+022-07-14",
+            "2022-0a-14",
         ] {
             let e = parse_date("when", bad).unwrap_err();
             assert_eq!(e.code(), "invalid_date", "{bad}");
@@ -94,13 +104,34 @@ mod tests {
 
     #[test]
     fn month_ends_clamp() {
-        assert_eq!(add_months("x", d("2023-01-31"), 1).unwrap(), d("2023-02-28"));
-        assert_eq!(add_months("x", d("2023-03-31"), 1).unwrap(), d("2023-04-30"));
-        assert_eq!(add_months("x", d("2023-01-30"), 1).unwrap(), d("2023-02-28"));
-        assert_eq!(add_months("x", d("2022-08-31"), 6).unwrap(), d("2023-02-28"));
-        assert_eq!(add_months("x", d("2023-02-28"), 12).unwrap(), d("2024-02-28"));
-        assert_eq!(add_months("x", d("2023-01-10"), 1).unwrap(), d("2023-02-10"));
-        assert_eq!(add_months("x", d("2023-12-15"), 1).unwrap(), d("2024-01-15"));
+        assert_eq!(
+            add_months("x", d("2023-01-31"), 1).unwrap(),
+            d("2023-02-28")
+        );
+        assert_eq!(
+            add_months("x", d("2023-03-31"), 1).unwrap(),
+            d("2023-04-30")
+        );
+        assert_eq!(
+            add_months("x", d("2023-01-30"), 1).unwrap(),
+            d("2023-02-28")
+        );
+        assert_eq!(
+            add_months("x", d("2022-08-31"), 6).unwrap(),
+            d("2023-02-28")
+        );
+        assert_eq!(
+            add_months("x", d("2023-02-28"), 12).unwrap(),
+            d("2024-02-28")
+        );
+        assert_eq!(
+            add_months("x", d("2023-01-10"), 1).unwrap(),
+            d("2023-02-10")
+        );
+        assert_eq!(
+            add_months("x", d("2023-12-15"), 1).unwrap(),
+            d("2024-01-15")
+        );
     }
 
     #[test]

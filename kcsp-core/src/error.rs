@@ -269,9 +269,7 @@ mod tests {
         for kind in ErrorKind::ALL {
             let code = kind.code();
             assert!(seen.insert(code), "duplicate code {code}");
-            assert!(code
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '_'));
+            assert!(code.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
             assert_eq!(ErrorKind::from_code(code), Some(*kind));
             assert_eq!(serde_json::to_value(kind).unwrap(), code);
         }
@@ -281,15 +279,38 @@ mod tests {
     fn format_codes_are_all_present() {
         // The codes FORMAT.md names for the twelve rules.
         for code in [
-            "unknown_body", "unknown_organisation", "organisation_not_current", "invalid_date",
-            "unknown_office", "inquorate_meeting", "vote_without_seat", "voter_not_present",
-            "duplicate_vote", "circulated_after_meeting", "no_approvals", "approval_after_as_of",
-            "no_fixed_term", "invalid_amount", "negative_amount", "too_many_decimal_places",
-            "grant_exceeds_cost", "invalid_financial_year", "duplicate_project", "invalid_decision",
-            "invalid_round", "spend_on_unapproved_project", "upfront_approvals_exceed_pot",
-            "tactical_approvals_exceed_available", "tactical_pot_closed", "as_of_before_notified",
-            "decision_without_date", "decided_before_notified", "submitted_before_decision",
-            "submitted_without_commission", "event_after_as_of", "invalid_transition",
+            "unknown_body",
+            "unknown_organisation",
+            "organisation_not_current",
+            "invalid_date",
+            "unknown_office",
+            "inquorate_meeting",
+            "vote_without_seat",
+            "voter_not_present",
+            "duplicate_vote",
+            "circulated_after_meeting",
+            "no_approvals",
+            "approval_after_as_of",
+            "no_fixed_term",
+            "invalid_amount",
+            "negative_amount",
+            "too_many_decimal_places",
+            "grant_exceeds_cost",
+            "invalid_financial_year",
+            "duplicate_project",
+            "invalid_decision",
+            "invalid_round",
+            "spend_on_unapproved_project",
+            "upfront_approvals_exceed_pot",
+            "tactical_approvals_exceed_available",
+            "tactical_pot_closed",
+            "as_of_before_notified",
+            "decision_without_date",
+            "decided_before_notified",
+            "submitted_before_decision",
+            "submitted_without_commission",
+            "event_after_as_of",
+            "invalid_transition",
         ] {
             assert!(ErrorKind::from_code(code).is_some(), "{code} missing");
         }

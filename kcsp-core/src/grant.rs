@@ -116,7 +116,11 @@ impl GrantSchemes {
             .filter(|s| s.from <= year)
             .max_by_key(|s| s.from)
             .ok_or_else(|| {
-                Error::new(ErrorKind::NoRulesInForce, "year", format!("no grant scheme applies to {year}"))
+                Error::new(
+                    ErrorKind::NoRulesInForce,
+                    "year",
+                    format!("no grant scheme applies to {year}"),
+                )
             })
     }
 }
@@ -146,7 +150,13 @@ pub fn split(allocation: Money, scheme: &GrantScheme) -> Result<Split> {
         let upfront = allocation
             .fraction_floor_pound(scheme.upfront_numerator, scheme.upfront_denominator)
             .filter(|u| *u <= allocation)
-            .ok_or_else(|| Error::new(ErrorKind::InvalidInput, "scheme", "the scheme's upfront share is not a fraction of at most one"))?;
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidInput,
+                    "scheme",
+                    "the scheme's upfront share is not a fraction of at most one",
+                )
+            })?;
         (upfront, allocation.saturating_sub(upfront))
     } else {
         (allocation, Money::ZERO)
@@ -157,7 +167,10 @@ pub fn split(allocation: Money, scheme: &GrantScheme) -> Result<Split> {
             scheme.upfront_numerator, scheme.upfront_denominator
         )
     } else {
-        format!("The {} had no tactical pot: all {allocation} is for upfront projects.", scheme.name)
+        format!(
+            "The {} had no tactical pot: all {allocation} is for upfront projects.",
+            scheme.name
+        )
     };
     let mut explanation = Explanation::new("grant_split", reason)
         .figure("allocation", allocation.to_machine())
@@ -169,7 +182,12 @@ pub fn split(allocation: Money, scheme: &GrantScheme) -> Result<Split> {
     for c in &scheme.citations {
         explanation = explanation.cite(c);
     }
-    Ok(Split { allocation, upfront, tactical, explanation })
+    Ok(Split {
+        allocation,
+        upfront,
+        tactical,
+        explanation,
+    })
 }
 
 /// The Crime Reduction Grant scheme (2021/22 on): two thirds upfront.
@@ -212,9 +230,13 @@ impl Round {
         match text {
             "upfront" => Ok(Round::Upfront),
             "tactical" => Ok(Round::Tactical),
-            _ => Err(Error::new(ErrorKind::InvalidRound, field, format!("'{}' is not a round: use upfront or tactical", quote(text)))
-                .with("value", quote(text))
-                .with("allowed", "upfront, tactical")),
+            _ => Err(Error::new(
+                ErrorKind::InvalidRound,
+                field,
+                format!("'{}' is not a round: use upfront or tactical", quote(text)),
+            )
+            .with("value", quote(text))
+            .with("allowed", "upfront, tactical")),
         }
     }
 }
@@ -229,7 +251,10 @@ impl Decision {
             _ => Err(Error::new(
                 ErrorKind::InvalidDecision,
                 field,
-                format!("'{}' is not a decision: use approved, rejected or pending", quote(text)),
+                format!(
+                    "'{}' is not a decision: use approved, rejected or pending",
+                    quote(text)
+                ),
             )
             .with("value", quote(text))
             .with("allowed", "approved, rejected, pending")),
@@ -282,10 +307,21 @@ impl Project {
     /// let e = Project::parse(3, "X", "later", "1", "approved", None).unwrap_err();
     /// assert_eq!((e.code(), e.field()), ("invalid_round", "projects[3].round"));
     /// ```
-    pub fn parse(index: usize, name: &str, round: &str, amount: &str, decision: &str, spent: Option<&str>) -> Result<Project> {
+    pub fn parse(
+        index: usize,
+        name: &str,
+        round: &str,
+        amount: &str,
+        decision: &str,
+        spent: Option<&str>,
+    ) -> Result<Project> {
         let f = |k: &str| format!("projects[{index}].{k}");
         if name.trim().is_empty() {
-            return Err(Error::new(ErrorKind::InvalidInput, f("name"), "a project needs a name"));
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                f("name"),
+                "a project needs a name",
+            ));
         }
         Ok(Project {
             name: name.chars().take(500).collect(),
@@ -372,13 +408,22 @@ impl Ledger {
     /// Whether every upfront business case has been decided (a gate of the
     /// 2024/25 tactical pot).
     pub fn upfront_all_decided(&self) -> bool {
-        !self.projects.iter().any(|p| p.round == Round::Upfront && p.decision == Decision::Pending)
+        !self
+            .projects
+            .iter()
+            .any(|p| p.round == Round::Upfront && p.decision == Decision::Pending)
     }
 }
 
 fn sum<'a>(mut it: impl Iterator<Item = &'a Money>) -> Result<Money> {
     it.try_fold(Money::ZERO, |a, m| a.checked_add(*m))
-        .ok_or_else(|| Error::new(ErrorKind::AmountTooLarge, "projects", "the projects' total is too large"))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::AmountTooLarge,
+                "projects",
+                "the projects' total is too large",
+            )
+        })
 }
 
 fn total(projects: &[Project], round: Round, decision: Option<Decision>) -> Result<Money> {
@@ -442,14 +487,21 @@ pub fn ledger(schemes: &GrantSchemes, input: &LedgerInput) -> Result<Ledger> {
                 });
             }
         }
-        if p.round == Round::Tactical && p.decision == Decision::Approved && (!input.tactical_open || !scheme.tactical_pot) {
+        if p.round == Round::Tactical
+            && p.decision == Decision::Approved
+            && (!input.tactical_open || !scheme.tactical_pot)
+        {
             return Err(Error::new(
                 ErrorKind::TacticalPotClosed,
                 format!("projects[{i}].decision"),
                 format!(
                     "'{}' is approved from the tactical pot, but {}",
                     quote(&p.name),
-                    if scheme.tactical_pot { "the pot was closed" } else { "the scheme had no tactical pot" }
+                    if scheme.tactical_pot {
+                        "the pot was closed"
+                    } else {
+                        "the scheme had no tactical pot"
+                    }
                 ),
             ));
         }
@@ -464,7 +516,10 @@ pub fn ledger(schemes: &GrantSchemes, input: &LedgerInput) -> Result<Ledger> {
         return Err(Error::new(
             ErrorKind::UpfrontApprovalsExceedPot,
             "projects",
-            format!("upfront approvals of {upfront_approved} exceed the upfront pot of {}", split.upfront),
+            format!(
+                "upfront approvals of {upfront_approved} exceed the upfront pot of {}",
+                split.upfront
+            ),
         ));
     }
     if upfront_requested > split.upfront {
@@ -482,7 +537,11 @@ pub fn ledger(schemes: &GrantSchemes, input: &LedgerInput) -> Result<Ledger> {
         .checked_add(upfront_pending)
         .ok_or_else(|| Error::new(ErrorKind::AmountTooLarge, "projects", "total too large"))?;
     let open = input.tactical_open && scheme.tactical_pot;
-    let tactical_available = if open { input.allocation.saturating_sub(committed) } else { Money::ZERO };
+    let tactical_available = if open {
+        input.allocation.saturating_sub(committed)
+    } else {
+        Money::ZERO
+    };
     let Some(tactical_remaining) = tactical_available.checked_sub(tactical_approved) else {
         return Err(Error::new(
             ErrorKind::TacticalApprovalsExceedAvailable,
@@ -490,11 +549,16 @@ pub fn ledger(schemes: &GrantSchemes, input: &LedgerInput) -> Result<Ledger> {
             format!("tactical approvals of {tactical_approved} exceed the {tactical_available} available"),
         ));
     };
-    if tactical_approved.checked_add(tactical_pending).is_some_and(|t| t > tactical_available) {
+    if tactical_approved
+        .checked_add(tactical_pending)
+        .is_some_and(|t| t > tactical_available)
+    {
         warnings.push(Warning {
             code: "tactical_requests_exceed_available",
             field: "projects".into(),
-            message: format!("tactical approvals and pending requests exceed the {tactical_available} available"),
+            message: format!(
+                "tactical approvals and pending requests exceed the {tactical_available} available"
+            ),
         });
     }
     let spent = sum(projects.iter().filter_map(|p| p.spent.as_ref()))?;
@@ -502,7 +566,10 @@ pub fn ledger(schemes: &GrantSchemes, input: &LedgerInput) -> Result<Ledger> {
         return Err(Error::new(
             ErrorKind::SpendExceedsAllocation,
             "projects",
-            format!("total spend of {spent} exceeds the allocation of {}", input.allocation),
+            format!(
+                "total spend of {spent} exceeds the allocation of {}",
+                input.allocation
+            ),
         ));
     };
     let all_committed = committed
@@ -575,7 +642,15 @@ mod tests {
     }
 
     fn run(y: &str, alloc: &str, open: bool, projects: Vec<Project>) -> Result<Ledger> {
-        ledger(&GrantSchemes::kent(), &LedgerInput { year: year(y), allocation: m(alloc), tactical_open: open, projects })
+        ledger(
+            &GrantSchemes::kent(),
+            &LedgerInput {
+                year: year(y),
+                allocation: m(alloc),
+                tactical_open: open,
+                projects,
+            },
+        )
     }
 
     /// DOMAIN §7, 2013/14: seven grants (KCSP 18 March 2014, grant report §2.1-2.7).
@@ -583,11 +658,29 @@ mod tests {
     fn year_2013_14() {
         let projects = vec![
             p("ASB School Tour", "upfront", "10000", "approved", None),
-            p("Domestic Homicide Reviews", "upfront", "8000", "approved", None),
+            p(
+                "Domestic Homicide Reviews",
+                "upfront",
+                "8000",
+                "approved",
+                None,
+            ),
             p("Licence 2 Kill", "upfront", "10000", "approved", None),
-            p("Mental Health First Aid", "upfront", "5000", "approved", None),
+            p(
+                "Mental Health First Aid",
+                "upfront",
+                "5000",
+                "approved",
+                None,
+            ),
             p("SCAM Protection", "upfront", "5000", "approved", None),
-            p("Licence to Kill Evaluation", "upfront", "5250", "approved", None),
+            p(
+                "Licence to Kill Evaluation",
+                "upfront",
+                "5250",
+                "approved",
+                None,
+            ),
             p("MARAC Training", "upfront", "5250", "approved", None),
         ];
         let l = run("2013/14", "48507", true, projects).unwrap();
@@ -600,17 +693,65 @@ mod tests {
 
     #[test]
     fn closed_pot_and_errors() {
-        let e = run("2021/22", "39661", false, vec![p("T", "tactical", "10", "approved", None)]).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("tactical_pot_closed", "projects[0].decision"));
-        let e = run("2013/14", "48507", true, vec![p("T", "tactical", "10", "approved", None)]).unwrap_err();
+        let e = run(
+            "2021/22",
+            "39661",
+            false,
+            vec![p("T", "tactical", "10", "approved", None)],
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("tactical_pot_closed", "projects[0].decision")
+        );
+        let e = run(
+            "2013/14",
+            "48507",
+            true,
+            vec![p("T", "tactical", "10", "approved", None)],
+        )
+        .unwrap_err();
         assert_eq!(e.code(), "tactical_pot_closed");
-        let e = run("2022/23", "39661", true, vec![p("A", "upfront", "26441", "approved", None)]).unwrap_err();
+        let e = run(
+            "2022/23",
+            "39661",
+            true,
+            vec![p("A", "upfront", "26441", "approved", None)],
+        )
+        .unwrap_err();
         assert_eq!(e.code(), "upfront_approvals_exceed_pot");
-        let e = run("2022/23", "39661", true, vec![p("A", "upfront", "26440", "approved", None), p("B", "tactical", "13221.01", "approved", None)]).unwrap_err();
+        let e = run(
+            "2022/23",
+            "39661",
+            true,
+            vec![
+                p("A", "upfront", "26440", "approved", None),
+                p("B", "tactical", "13221.01", "approved", None),
+            ],
+        )
+        .unwrap_err();
         assert_eq!(e.code(), "tactical_approvals_exceed_available");
-        let e = run("2022/23", "39661", true, vec![p("A", "upfront", "1", "approved", None), p(" a ", "upfront", "1", "approved", None)]).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("duplicate_project", "projects[1].name"));
-        let e = run("2022/23", "100", true, vec![p("A", "upfront", "50", "approved", Some("101"))]).unwrap_err();
+        let e = run(
+            "2022/23",
+            "39661",
+            true,
+            vec![
+                p("A", "upfront", "1", "approved", None),
+                p(" a ", "upfront", "1", "approved", None),
+            ],
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("duplicate_project", "projects[1].name")
+        );
+        let e = run(
+            "2022/23",
+            "100",
+            true,
+            vec![p("A", "upfront", "50", "approved", Some("101"))],
+        )
+        .unwrap_err();
         assert_eq!(e.code(), "spend_exceeds_allocation");
         let e = run("2012/13", "100", true, vec![]).unwrap_err();
         assert_eq!(e.code(), "no_rules_in_force");
@@ -618,7 +759,13 @@ mod tests {
 
     #[test]
     fn overspend_is_a_warning() {
-        let l = run("2022/23", "39661", true, vec![p("A", "upfront", "50", "approved", Some("60"))]).unwrap();
+        let l = run(
+            "2022/23",
+            "39661",
+            true,
+            vec![p("A", "upfront", "50", "approved", Some("60"))],
+        )
+        .unwrap();
         assert_eq!(l.warnings.len(), 1);
         assert_eq!(l.warnings[0].code, "project_overspent");
         assert_eq!(l.warnings[0].field, "projects[0].spent");
@@ -626,7 +773,13 @@ mod tests {
 
     #[test]
     fn pending_upfront_is_held_back_from_the_tactical_pot() {
-        let l = run("2024/25", "39661", true, vec![p("A", "upfront", "26440", "pending", None)]).unwrap();
+        let l = run(
+            "2024/25",
+            "39661",
+            true,
+            vec![p("A", "upfront", "26440", "pending", None)],
+        )
+        .unwrap();
         assert_eq!(l.tactical_available, m("13221"));
         assert!(!l.upfront_all_decided());
     }

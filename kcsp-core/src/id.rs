@@ -12,7 +12,7 @@ fn valid(text: &str) -> bool {
     let b = text.as_bytes();
     !b.is_empty()
         && b.len() <= MAX_ID_LEN
-        && b[0].is_ascii_lowercase()
+        && b.first().is_some_and(u8::is_ascii_lowercase)
         && b.iter()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_')
 }
@@ -122,7 +122,16 @@ mod tests {
     fn id_syntax() {
         assert!(OrgId::parse("f", "a").is_ok());
         assert!(OrgId::parse("f", "medway_council_2").is_ok());
-        for bad in ["", "_x", "1x", "Kent", "kent police", "kent-police", "é", &"a".repeat(65)] {
+        for bad in [
+            "",
+            "_x",
+            "1x",
+            "Kent",
+            "kent police",
+            "kent-police",
+            "é",
+            &"a".repeat(65),
+        ] {
             assert!(OrgId::parse("f", bad).is_err(), "{bad}");
         }
         assert!(OrgId::parse("f", &"a".repeat(64)).is_ok());

@@ -17,7 +17,8 @@ use chrono::NaiveDate;
 pub(crate) const KCSP_TOR: &str = "KCSP Terms of Reference (Appendix A to the terms-of-reference review, KCSP meeting 14 July 2022)";
 pub(crate) const WG_TOR: &str = "KCSP Working Group Terms of Reference (Appendix B to the terms-of-reference review, KCSP meeting 14 July 2022)";
 pub(crate) const DHR_TOR: &str = "Kent and Medway DHR Steering Group Terms of Reference (Appendix C to the terms-of-reference review, KCSP meeting 14 July 2022)";
-pub(crate) const TOR_REVIEW_2022: &str = "KCSP and Subgroup Terms of Reference Review and Update, KCSP meeting 14 July 2022";
+pub(crate) const TOR_REVIEW_2022: &str =
+    "KCSP and Subgroup Terms of Reference Review and Update, KCSP meeting 14 July 2022";
 pub(crate) const NOTES_2024_07: &str = "Notes of the KCSP meeting of 4 July 2024";
 
 pub(crate) const CITE_MEMBERSHIP: Citation = Citation::new(
@@ -100,27 +101,69 @@ fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 }
 
 const ORGANISATIONS: &[(&str, &str)] = &[
-    ("kent_county_council", "Kent County Council (lead authority)"),
+    (
+        "kent_county_council",
+        "Kent County Council (lead authority)",
+    ),
     ("kent_police", "Kent Police"),
-    ("office_of_the_pcc", "Office of the Police and Crime Commissioner"),
-    ("district_borough_councils", "District and borough councils (one collective representative)"),
+    (
+        "office_of_the_pcc",
+        "Office of the Police and Crime Commissioner",
+    ),
+    (
+        "district_borough_councils",
+        "District and borough councils (one collective representative)",
+    ),
     ("kent_fire_and_rescue", "Kent Fire and Rescue Service"),
     ("probation_service", "The Probation Service"),
-    ("kent_association_of_local_councils", "Kent Association of Local Councils"),
+    (
+        "kent_association_of_local_councils",
+        "Kent Association of Local Councils",
+    ),
     ("medway_csp", "Medway Community Safety Partnership"),
     ("kent_housing_group", "Kent Housing Group"),
-    ("prevent_duty_delivery_board", "Kent and Medway Prevent Duty Delivery Board"),
-    ("joint_exploitation_group", "Kent and Medway Joint Exploitation Group"),
-    ("safeguarding_adults_board", "Kent and Medway Safeguarding Adults Board"),
-    ("safeguarding_children_partnership", "Kent Safeguarding Children Multi-Agency Partnership"),
-    ("domestic_and_sexual_abuse_executive_group", "Kent and Medway Domestic and Sexual Abuse Executive Group"),
+    (
+        "prevent_duty_delivery_board",
+        "Kent and Medway Prevent Duty Delivery Board",
+    ),
+    (
+        "joint_exploitation_group",
+        "Kent and Medway Joint Exploitation Group",
+    ),
+    (
+        "safeguarding_adults_board",
+        "Kent and Medway Safeguarding Adults Board",
+    ),
+    (
+        "safeguarding_children_partnership",
+        "Kent Safeguarding Children Multi-Agency Partnership",
+    ),
+    (
+        "domestic_and_sexual_abuse_executive_group",
+        "Kent and Medway Domestic and Sexual Abuse Executive Group",
+    ),
     ("kent_criminal_justice_board", "Kent Criminal Justice Board"),
     ("health_and_wellbeing_board", "Health and Wellbeing Board"),
-    ("safer_roads_partnership", "Safer Roads for Kent Partnership"),
-    ("violence_reduction_unit", "Kent and Medway Violence Reduction Unit"),
-    ("substance_misuse_alliance", "Kent Substance Misuse Alliance"),
-    ("suicide_prevention_steering_group", "Kent and Medway Suicide Prevention Steering Group"),
-    ("serious_violence_prevention_partnership_board", "Kent and Medway Serious Violence Prevention Partnership Board"),
+    (
+        "safer_roads_partnership",
+        "Safer Roads for Kent Partnership",
+    ),
+    (
+        "violence_reduction_unit",
+        "Kent and Medway Violence Reduction Unit",
+    ),
+    (
+        "substance_misuse_alliance",
+        "Kent Substance Misuse Alliance",
+    ),
+    (
+        "suicide_prevention_steering_group",
+        "Kent and Medway Suicide Prevention Steering Group",
+    ),
+    (
+        "serious_violence_prevention_partnership_board",
+        "Kent and Medway Serious Violence Prevention Partnership Board",
+    ),
 ];
 
 /// The co-operating bodies of the KCSP ToR §4 (before the 2024 review).
@@ -142,11 +185,19 @@ const PARTICIPANTS: &[&str] = &[
 ];
 
 fn tenure(org: &str, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Tenure {
-    Tenure { organisation: id(org), from, to }
+    Tenure {
+        organisation: id(org),
+        from,
+        to,
+    }
 }
 
 fn seat(seat_id: &str, name: &str, holders: Vec<Tenure>) -> Seat {
-    Seat { id: SeatId::builtin(seat_id), name: name.to_string(), holders }
+    Seat {
+        id: SeatId::builtin(seat_id),
+        name: name.to_string(),
+        holders,
+    }
 }
 
 fn body_id(s: &str) -> BodyId {
@@ -159,7 +210,10 @@ fn authority_seats() -> Vec<Seat> {
     vec![
         single("kent_county_council", "Kent County Council"),
         single("kent_police", "Kent Police"),
-        single("office_of_the_pcc", "Office of the Police and Crime Commissioner"),
+        single(
+            "office_of_the_pcc",
+            "Office of the Police and Crime Commissioner",
+        ),
         single("district_borough_councils", "District and borough councils"),
         single("kent_fire_and_rescue", "Kent Fire and Rescue Service"),
         seat(
@@ -176,12 +230,19 @@ fn authority_seats() -> Vec<Seat> {
 
 fn participants() -> Vec<Tenure> {
     let mut v: Vec<Tenure> = PARTICIPANTS.iter().map(|p| tenure(p, None, None)).collect();
-    v.push(tenure("serious_violence_prevention_partnership_board", date(2024, 7, 4), None));
+    v.push(tenure(
+        "serious_violence_prevention_partnership_board",
+        date(2024, 7, 4),
+        None,
+    ));
     v
 }
 
 fn review() -> ReviewRule {
-    ReviewRule { interval_months: 12, citation: CITE_REVIEW }
+    ReviewRule {
+        interval_months: 12,
+        citation: CITE_REVIEW,
+    }
 }
 
 impl Partnership {
@@ -227,7 +288,13 @@ impl Partnership {
             to: None,
             attendee_only: false,
         });
-        for (i, n) in [("local_csp_chair", "Chair of a local Community Safety Partnership"), ("guest", "Guest or officer in attendance")] {
+        for (i, n) in [
+            (
+                "local_csp_chair",
+                "Chair of a local Community Safety Partnership",
+            ),
+            ("guest", "Guest or officer in attendance"),
+        ] {
             organisations.push(Organisation {
                 id: id(i),
                 name: n.into(),
@@ -243,13 +310,28 @@ impl Partnership {
             participants: participants(),
             terms: vec![Terms {
                 from: None,
-                quorum: QuorumRule { basis: QuorumBasis::Seats, required: 4, open_membership: false, citation: CITE_KCSP_QUORUM },
+                quorum: QuorumRule {
+                    basis: QuorumBasis::Seats,
+                    required: 4,
+                    open_membership: false,
+                    citation: CITE_KCSP_QUORUM,
+                },
                 chair: ChairRule::ExOfficio {
-                    holder: "Kent County Council Cabinet Member responsible for community safety".into(),
+                    holder: "Kent County Council Cabinet Member responsible for community safety"
+                        .into(),
                     citation: CITE_KCSP_CHAIR,
                 },
-                removal: Some(RemovalRule { numerator: 1, denominator: 2, basis: MajorityBasis::AllSeats, citation: CITE_KCSP_REMOVAL }),
-                papers: Some(PapersRule { working_days: 5, counting: NoticeCounting::Clear, citation: CITE_PAPERS }),
+                removal: Some(RemovalRule {
+                    numerator: 1,
+                    denominator: 2,
+                    basis: MajorityBasis::AllSeats,
+                    citation: CITE_KCSP_REMOVAL,
+                }),
+                papers: Some(PapersRule {
+                    working_days: 5,
+                    counting: NoticeCounting::Clear,
+                    citation: CITE_PAPERS,
+                }),
                 review: review(),
             }],
         };
@@ -260,8 +342,16 @@ impl Partnership {
             participants: participants(),
             terms: vec![Terms {
                 from: None,
-                quorum: QuorumRule { basis: QuorumBasis::Seats, required: 4, open_membership: false, citation: CITE_WG_QUORUM },
-                chair: ChairRule::Elected { term_months: 24, citation: CITE_WG_CHAIR },
+                quorum: QuorumRule {
+                    basis: QuorumBasis::Seats,
+                    required: 4,
+                    open_membership: false,
+                    citation: CITE_WG_QUORUM,
+                },
+                chair: ChairRule::Elected {
+                    term_months: 24,
+                    citation: CITE_WG_CHAIR,
+                },
                 removal: None,
                 papers: None,
                 review: review(),
@@ -274,8 +364,16 @@ impl Partnership {
             participants: Vec::new(),
             terms: vec![Terms {
                 from: None,
-                quorum: QuorumRule { basis: QuorumBasis::Organisations, required: 4, open_membership: true, citation: CITE_DHR_QUORUM },
-                chair: ChairRule::Elected { term_months: 24, citation: CITE_DHR_CHAIR },
+                quorum: QuorumRule {
+                    basis: QuorumBasis::Organisations,
+                    required: 4,
+                    open_membership: true,
+                    citation: CITE_DHR_QUORUM,
+                },
+                chair: ChairRule::Elected {
+                    term_months: 24,
+                    citation: CITE_DHR_CHAIR,
+                },
                 removal: None,
                 papers: None,
                 review: review(),

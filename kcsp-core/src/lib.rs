@@ -38,12 +38,26 @@
 //! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-#![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+#![warn(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 pub mod calendar;
 pub mod chair;
 pub mod dates;
+pub mod dhr;
 pub mod error;
 pub mod explain;
 pub mod grant;
@@ -53,6 +67,7 @@ pub mod match_funding;
 pub mod money;
 pub mod papers;
 pub mod partnership;
+pub mod protocol;
 pub mod quorum;
 pub mod reconcile;
 pub mod review;

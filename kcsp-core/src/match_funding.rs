@@ -51,7 +51,11 @@ pub struct MatchFunding {
 /// ```
 pub fn match_funding(grant: Money, total_cost: Money) -> Result<MatchFunding> {
     if total_cost.is_zero() {
-        return Err(Error::new(ErrorKind::InvalidAmount, "total_cost", "a project's total cost must be more than zero"));
+        return Err(Error::new(
+            ErrorKind::InvalidAmount,
+            "total_cost",
+            "a project's total cost must be more than zero",
+        ));
     }
     let Some(other_funding) = total_cost.checked_sub(grant) else {
         return Err(Error::new(
@@ -75,7 +79,13 @@ pub fn match_funding(grant: Money, total_cost: Money) -> Result<MatchFunding> {
     .cite(&CITE_2014)
     .figure("grant_share_percent", grant_share_percent)
     .figure("other_funding", other_funding.to_machine());
-    Ok(MatchFunding { grant, total_cost, grant_share_percent, other_funding, explanation })
+    Ok(MatchFunding {
+        grant,
+        total_cost,
+        grant_share_percent,
+        other_funding,
+        explanation,
+    })
 }
 
 #[cfg(test)]
@@ -88,13 +98,46 @@ mod tests {
 
     #[test]
     fn shares() {
-        assert_eq!(match_funding(m("5000"), m("25000")).unwrap().grant_share_percent.to_string(), "20.00");
-        assert_eq!(match_funding(m("1"), m("3")).unwrap().grant_share_percent.to_string(), "33.33");
-        assert_eq!(match_funding(m("2"), m("3")).unwrap().grant_share_percent.to_string(), "66.67");
+        assert_eq!(
+            match_funding(m("5000"), m("25000"))
+                .unwrap()
+                .grant_share_percent
+                .to_string(),
+            "20.00"
+        );
+        assert_eq!(
+            match_funding(m("1"), m("3"))
+                .unwrap()
+                .grant_share_percent
+                .to_string(),
+            "33.33"
+        );
+        assert_eq!(
+            match_funding(m("2"), m("3"))
+                .unwrap()
+                .grant_share_percent
+                .to_string(),
+            "66.67"
+        );
         // 1/8 = 12.5% exactly; 1/16 = 6.25%; 1/32 = 3.125% rounds half away to 3.13.
-        assert_eq!(match_funding(m("1"), m("32")).unwrap().grant_share_percent.to_string(), "3.13");
-        assert_eq!(match_funding(m("5"), m("5")).unwrap().other_funding, Money::ZERO);
-        assert_eq!(match_funding(m("6000"), m("5000")).unwrap_err().code(), "grant_exceeds_cost");
-        assert_eq!(match_funding(m("0"), m("0")).unwrap_err().code(), "invalid_amount");
+        assert_eq!(
+            match_funding(m("1"), m("32"))
+                .unwrap()
+                .grant_share_percent
+                .to_string(),
+            "3.13"
+        );
+        assert_eq!(
+            match_funding(m("5"), m("5")).unwrap().other_funding,
+            Money::ZERO
+        );
+        assert_eq!(
+            match_funding(m("6000"), m("5000")).unwrap_err().code(),
+            "grant_exceeds_cost"
+        );
+        assert_eq!(
+            match_funding(m("0"), m("0")).unwrap_err().code(),
+            "invalid_amount"
+        );
     }
 }

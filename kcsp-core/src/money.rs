@@ -45,7 +45,10 @@ impl Money {
             Error::new(
                 ErrorKind::InvalidAmount,
                 field,
-                format!("'{}' is not an amount of pounds such as 1234.50", quote(text)),
+                format!(
+                    "'{}' is not an amount of pounds such as 1234.50",
+                    quote(text)
+                ),
             )
             .with("value", quote(text))
         };
@@ -72,8 +75,12 @@ impl Money {
             }
         })?;
         if negative && !value.is_zero() {
-            return Err(Error::new(ErrorKind::NegativeAmount, field, format!("'{}' is negative", quote(text)))
-                .with("value", quote(text)));
+            return Err(Error::new(
+                ErrorKind::NegativeAmount,
+                field,
+                format!("'{}' is negative", quote(text)),
+            )
+            .with("value", quote(text)));
         }
         Money::from_decimal(field, value).map_err(|e| e.with("value", quote(text)))
     }
@@ -89,7 +96,11 @@ impl Money {
     /// ```
     pub fn from_decimal(field: &str, value: Decimal) -> Result<Money> {
         if value.is_sign_negative() && !value.is_zero() {
-            return Err(Error::new(ErrorKind::NegativeAmount, field, format!("{value} is negative")));
+            return Err(Error::new(
+                ErrorKind::NegativeAmount,
+                field,
+                format!("{value} is negative"),
+            ));
         }
         let normal = value.normalize();
         if normal.scale() > 2 {
@@ -177,7 +188,9 @@ impl Money {
         if denominator == 0 {
             return None;
         }
-        let pence = self.pence().checked_mul(i128::from(numerator))? / (i128::from(denominator) * 100) * 100;
+        let pence = self.pence().checked_mul(i128::from(numerator))?
+            / (i128::from(denominator) * 100)
+            * 100;
         Money::from_pence(pence)
     }
 
@@ -191,7 +204,10 @@ fn too_large(field: &str, text: &str) -> Error {
     Error::new(
         ErrorKind::AmountTooLarge,
         field,
-        format!("'{}' is more than the £999,999,999,999.99 the library accepts", quote(text)),
+        format!(
+            "'{}' is more than the £999,999,999,999.99 the library accepts",
+            quote(text)
+        ),
     )
 }
 
@@ -310,7 +326,10 @@ mod tests {
         ] {
             assert_eq!(Money::parse("f", t).unwrap_err().code(), code, "{t}");
         }
-        assert_eq!(Money::parse("f", &"9".repeat(10_000)).unwrap_err().code(), "invalid_amount");
+        assert_eq!(
+            Money::parse("f", &"9".repeat(10_000)).unwrap_err().code(),
+            "invalid_amount"
+        );
     }
 
     #[test]
@@ -325,7 +344,10 @@ mod tests {
     #[test]
     fn serde_is_a_string_and_refuses_numbers() {
         assert_eq!(serde_json::to_string(&m("5")).unwrap(), "\"5.00\"");
-        assert_eq!(serde_json::from_str::<Money>("\"622.50\"").unwrap(), m("622.5"));
+        assert_eq!(
+            serde_json::from_str::<Money>("\"622.50\"").unwrap(),
+            m("622.5")
+        );
         assert!(serde_json::from_str::<Money>("622.5").is_err());
         assert!(serde_json::from_str::<Money>("\"-1\"").is_err());
     }

@@ -67,7 +67,10 @@ pub fn deadline(
         return Err(Error::new(
             ErrorKind::NoNoticeRule,
             "body",
-            format!("the terms of reference of the {} set no notice for papers", body_def.name),
+            format!(
+                "the terms of reference of the {} set no notice for papers",
+                body_def.name
+            ),
         ));
     };
     if let Some(c) = circulated {
@@ -90,7 +93,11 @@ pub fn deadline(
             let clear = calendar.clear_working_days(c, meeting)?;
             Some(match rule.counting {
                 NoticeCounting::Clear => clear,
-                NoticeCounting::DispatchDayCounts if c < meeting && calendar.is_working_day(c)? => clear + 1,
+                NoticeCounting::DispatchDayCounts
+                    if c < meeting && calendar.is_working_day(c)? =>
+                {
+                    clear + 1
+                }
                 NoticeCounting::DispatchDayCounts => clear,
             })
         }
@@ -141,12 +148,22 @@ mod tests {
     }
 
     fn run(m: &str, c: Option<&str>) -> Result<PapersResult> {
-        deadline(&Partnership::kent(), Calendar::shared(), "kcsp", d(m), c.map(d))
+        deadline(
+            &Partnership::kent(),
+            Calendar::shared(),
+            "kcsp",
+            d(m),
+            c.map(d),
+        )
     }
 
     #[test]
     fn the_three_source_dispatches_are_exactly_five_clear_days() {
-        for (m, c) in [("2022-07-14", "2022-07-06"), ("2022-11-17", "2022-11-09"), ("2014-03-18", "2014-03-10")] {
+        for (m, c) in [
+            ("2022-07-14", "2022-07-06"),
+            ("2022-11-17", "2022-11-09"),
+            ("2014-03-18", "2014-03-10"),
+        ] {
             let r = run(m, Some(c)).unwrap();
             assert_eq!(r.clear_working_days, Some(5), "{m}");
             assert_eq!(r.compliant, Some(true));
@@ -166,9 +183,20 @@ mod tests {
 
     #[test]
     fn same_day_and_after() {
-        assert_eq!(run("2023-03-16", Some("2023-03-16")).unwrap().clear_working_days, Some(0));
-        assert_eq!(run("2023-03-16", Some("2023-03-17")).unwrap_err().code(), "circulated_after_meeting");
-        assert_eq!(run("1978-01-03", None).unwrap_err().code(), "date_out_of_range");
+        assert_eq!(
+            run("2023-03-16", Some("2023-03-16"))
+                .unwrap()
+                .clear_working_days,
+            Some(0)
+        );
+        assert_eq!(
+            run("2023-03-16", Some("2023-03-17")).unwrap_err().code(),
+            "circulated_after_meeting"
+        );
+        assert_eq!(
+            run("1978-01-03", None).unwrap_err().code(),
+            "date_out_of_range"
+        );
     }
 
     #[test]
@@ -177,7 +205,14 @@ mod tests {
         if let Some(r) = p.bodies[0].terms[0].papers.as_mut() {
             r.counting = NoticeCounting::DispatchDayCounts;
         }
-        let r = deadline(&p, Calendar::shared(), "kcsp", d("2022-07-14"), Some(d("2022-07-07"))).unwrap();
+        let r = deadline(
+            &p,
+            Calendar::shared(),
+            "kcsp",
+            d("2022-07-14"),
+            Some(d("2022-07-07")),
+        )
+        .unwrap();
         assert_eq!(r.latest_circulation, d("2022-07-07"));
         assert_eq!(r.clear_working_days, Some(5));
         assert_eq!(r.compliant, Some(true));
@@ -185,7 +220,14 @@ mod tests {
 
     #[test]
     fn working_group_sets_no_notice() {
-        let e = deadline(&Partnership::kent(), Calendar::shared(), "working_group", d("2023-03-16"), None).unwrap_err();
+        let e = deadline(
+            &Partnership::kent(),
+            Calendar::shared(),
+            "working_group",
+            d("2023-03-16"),
+            None,
+        )
+        .unwrap_err();
         assert_eq!(e.code(), "no_notice_rule");
     }
 }

@@ -272,33 +272,49 @@ impl Partnership {
     /// participants naming known organisations, at least one set of terms per
     /// body, thresholds that make sense.
     pub fn validate(&self) -> Result<()> {
-        let bad = |field: String, msg: String| Err(Error::new(ErrorKind::InvalidPartnership, field, msg));
+        let bad =
+            |field: String, msg: String| Err(Error::new(ErrorKind::InvalidPartnership, field, msg));
         let mut orgs = BTreeSet::new();
         for (i, o) in self.organisations.iter().enumerate() {
             if !orgs.insert(o.id.as_str()) {
-                return bad(format!("organisations[{i}].id"), format!("organisation '{}' is listed twice", o.id));
+                return bad(
+                    format!("organisations[{i}].id"),
+                    format!("organisation '{}' is listed twice", o.id),
+                );
             }
             if let (Some(f), Some(t)) = (o.from, o.to) {
                 if f > t {
-                    return bad(format!("organisations[{i}]"), format!("'{}' ends before it starts", o.id));
+                    return bad(
+                        format!("organisations[{i}]"),
+                        format!("'{}' ends before it starts", o.id),
+                    );
                 }
             }
         }
         let mut bodies = BTreeSet::new();
         for (b, body) in self.bodies.iter().enumerate() {
             if !bodies.insert(body.id.as_str()) {
-                return bad(format!("bodies[{b}].id"), format!("body '{}' is listed twice", body.id));
+                return bad(
+                    format!("bodies[{b}].id"),
+                    format!("body '{}' is listed twice", body.id),
+                );
             }
             let mut seats = BTreeSet::new();
             for (s, seat) in body.seats.iter().enumerate() {
                 if !seats.insert(seat.id.as_str()) {
-                    return bad(format!("bodies[{b}].seats[{s}].id"), format!("seat '{}' is listed twice", seat.id));
+                    return bad(
+                        format!("bodies[{b}].seats[{s}].id"),
+                        format!("seat '{}' is listed twice", seat.id),
+                    );
                 }
                 for (h, t) in seat.holders.iter().enumerate() {
                     if !orgs.contains(t.organisation.as_str()) {
                         return bad(
                             format!("bodies[{b}].seats[{s}].holders[{h}]"),
-                            format!("seat holder '{}' is not a listed organisation", t.organisation),
+                            format!(
+                                "seat holder '{}' is not a listed organisation",
+                                t.organisation
+                            ),
                         );
                     }
                 }
@@ -307,12 +323,18 @@ impl Partnership {
                 if !orgs.contains(t.organisation.as_str()) {
                     return bad(
                         format!("bodies[{b}].participants[{p}]"),
-                        format!("participant '{}' is not a listed organisation", t.organisation),
+                        format!(
+                            "participant '{}' is not a listed organisation",
+                            t.organisation
+                        ),
                     );
                 }
             }
             if body.terms.is_empty() {
-                return bad(format!("bodies[{b}].terms"), format!("body '{}' has no terms of reference", body.id));
+                return bad(
+                    format!("bodies[{b}].terms"),
+                    format!("body '{}' has no terms of reference", body.id),
+                );
             }
             for (t, terms) in body.terms.iter().enumerate() {
                 let field = format!("bodies[{b}].terms[{t}]");
@@ -324,7 +346,10 @@ impl Partnership {
                 }
                 if let Some(r) = &terms.removal {
                     if r.denominator == 0 || r.numerator >= r.denominator {
-                        return bad(field, "a removal majority must be a fraction below one".into());
+                        return bad(
+                            field,
+                            "a removal majority must be a fraction below one".into(),
+                        );
                     }
                 }
                 if terms.review.interval_months == 0 {
@@ -349,9 +374,13 @@ impl Partnership {
     pub fn body(&self, id: &str) -> Result<&Body> {
         self.bodies.iter().find(|b| b.id == id).ok_or_else(|| {
             let known: Vec<&str> = self.bodies.iter().map(|b| b.id.as_str()).collect();
-            Error::new(ErrorKind::UnknownBody, "body", format!("'{}' is not a body of the {}", quote(id), self.name))
-                .with("value", quote(id))
-                .with("allowed", known.join(", "))
+            Error::new(
+                ErrorKind::UnknownBody,
+                "body",
+                format!("'{}' is not a body of the {}", quote(id), self.name),
+            )
+            .with("value", quote(id))
+            .with("allowed", known.join(", "))
         })
     }
 
@@ -395,7 +424,11 @@ impl Partnership {
             None => Err(Error::new(
                 ErrorKind::UnknownOrganisation,
                 field,
-                format!("'{}' is not an organisation the {} knows", quote(id), self.name),
+                format!(
+                    "'{}' is not an organisation the {} knows",
+                    quote(id),
+                    self.name
+                ),
             )
             .with("value", quote(id))),
         }
@@ -425,16 +458,21 @@ impl Body {
                 Error::new(
                     ErrorKind::NoRulesInForce,
                     "date",
-                    format!("no terms of reference of the {} were in force on {date}", self.name),
+                    format!(
+                        "no terms of reference of the {} were in force on {date}",
+                        self.name
+                    ),
                 )
             })
     }
 
     /// The seat `org` filled on `date`, if any.
     pub fn seat_of(&self, org: &OrgId, date: NaiveDate) -> Option<&Seat> {
-        self.seats
-            .iter()
-            .find(|s| s.holders.iter().any(|h| h.organisation == *org && h.covers(date)))
+        self.seats.iter().find(|s| {
+            s.holders
+                .iter()
+                .any(|h| h.organisation == *org && h.covers(date))
+        })
     }
 
     /// The seats of the body on `date` (a seat counts while anyone fills it).
@@ -447,7 +485,9 @@ impl Body {
 
     /// Whether `org` is a co-operating or participating body on `date`.
     pub fn participates(&self, org: &OrgId, date: NaiveDate) -> bool {
-        self.participants.iter().any(|t| t.organisation == *org && t.covers(date))
+        self.participants
+            .iter()
+            .any(|t| t.organisation == *org && t.covers(date))
     }
 }
 
@@ -485,14 +525,22 @@ mod tests {
     #[test]
     fn resolve_distinguishes_unknown_and_not_current() {
         let kent = Partnership::kent();
-        let e = kent.resolve("present[0]", "kent_and_medway_ccg", d("2022-07-01"), false).unwrap_err();
+        let e = kent
+            .resolve("present[0]", "kent_and_medway_ccg", d("2022-07-01"), false)
+            .unwrap_err();
         assert_eq!(e.code(), "organisation_not_current");
-        let e = kent.resolve("present[0]", "nhs_kent_and_medway", d("2022-06-30"), false).unwrap_err();
+        let e = kent
+            .resolve("present[0]", "nhs_kent_and_medway", d("2022-06-30"), false)
+            .unwrap_err();
         assert_eq!(e.code(), "organisation_not_current");
-        let e = kent.resolve("present[0]", "kent_polise", d("2022-07-01"), false).unwrap_err();
+        let e = kent
+            .resolve("present[0]", "kent_polise", d("2022-07-01"), false)
+            .unwrap_err();
         assert_eq!(e.code(), "unknown_organisation");
         assert_eq!(e.field(), "present[0]");
-        let a = kent.resolve("p", "medway_council", d("2022-07-01"), true).unwrap();
+        let a = kent
+            .resolve("p", "medway_council", d("2022-07-01"), true)
+            .unwrap();
         assert!(!a.listed);
     }
 
@@ -518,7 +566,10 @@ mod tests {
         assert_eq!(body.terms_on(d("2030-01-01")).unwrap().quorum.required, 5);
         let mut only_later = body.clone();
         only_later.terms.remove(0);
-        assert_eq!(only_later.terms_on(d("2029-12-31")).unwrap_err().code(), "no_rules_in_force");
+        assert_eq!(
+            only_later.terms_on(d("2029-12-31")).unwrap_err().code(),
+            "no_rules_in_force"
+        );
     }
 
     #[test]

@@ -70,7 +70,12 @@ const READING: &str = "Substitutes count; several people from one seat count onc
 /// assert_eq!(err.code(), "organisation_not_current");
 /// assert_eq!(err.field(), "present[0]");
 /// ```
-pub fn check<S: AsRef<str>>(partnership: &Partnership, body: &str, date: NaiveDate, present: &[S]) -> Result<QuorumResult> {
+pub fn check<S: AsRef<str>>(
+    partnership: &Partnership,
+    body: &str,
+    date: NaiveDate,
+    present: &[S],
+) -> Result<QuorumResult> {
     let body = partnership.body(body)?;
     let terms = body.terms_on(date)?;
     let rule = &terms.quorum;
@@ -113,7 +118,9 @@ pub fn check<S: AsRef<str>>(partnership: &Partnership, body: &str, date: NaiveDa
     let quorate = count >= rule.required;
     let represented: Vec<String> = represented.into_iter().collect();
     let what = match rule.basis {
-        QuorumBasis::Seats => format!("{count} of the {total} responsible-authority seats were represented"),
+        QuorumBasis::Seats => {
+            format!("{count} of the {total} responsible-authority seats were represented")
+        }
         QuorumBasis::Organisations => format!("{count} distinct member organisations were present"),
     };
     let reason = format!(
@@ -137,7 +144,10 @@ pub fn check<S: AsRef<str>>(partnership: &Partnership, body: &str, date: NaiveDa
         if represented.iter().any(|s| s == "health") {
             explanation = explanation.cite(&CITE_ICB);
         }
-        if not_counted.iter().any(|o| *o == "serious_violence_prevention_partnership_board") {
+        if not_counted
+            .iter()
+            .any(|o| *o == "serious_violence_prevention_partnership_board")
+        {
             explanation = explanation.cite(&CITE_SVPPB);
         }
     }
@@ -171,35 +181,92 @@ mod tests {
             &kent,
             "kcsp",
             d("2023-03-16"),
-            &["kent_police", "kent_police", "kent_county_council", "probation_service", "violence_reduction_unit", "guest", "local_csp_chair"],
+            &[
+                "kent_police",
+                "kent_police",
+                "kent_county_council",
+                "probation_service",
+                "violence_reduction_unit",
+                "guest",
+                "local_csp_chair",
+            ],
         )
         .unwrap();
         assert!(!r.quorate);
         assert_eq!(r.count, 3);
-        assert_eq!(r.not_counted, ["guest", "local_csp_chair", "violence_reduction_unit"]);
+        assert_eq!(
+            r.not_counted,
+            ["guest", "local_csp_chair", "violence_reduction_unit"]
+        );
         assert!(r.explanation.reason.starts_with("Not quorate"));
     }
 
     #[test]
     fn dhr_steering_group_counts_distinct_organisations() {
         let kent = Partnership::kent();
-        let r = check(&kent, "dhr_steering_group", d("2022-10-05"), &["kent_police", "medway_council", "kent_police", "guest", "a_trust"]).unwrap();
+        let r = check(
+            &kent,
+            "dhr_steering_group",
+            d("2022-10-05"),
+            &[
+                "kent_police",
+                "medway_council",
+                "kent_police",
+                "guest",
+                "a_trust",
+            ],
+        )
+        .unwrap();
         assert_eq!(r.count, 3);
         assert!(!r.quorate);
         assert!(r.missing.is_empty());
-        let r = check(&kent, "dhr_steering_group", d("2022-10-05"), &["kent_police", "medway_council", "a_trust", "kent_county_council"]).unwrap();
+        let r = check(
+            &kent,
+            "dhr_steering_group",
+            d("2022-10-05"),
+            &[
+                "kent_police",
+                "medway_council",
+                "a_trust",
+                "kent_county_council",
+            ],
+        )
+        .unwrap();
         assert!(r.quorate);
         // a listed organisation that no longer existed is still an error
-        let e = check(&kent, "dhr_steering_group", d("2023-10-05"), &["kent_and_medway_ccg"]).unwrap_err();
+        let e = check(
+            &kent,
+            "dhr_steering_group",
+            d("2023-10-05"),
+            &["kent_and_medway_ccg"],
+        )
+        .unwrap_err();
         assert_eq!(e.code(), "organisation_not_current");
-        let e = check(&kent, "dhr_steering_group", d("2023-10-05"), &["Medway Council"]).unwrap_err();
+        let e = check(
+            &kent,
+            "dhr_steering_group",
+            d("2023-10-05"),
+            &["Medway Council"],
+        )
+        .unwrap_err();
         assert_eq!(e.code(), "unknown_organisation");
     }
 
     #[test]
     fn working_group_uses_the_same_seats() {
         let kent = Partnership::kent();
-        let r = check(&kent, "working_group", d("2022-06-30"), &["kent_and_medway_ccg", "kent_police", "kent_county_council", "probation_service"]).unwrap();
+        let r = check(
+            &kent,
+            "working_group",
+            d("2022-06-30"),
+            &[
+                "kent_and_medway_ccg",
+                "kent_police",
+                "kent_county_council",
+                "probation_service",
+            ],
+        )
+        .unwrap();
         assert!(r.quorate);
         assert!(r.represented.contains(&"health".to_string()));
     }
@@ -208,9 +275,18 @@ mod tests {
     fn threshold_is_data() {
         let mut p = Partnership::kent();
         p.bodies[0].terms[0].quorum.required = 5;
-        let four = ["kent_county_council", "kent_police", "office_of_the_pcc", "kent_fire_and_rescue"];
+        let four = [
+            "kent_county_council",
+            "kent_police",
+            "office_of_the_pcc",
+            "kent_fire_and_rescue",
+        ];
         assert!(!check(&p, "kcsp", d("2022-07-14"), &four).unwrap().quorate);
-        assert!(check(&Partnership::kent(), "kcsp", d("2022-07-14"), &four).unwrap().quorate);
+        assert!(
+            check(&Partnership::kent(), "kcsp", d("2022-07-14"), &four)
+                .unwrap()
+                .quorate
+        );
     }
 
     #[test]

@@ -59,16 +59,27 @@ const FIGURES: &[(&str, LedgerFigure)] = &[
 impl LedgerFigure {
     /// Parses a figure name such as `tactical_pot` (`invalid_input` otherwise).
     pub fn parse(field: &str, text: &str) -> Result<LedgerFigure> {
-        FIGURES.iter().find(|(n, _)| *n == text).map(|(_, f)| *f).ok_or_else(|| {
-            let names: Vec<&str> = FIGURES.iter().map(|(n, _)| *n).collect();
-            Error::new(ErrorKind::InvalidInput, field, format!("'{}' is not a ledger figure", quote(text)))
+        FIGURES
+            .iter()
+            .find(|(n, _)| *n == text)
+            .map(|(_, f)| *f)
+            .ok_or_else(|| {
+                let names: Vec<&str> = FIGURES.iter().map(|(n, _)| *n).collect();
+                Error::new(
+                    ErrorKind::InvalidInput,
+                    field,
+                    format!("'{}' is not a ledger figure", quote(text)),
+                )
                 .with("allowed", names.join(", "))
-        })
+            })
     }
 
     /// Its snake_case name.
     pub fn name(self) -> &'static str {
-        FIGURES.iter().find(|(_, f)| *f == self).map_or("", |(n, _)| n)
+        FIGURES
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("", |(n, _)| n)
     }
 
     /// Its value in a ledger.
@@ -210,14 +221,22 @@ pub fn reconcile(ledger: &Ledger, statement: &Statement) -> Reconciliation {
                     s.source,
                     s.figure.name(),
                     s.amount,
-                    if higher { "too much" } else { "unaccounted for" }
+                    if higher {
+                        "too much"
+                    } else {
+                        "unaccounted for"
+                    }
                 ),
             });
         }
     }
     let first = out.len();
     for s in &statement.projects {
-        match ledger.projects.iter().find(|p| key(&p.name) == key(&s.name)) {
+        match ledger
+            .projects
+            .iter()
+            .find(|p| key(&p.name) == key(&s.name))
+        {
             None => out.push(Discrepancy {
                 kind: "unknown_project",
                 subject: s.name.clone(),
@@ -227,7 +246,11 @@ pub fn reconcile(ledger: &Ledger, statement: &Statement) -> Reconciliation {
                 difference: s.amount,
                 stated_is: "higher",
                 swapped_with: None,
-                message: format!("{} lists '{}', which is not in the ledger.", s.source, quote(&s.name)),
+                message: format!(
+                    "{} lists '{}', which is not in the ledger.",
+                    s.source,
+                    quote(&s.name)
+                ),
             }),
             Some(p) if p.amount != s.amount => {
                 let diff = s.amount.abs_diff(p.amount);
@@ -238,37 +261,63 @@ pub fn reconcile(ledger: &Ledger, statement: &Statement) -> Reconciliation {
                     stated: s.amount,
                     computed: p.amount,
                     difference: diff,
-                    stated_is: if s.amount > p.amount { "higher" } else { "lower" },
+                    stated_is: if s.amount > p.amount {
+                        "higher"
+                    } else {
+                        "lower"
+                    },
                     swapped_with: None,
-                    message: format!("{} lists '{}' at {}, the ledger at {}: {diff} apart.", s.source, p.name, s.amount, p.amount),
+                    message: format!(
+                        "{} lists '{}' at {}, the ledger at {}: {diff} apart.",
+                        s.source, p.name, s.amount, p.amount
+                    ),
                 });
             }
             Some(_) => {}
         }
     }
     // Pairs of projects each listed at the other's amount.
-    let n = out.len();
-    for i in first..n {
-        for j in (i + 1)..n {
-            let (a, b) = (&out[i], &out[j]);
-            if a.kind == "project_amount" && b.kind == "project_amount" && a.stated == b.computed && b.stated == a.computed {
-                let (an, bn) = (a.subject.clone(), b.subject.clone());
-                out[i].swapped_with = Some(bn.clone());
-                out[i].message.push_str(&format!(" It carries '{bn}''s amount, and vice versa."));
-                out[j].swapped_with = Some(an.clone());
-                out[j].message.push_str(&format!(" It carries '{an}''s amount, and vice versa."));
-            }
+    let listed: Vec<(String, Money, Money)> = out
+        .iter()
+        .skip(first)
+        .filter(|d| d.kind == "project_amount")
+        .map(|d| (d.subject.clone(), d.stated, d.computed))
+        .collect();
+    for d in out
+        .iter_mut()
+        .skip(first)
+        .filter(|d| d.kind == "project_amount")
+    {
+        let partner = listed.iter().find(|(name, stated, computed)| {
+            *name != d.subject && *stated == d.computed && *computed == d.stated
+        });
+        if let Some((name, _, _)) = partner {
+            d.message.push_str(&format!(
+                " It carries the amount of '{name}', which carries this one's."
+            ));
+            d.swapped_with = Some(name.clone());
         }
     }
     let consistent = out.is_empty();
     let reason = if consistent {
-        format!("The stated figures for {} agree with the ledger.", ledger.year)
+        format!(
+            "The stated figures for {} agree with the ledger.",
+            ledger.year
+        )
     } else {
-        format!("{} discrepancies between the stated and computed figures for {}.", out.len(), ledger.year)
+        format!(
+            "{} discrepancies between the stated and computed figures for {}.",
+            out.len(),
+            ledger.year
+        )
     };
     let explanation = Explanation::new("grant_reconciliation", reason)
         .reading("Every stated figure is compared exactly with the computed one; nothing is rounded away.")
         .cite(&crate::grant::CITE_SPLIT)
         .figure("discrepancies", out.len());
-    Reconciliation { consistent, discrepancies: out, explanation }
+    Reconciliation {
+        consistent,
+        discrepancies: out,
+        explanation,
+    }
 }

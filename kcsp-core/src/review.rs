@@ -36,7 +36,11 @@ pub(crate) fn due(field: &str, dates: &[NaiveDate], as_of: NaiveDate, months: u3
         }
     }
     let Some(last) = dates.iter().max().copied() else {
-        return Err(Error::new(ErrorKind::NoApprovals, field, format!("no dates given in {field}")));
+        return Err(Error::new(
+            ErrorKind::NoApprovals,
+            field,
+            format!("no dates given in {field}"),
+        ));
     };
     let next_due = add_months(field, last, months)?;
     Ok(Due {
@@ -80,16 +84,19 @@ pub struct ReviewStatus {
 /// assert_eq!(r.days_until_due, 225);
 /// assert!(!r.overdue);
 /// ```
-pub fn tor_review(partnership: &Partnership, body: &str, approvals: &[NaiveDate], as_of: NaiveDate) -> Result<ReviewStatus> {
+pub fn tor_review(
+    partnership: &Partnership,
+    body: &str,
+    approvals: &[NaiveDate],
+    as_of: NaiveDate,
+) -> Result<ReviewStatus> {
     let body = partnership.body(body)?;
     let rule = &body.terms_on(as_of)?.review;
     let due = due("approvals", approvals, as_of, rule.interval_months)?;
     let reason = if due.overdue {
         format!(
             "Overdue: last approved {}, the review was due by {} ({} days ago).",
-            due.last,
-            due.next_due,
-            -due.days_until_due
+            due.last, due.next_due, -due.days_until_due
         )
     } else {
         format!(
@@ -124,7 +131,13 @@ mod tests {
 
     #[test]
     fn leap_day_approval_is_due_28_february() {
-        let r = tor_review(&Partnership::kent(), "kcsp", &[d("2024-02-29")], d("2025-03-01")).unwrap();
+        let r = tor_review(
+            &Partnership::kent(),
+            "kcsp",
+            &[d("2024-02-29")],
+            d("2025-03-01"),
+        )
+        .unwrap();
         assert_eq!(r.next_due, d("2025-02-28"));
         assert!(r.overdue);
         assert_eq!(r.days_until_due, -1);
@@ -133,18 +146,39 @@ mod tests {
     #[test]
     fn errors() {
         let k = Partnership::kent();
-        assert_eq!(tor_review(&k, "kcsp", &[], d("2025-01-01")).unwrap_err().code(), "no_approvals");
-        let e = tor_review(&k, "kcsp", &[d("2024-01-01"), d("2025-01-02")], d("2025-01-01")).unwrap_err();
+        assert_eq!(
+            tor_review(&k, "kcsp", &[], d("2025-01-01"))
+                .unwrap_err()
+                .code(),
+            "no_approvals"
+        );
+        let e = tor_review(
+            &k,
+            "kcsp",
+            &[d("2024-01-01"), d("2025-01-02")],
+            d("2025-01-01"),
+        )
+        .unwrap_err();
         assert_eq!(e.code(), "approval_after_as_of");
         assert_eq!(e.field(), "approvals[1]");
-        assert_eq!(tor_review(&k, "nope", &[d("2024-01-01")], d("2025-01-01")).unwrap_err().code(), "unknown_body");
+        assert_eq!(
+            tor_review(&k, "nope", &[d("2024-01-01")], d("2025-01-01"))
+                .unwrap_err()
+                .code(),
+            "unknown_body"
+        );
     }
 
     #[test]
     fn subgroups_review_on_the_same_cycle() {
         let k = Partnership::kent();
         for body in ["kcsp", "working_group", "dhr_steering_group"] {
-            assert_eq!(tor_review(&k, body, &[d("2024-07-04")], d("2025-07-04")).unwrap().next_due, d("2025-07-04"));
+            assert_eq!(
+                tor_review(&k, body, &[d("2024-07-04")], d("2025-07-04"))
+                    .unwrap()
+                    .next_due,
+                d("2025-07-04")
+            );
         }
     }
 }

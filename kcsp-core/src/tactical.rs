@@ -64,13 +64,23 @@ impl Gate {
     /// let g = Gate::kent(FinancialYear::parse("y", "2021/22").unwrap(), true, true);
     /// assert_eq!(g.len(), 2);
     /// ```
-    pub fn kent(year: FinancialYear, earlier_projects_complete: bool, upfront_cases_decided: bool) -> Vec<Gate> {
+    pub fn kent(
+        year: FinancialYear,
+        earlier_projects_complete: bool,
+        upfront_cases_decided: bool,
+    ) -> Vec<Gate> {
         match year.start_year() {
             2021 => vec![
-                Gate::EarlierProjectsComplete { met: earlier_projects_complete },
-                Gate::ClosedByOpcc { from: NaiveDate::from_ymd_opt(2022, 2, 25).unwrap_or(NaiveDate::MIN) },
+                Gate::EarlierProjectsComplete {
+                    met: earlier_projects_complete,
+                },
+                Gate::ClosedByOpcc {
+                    from: NaiveDate::from_ymd_opt(2022, 2, 25).unwrap_or(NaiveDate::MIN),
+                },
             ],
-            y if y >= 2024 => vec![Gate::UpfrontCasesDecided { met: upfront_cases_decided }],
+            y if y >= 2024 => vec![Gate::UpfrontCasesDecided {
+                met: upfront_cases_decided,
+            }],
             _ => Vec::new(),
         }
     }
@@ -119,12 +129,18 @@ pub fn access(year: FinancialYear, gates: &[Gate], as_of: NaiveDate) -> Tactical
     let mut shut = Vec::new();
     let mut explanation = Explanation::new("tactical_access", "");
     if as_of < year.first_day() {
-        shut.push(ShutGate { code: "year_not_started", reason: format!("{year} starts on {}", year.first_day()) });
+        shut.push(ShutGate {
+            code: "year_not_started",
+            reason: format!("{year} starts on {}", year.first_day()),
+        });
     }
     if as_of > year.last_day() {
         shut.push(ShutGate {
             code: "year_ended",
-            reason: format!("{year} ended on {}: tactical money does not carry over", year.last_day()),
+            reason: format!(
+                "{year} ended on {}: tactical money does not carry over",
+                year.last_day()
+            ),
         });
     }
     explanation = explanation.cite(&CITE_IN_YEAR);
@@ -135,7 +151,8 @@ pub fn access(year: FinancialYear, gates: &[Gate], as_of: NaiveDate) -> Tactical
                 if !met {
                     shut.push(ShutGate {
                         code: "earlier_projects_incomplete",
-                        reason: "projects funded by earlier years' grants are not all complete".into(),
+                        reason: "projects funded by earlier years' grants are not all complete"
+                            .into(),
                     });
                 }
             }
@@ -150,7 +167,10 @@ pub fn access(year: FinancialYear, gates: &[Gate], as_of: NaiveDate) -> Tactical
             }
             Gate::ClosedByOpcc { from } => {
                 if as_of >= *from {
-                    shut.push(ShutGate { code: "closed_by_opcc", reason: format!("the OPCC closed the pot from {from}") });
+                    shut.push(ShutGate {
+                        code: "closed_by_opcc",
+                        reason: format!("the OPCC closed the pot from {from}"),
+                    });
                 }
             }
         }
@@ -160,7 +180,16 @@ pub fn access(year: FinancialYear, gates: &[Gate], as_of: NaiveDate) -> Tactical
         format!("The {year} tactical pot is open on {as_of}.")
     } else {
         let why: Vec<&str> = shut.iter().map(|s| s.reason.as_str()).collect();
-        format!("The {year} tactical pot is shut on {as_of}: {}.", why.join("; "))
+        format!(
+            "The {year} tactical pot is shut on {as_of}: {}.",
+            why.join("; ")
+        )
     };
-    TacticalAccess { year, as_of, open, shut, explanation }
+    TacticalAccess {
+        year,
+        as_of,
+        open,
+        shut,
+        explanation,
+    }
 }

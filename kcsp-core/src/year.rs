@@ -26,7 +26,11 @@ impl FinancialYear {
         if (1900..=9998).contains(&start) {
             Ok(FinancialYear(start))
         } else {
-            Err(Error::new(ErrorKind::InvalidFinancialYear, field, format!("{start} is outside 1900 to 9998")))
+            Err(Error::new(
+                ErrorKind::InvalidFinancialYear,
+                field,
+                format!("{start} is outside 1900 to 9998"),
+            ))
         }
     }
 
@@ -118,18 +122,48 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(FinancialYear::parse("y", "1999/00").unwrap().to_string(), "1999/00");
-        assert_eq!(FinancialYear::parse("y", "2013/2014").unwrap().to_string(), "2013/14");
-        for bad in ["", "2022", "2022/24", "2022/2024", "22/23", "2022-23", "2022/3", "abcd/ef", "2022/23 ", "0001/02", "2022/+3"] {
-            assert_eq!(FinancialYear::parse("y", bad).unwrap_err().code(), "invalid_financial_year", "{bad}");
+        assert_eq!(
+            FinancialYear::parse("y", "1999/00").unwrap().to_string(),
+            "1999/00"
+        );
+        assert_eq!(
+            FinancialYear::parse("y", "2013/2014").unwrap().to_string(),
+            "2013/14"
+        );
+        for bad in [
+            "",
+            "2022",
+            "2022/24",
+            "2022/2024",
+            "22/23",
+            "2022-23",
+            "2022/3",
+            "abcd/ef",
+            "2022/23 ",
+            "0001/02",
+            "2022/+3",
+        ] {
+            assert_eq!(
+                FinancialYear::parse("y", bad).unwrap_err().code(),
+                "invalid_financial_year",
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn containing() {
         let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-        assert_eq!(FinancialYear::containing(d(2022, 4, 1)).to_string(), "2022/23");
-        assert_eq!(FinancialYear::containing(d(2022, 3, 31)).to_string(), "2021/22");
-        assert!(FinancialYear::parse("y", "2021/22").unwrap().contains(d(2022, 2, 25)));
+        assert_eq!(
+            FinancialYear::containing(d(2022, 4, 1)).to_string(),
+            "2022/23"
+        );
+        assert_eq!(
+            FinancialYear::containing(d(2022, 3, 31)).to_string(),
+            "2021/22"
+        );
+        assert!(FinancialYear::parse("y", "2021/22")
+            .unwrap()
+            .contains(d(2022, 2, 25)));
     }
 }

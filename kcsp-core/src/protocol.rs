@@ -1,0 +1,693 @@
+//! DHR protocol versions and deadlines.
+//!
+//! A protocol version applies to every review notified on or after its
+//! start date. Its deadlines are data: the decision whether to commission a
+//! review within `decision_months` calendar months of notification, and the
+//! overview report within `report_months` calendar months of the decision to
+//! commission. Month arithmetic is explicit and clamped: 31 January plus one
+//! month is the last day of February.
+//!
+//! Built in ([`Protocols::kent`]):
+//!
+//! - the Home Office statutory guidance of 2011, for reviews notified from
+//!   13 April 2011, when section 9 of the Domestic Violence, Crime and
+//!   Victims Act 2004 came into force;
+//! - the revised Kent and Medway protocol approved on 17 October 2013 for
+//!   every review notified from that date (KCSP notes of 17 October 2013,
+//!   minute 48);
+//! - the Home Office statutory guidance of December 2016, taken as applying
+//!   from 1 December 2016 (the sources give only the month).
+//!
+//! All three use one month and six months: the sources state those periods
+//! as the 2016 guidance's defaults and give no different periods for the
+//! earlier versions. A later regime — the Domestic Abuse Related Death
+//! Review naming (Victims and Prisoners Act 2024 s.19), or a longer
+//! completion period as proposed in 2024 — is a further [`Protocol`] the
+//! caller adds with [`Protocols::with`].
+
+use crate::dates::add_months;
+use crate::error::{quote, Error, ErrorKind, Result};
+use crate::explain::{Citation, Explanation};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+const DHR_TOR: &str = "Kent and Medway DHR Steering Group Terms of Reference (Appendix C to the terms-of-reference review, KCSP meeting 14 July 2022)";
+
+const CITE_2011: Citation = Citation::new(
+    DHR_TOR,
+    "Purpose",
+    "Reviews follow section 9 of the Domestic Violence, Crime and Victims Act 2004 and the Home Office statutory guidance of April 2011, updated December 2016.",
+);
+const CITE_2013: Citation = Citation::new(
+    "Notes of the KCSP meeting of 17 October 2013",
+    "minute 48",
+    "The revised Kent and Medway DHR protocol was approved for every review notified from that date.",
+);
+const CITE_2016: Citation = Citation::new(
+    "Home Office Domestic Homicide Review statutory guidance (December 2016)",
+    "decision and completion periods",
+    "Decide whether to commission within one month of notification; complete the overview report within six months of the decision.",
+);
+
+/// A version of the review protocol.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Protocol {
+    /// A short id, e.g. `home_office_2016`.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// What the reviews are called under it.
+    pub review_name: String,
+    /// The first notification date it applies to.
+    pub from: NaiveDate,
+    /// Calendar months from notification to the commissioning decision.
+    pub decision_months: u32,
+    /// Calendar months from the decision to commission to the overview report.
+    pub report_months: u32,
+    /// The clause.
+    pub citation: Citation,
+}
+
+/// Protocol versions, chosen by notification date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Protocols(pub Vec<Protocol>);
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+}
+
+impl Protocols {
+    /// The Kent and Medway versions (see the module documentation).
+    ///
+    /// ```
+    /// use kcsp_core::protocol::Protocols;
+    /// use chrono::NaiveDate;
+    /// let p = Protocols::kent();
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// assert_eq!(p.for_notification(d(2013, 10, 16)).unwrap().id, "home_office_2011");
+    /// assert_eq!(p.for_notification(d(2013, 10, 17)).unwrap().id, "kent_medway_2013");
+    /// assert_eq!(p.for_notification(d(2011, 4, 12)).unwrap_err().code(), "no_protocol_in_force");
+    /// ```
+    pub fn kent() -> Protocols {
+        let v = |id: &str, name: &str, from, citation| Protocol {
+            id: id.into(),
+            name: name.into(),
+            review_name: "Domestic Homicide Review".into(),
+            from,
+            decision_months: 1,
+            report_months: 6,
+            citation,
+        };
+        Protocols(vec![
+            v(
+                "home_office_2011",
+                "Home Office DHR statutory guidance (2011)",
+                ymd(2011, 4, 13),
+                CITE_2011,
+            ),
+            v(
+                "kent_medway_2013",
+                "Kent and Medway DHR Protocol (revised, approved 17 October 2013)",
+                ymd(2013, 10, 17),
+                CITE_2013,
+            ),
+            v(
+                "home_office_2016",
+                "Home Office DHR statutory guidance (December 2016)",
+                ymd(2016, 12, 1),
+                CITE_2016,
+            ),
+        ])
+    }
+
+    /// These versions plus `protocol` (for example a Domestic Abuse Related
+    /// Death Review regime with a twelve-month completion period).
+    ///
+    /// ```
+    /// use kcsp_core::protocol::{Protocol, Protocols};
+    /// use kcsp_core::Citation;
+    /// use chrono::NaiveDate;
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let p = Protocols::kent().with(Protocol {
+    ///     id: "dardr_example".into(), name: "An example DARDR regime".into(),
+    ///     review_name: "Domestic Abuse Related Death Review".into(),
+    ///     from: d(2026, 1, 1), decision_months: 1, report_months: 12,
+    ///     citation: Citation::new("Victims and Prisoners Act 2024", "s.19", "Renames the reviews."),
+    /// });
+    /// assert_eq!(p.for_notification(d(2026, 3, 1)).unwrap().report_months, 12);
+    /// ```
+    #[must_use]
+    pub fn with(mut self, protocol: Protocol) -> Protocols {
+        self.0.push(protocol);
+        self
+    }
+
+    /// The version in force for a review notified on `notified`.
+    pub fn for_notification(&self, notified: NaiveDate) -> Result<&Protocol> {
+        self.0
+            .iter()
+            .filter(|p| p.from <= notified)
+            .max_by_key(|p| p.from)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::NoProtocolInForce,
+                    "notified",
+                    format!("no review protocol was in force on {notified}"),
+                )
+            })
+    }
+}
+
+/// The decision whether to commission a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommissionDecision {
+    /// A review is commissioned.
+    Commission,
+    /// No review is commissioned (the Home Office is told why).
+    NotCommission,
+}
+
+impl CommissionDecision {
+    /// Parses `commission` or `not_commission` (`invalid_decision` otherwise).
+    pub fn parse(field: &str, text: &str) -> Result<CommissionDecision> {
+        match text {
+            "commission" => Ok(CommissionDecision::Commission),
+            "not_commission" => Ok(CommissionDecision::NotCommission),
+            _ => Err(Error::new(
+                ErrorKind::InvalidDecision,
+                field,
+                format!(
+                    "'{}' is not a decision: use commission or not_commission",
+                    quote(text)
+                ),
+            )
+            .with("value", quote(text))
+            .with("allowed", "commission, not_commission")),
+        }
+    }
+}
+
+/// Which deadline an extension moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    /// The commissioning decision.
+    Decision,
+    /// The overview report.
+    Report,
+}
+
+impl fmt::Display for DeadlineKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DeadlineKind::Decision => "decision",
+            DeadlineKind::Report => "report",
+        })
+    }
+}
+
+/// Why a deadline was extended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExtensionReason {
+    /// Parallel criminal proceedings.
+    CriminalProceedings,
+    /// An inquest.
+    Inquest,
+    /// Another agreed reason (say which in the note).
+    Other,
+}
+
+/// An agreed extension of a deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extension {
+    /// Which deadline.
+    pub deadline: DeadlineKind,
+    /// The new due date.
+    pub until: NaiveDate,
+    /// Why.
+    pub reason: ExtensionReason,
+    /// A note (who agreed it, when).
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The dates a deadline check needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadlineInput {
+    /// When the police notified the CSP.
+    pub notified: NaiveDate,
+    /// When the commissioning decision was made, if it was.
+    pub decided: Option<NaiveDate>,
+    /// The decision, if made.
+    pub decision: Option<CommissionDecision>,
+    /// When the overview report went to the Home Office, if it did.
+    pub submitted: Option<NaiveDate>,
+    /// The date to evaluate for.
+    pub as_of: NaiveDate,
+}
+
+/// A case's deadlines as of a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Deadlines {
+    /// The protocol version applied.
+    pub protocol: String,
+    /// What the review is called under it.
+    pub review_name: String,
+    /// When the decision is due (extended, if it was).
+    pub decision_due: NaiveDate,
+    /// When it was due before any extension.
+    pub decision_due_original: NaiveDate,
+    /// Whether the decision is (or was made) late.
+    pub decision_overdue: bool,
+    /// When the overview report is due; `None` unless commissioned.
+    pub report_due: Option<NaiveDate>,
+    /// When it was due before any extension.
+    pub report_due_original: Option<NaiveDate>,
+    /// Whether the report is (or was submitted) late.
+    pub report_overdue: bool,
+    /// The extensions applied.
+    pub extensions: Vec<Extension>,
+    /// Which clause applied and why.
+    pub explanation: Explanation,
+}
+
+fn extended(
+    kind: DeadlineKind,
+    original: NaiveDate,
+    extensions: &[Extension],
+) -> Result<NaiveDate> {
+    let mut due = original;
+    for (i, e) in extensions
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.deadline == kind)
+    {
+        if e.until < original {
+            return Err(Error::new(
+                ErrorKind::InvalidExtension,
+                format!("extensions[{i}].until"),
+                format!(
+                    "an extension to {} is earlier than the {kind} deadline of {original}",
+                    e.until
+                ),
+            ));
+        }
+        due = due.max(e.until);
+    }
+    Ok(due)
+}
+
+/// The decision and report deadlines of a review, as of `input.as_of`.
+///
+/// Errors: `as_of_before_notified`, `decision_without_date`,
+/// `date_without_decision`, `decided_before_notified`,
+/// `submitted_before_decision`, `submitted_without_commission`,
+/// `event_after_as_of`, `invalid_extension`, `no_protocol_in_force`.
+///
+/// ```
+/// use kcsp_core::protocol::{deadlines, CommissionDecision, DeadlineInput, Protocols};
+/// use chrono::NaiveDate;
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let r = deadlines(&Protocols::kent(), &DeadlineInput {
+///     notified: d(2023, 1, 10), decided: Some(d(2023, 2, 20)),
+///     decision: Some(CommissionDecision::Commission), submitted: None, as_of: d(2023, 3, 1),
+/// }, &[]).unwrap();
+/// assert_eq!(r.decision_due, d(2023, 2, 10));
+/// assert!(r.decision_overdue);
+/// assert_eq!(r.report_due, Some(d(2023, 8, 20)));
+/// ```
+pub fn deadlines(
+    protocols: &Protocols,
+    input: &DeadlineInput,
+    extensions: &[Extension],
+) -> Result<Deadlines> {
+    let DeadlineInput {
+        notified,
+        decided,
+        decision,
+        submitted,
+        as_of,
+    } = *input;
+    if as_of < notified {
+        return Err(Error::new(
+            ErrorKind::AsOfBeforeNotified,
+            "as_of",
+            format!("{as_of} is before the notification on {notified}"),
+        ));
+    }
+    let decided = match (decided, decision) {
+        (None, Some(_)) => {
+            return Err(Error::new(
+                ErrorKind::DecisionWithoutDate,
+                "decided",
+                "a decision needs the date it was made",
+            ))
+        }
+        (Some(_), None) => {
+            return Err(Error::new(
+                ErrorKind::DateWithoutDecision,
+                "decision",
+                "a decision date needs the decision",
+            ))
+        }
+        (Some(d), Some(k)) => Some((d, k)),
+        (None, None) => None,
+    };
+    if let Some((d, _)) = decided {
+        if d < notified {
+            return Err(Error::new(
+                ErrorKind::DecidedBeforeNotified,
+                "decided",
+                format!("the decision on {d} is before the notification on {notified}"),
+            ));
+        }
+        if d > as_of {
+            return Err(Error::new(
+                ErrorKind::EventAfterAsOf,
+                "decided",
+                format!("the decision on {d} is after the as-of date {as_of}"),
+            ));
+        }
+    }
+    if let Some(s) = submitted {
+        match decided {
+            Some((d, CommissionDecision::Commission)) if s < d => {
+                return Err(Error::new(
+                    ErrorKind::SubmittedBeforeDecision,
+                    "submitted",
+                    format!("the report on {s} is before the decision on {d}"),
+                ))
+            }
+            Some((_, CommissionDecision::Commission)) => {}
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::SubmittedWithoutCommission,
+                    "submitted",
+                    "an overview report needs a commissioned review",
+                ))
+            }
+        }
+        if s > as_of {
+            return Err(Error::new(
+                ErrorKind::EventAfterAsOf,
+                "submitted",
+                format!("the report on {s} is after the as-of date {as_of}"),
+            ));
+        }
+    }
+    let protocol = protocols.for_notification(notified)?;
+    let decision_due_original = add_months("notified", notified, protocol.decision_months)?;
+    let decision_due = extended(DeadlineKind::Decision, decision_due_original, extensions)?;
+    let decision_overdue = match decided {
+        Some((d, _)) => d > decision_due,
+        None => as_of > decision_due,
+    };
+    let report_due_original = match decided {
+        Some((d, CommissionDecision::Commission)) => {
+            Some(add_months("decided", d, protocol.report_months)?)
+        }
+        _ => None,
+    };
+    let report_due = match report_due_original {
+        Some(o) => Some(extended(DeadlineKind::Report, o, extensions)?),
+        None => {
+            if let Some(i) = extensions
+                .iter()
+                .position(|e| e.deadline == DeadlineKind::Report)
+            {
+                return Err(Error::new(
+                    ErrorKind::InvalidExtension,
+                    format!("extensions[{i}].deadline"),
+                    "a report deadline can be extended only for a commissioned review",
+                ));
+            }
+            None
+        }
+    };
+    let report_overdue = report_due.is_some_and(|due| submitted.map_or(as_of > due, |s| s > due));
+    let mut parts = vec![format!(
+        "Decision due {decision_due} ({} month(s) after notification on {notified}){}",
+        protocol.decision_months,
+        match decided {
+            Some((d, _)) if decision_overdue => format!(", made late on {d}"),
+            Some((d, _)) => format!(", made on {d}"),
+            None if decision_overdue => ", not made and overdue".into(),
+            None => ", not yet made".into(),
+        }
+    )];
+    if let Some(due) = report_due {
+        parts.push(format!(
+            "overview report due {due} ({} months after the decision){}",
+            protocol.report_months,
+            match submitted {
+                Some(s) if report_overdue => format!(", submitted late on {s}"),
+                Some(s) => format!(", submitted on {s}"),
+                None if report_overdue => ", not submitted and overdue".into(),
+                None => ", not yet submitted".into(),
+            }
+        ));
+    }
+    let mut explanation = Explanation::new("dhr_deadlines", format!("{}.", parts.join("; ")))
+        .reading("Calendar months added explicitly, clamped to month ends; a deadline is missed only after its due date.")
+        .cite(&protocol.citation)
+        .figure("protocol", &protocol.id)
+        .figure("decision_due", decision_due);
+    if let Some(due) = report_due {
+        explanation = explanation.figure("report_due", due);
+    }
+    let applied: Vec<Extension> = extensions.to_vec();
+    for e in &applied {
+        explanation = explanation.figure(
+            "extension",
+            format!("{} to {} ({:?})", e.deadline, e.until, e.reason),
+        );
+    }
+    Ok(Deadlines {
+        protocol: protocol.id.clone(),
+        review_name: protocol.review_name.clone(),
+        decision_due,
+        decision_due_original,
+        decision_overdue,
+        report_due,
+        report_due_original,
+        report_overdue,
+        extensions: applied,
+        explanation,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::parse_date;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date("d", s).unwrap()
+    }
+
+    fn input(
+        n: &str,
+        dec: Option<(&str, CommissionDecision)>,
+        sub: Option<&str>,
+        as_of: &str,
+    ) -> DeadlineInput {
+        DeadlineInput {
+            notified: d(n),
+            decided: dec.map(|x| d(x.0)),
+            decision: dec.map(|x| x.1),
+            submitted: sub.map(d),
+            as_of: d(as_of),
+        }
+    }
+
+    const C: CommissionDecision = CommissionDecision::Commission;
+
+    #[test]
+    fn month_ends() {
+        let k = Protocols::kent();
+        let r = deadlines(&k, &input("2023-01-31", None, None, "2023-02-01"), &[]).unwrap();
+        assert_eq!(r.decision_due, d("2023-02-28"));
+        let r = deadlines(&k, &input("2024-01-31", None, None, "2024-02-01"), &[]).unwrap();
+        assert_eq!(r.decision_due, d("2024-02-29"));
+        let r = deadlines(
+            &k,
+            &input("2024-01-29", Some(("2024-02-29", C)), None, "2024-03-01"),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(r.report_due, Some(d("2024-08-29")));
+        let r = deadlines(
+            &k,
+            &input("2023-08-01", Some(("2023-08-31", C)), None, "2023-09-01"),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(r.report_due, Some(d("2024-02-29")));
+        let r = deadlines(
+            &k,
+            &input("2022-08-01", Some(("2022-08-31", C)), None, "2023-03-01"),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(r.report_due, Some(d("2023-02-28")));
+        assert!(r.report_overdue);
+    }
+
+    #[test]
+    fn two_protocol_versions_give_different_deadlines() {
+        let twelve = Protocols::kent().with(Protocol {
+            id: "dardr".into(),
+            name: "DARDR".into(),
+            review_name: "Domestic Abuse Related Death Review".into(),
+            from: d("2025-01-01"),
+            decision_months: 1,
+            report_months: 12,
+            citation: Citation::new("x", "y", "z"),
+        });
+        let before = deadlines(
+            &twelve,
+            &input("2024-12-31", Some(("2025-01-15", C)), None, "2025-02-01"),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(before.protocol, "home_office_2016");
+        assert_eq!(before.report_due, Some(d("2025-07-15")));
+        let after = deadlines(
+            &twelve,
+            &input("2025-01-01", Some(("2025-01-15", C)), None, "2025-02-01"),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(after.protocol, "dardr");
+        assert_eq!(after.report_due, Some(d("2026-01-15")));
+        assert_eq!(after.review_name, "Domestic Abuse Related Death Review");
+    }
+
+    #[test]
+    fn extensions_move_deadlines_and_keep_the_original() {
+        let k = Protocols::kent();
+        let ext = [Extension {
+            deadline: DeadlineKind::Report,
+            until: d("2024-02-01"),
+            reason: ExtensionReason::CriminalProceedings,
+            note: String::new(),
+        }];
+        let r = deadlines(
+            &k,
+            &input("2023-01-10", Some(("2023-02-01", C)), None, "2023-09-01"),
+            &ext,
+        )
+        .unwrap();
+        assert_eq!(r.report_due_original, Some(d("2023-08-01")));
+        assert_eq!(r.report_due, Some(d("2024-02-01")));
+        assert!(!r.report_overdue);
+        let early = [Extension {
+            deadline: DeadlineKind::Report,
+            until: d("2023-07-01"),
+            reason: ExtensionReason::Inquest,
+            note: String::new(),
+        }];
+        assert_eq!(
+            deadlines(
+                &k,
+                &input("2023-01-10", Some(("2023-02-01", C)), None, "2023-09-01"),
+                &early
+            )
+            .unwrap_err()
+            .code(),
+            "invalid_extension"
+        );
+        let not_c = deadlines(
+            &k,
+            &input(
+                "2023-01-10",
+                Some(("2023-02-01", CommissionDecision::NotCommission)),
+                None,
+                "2023-09-01",
+            ),
+            &ext,
+        )
+        .unwrap_err();
+        assert_eq!(not_c.code(), "invalid_extension");
+    }
+
+    #[test]
+    fn errors() {
+        let k = Protocols::kent();
+        let code = |i: DeadlineInput| deadlines(&k, &i, &[]).unwrap_err().code();
+        assert_eq!(
+            code(input("2023-01-10", None, None, "2023-01-09")),
+            "as_of_before_notified"
+        );
+        assert_eq!(
+            code(input(
+                "2023-01-10",
+                Some(("2023-01-09", C)),
+                None,
+                "2023-02-01"
+            )),
+            "decided_before_notified"
+        );
+        assert_eq!(
+            code(input(
+                "2023-01-10",
+                Some(("2023-03-09", C)),
+                None,
+                "2023-02-01"
+            )),
+            "event_after_as_of"
+        );
+        assert_eq!(
+            code(input(
+                "2023-01-10",
+                Some(("2023-02-01", C)),
+                Some("2023-01-20"),
+                "2023-03-01"
+            )),
+            "submitted_before_decision"
+        );
+        assert_eq!(
+            code(input(
+                "2023-01-10",
+                Some(("2023-02-01", CommissionDecision::NotCommission)),
+                Some("2023-02-20"),
+                "2023-03-01"
+            )),
+            "submitted_without_commission"
+        );
+        assert_eq!(
+            code(input("2023-01-10", None, Some("2023-02-20"), "2023-03-01")),
+            "submitted_without_commission"
+        );
+        assert_eq!(
+            code(input(
+                "2023-01-10",
+                Some(("2023-02-01", C)),
+                Some("2023-04-20"),
+                "2023-03-01"
+            )),
+            "event_after_as_of"
+        );
+        let mut i = input("2023-01-10", None, None, "2023-03-01");
+        i.decision = Some(C);
+        assert_eq!(code(i), "decision_without_date");
+        let mut i = input("2023-01-10", None, None, "2023-03-01");
+        i.decided = Some(d("2023-02-01"));
+        assert_eq!(code(i), "date_without_decision");
+        assert_eq!(
+            code(input("2010-01-10", None, None, "2023-03-01")),
+            "no_protocol_in_force"
+        );
+        assert_eq!(
+            CommissionDecision::parse("decision", "maybe")
+                .unwrap_err()
+                .code(),
+            "invalid_decision"
+        );
+    }
+}
