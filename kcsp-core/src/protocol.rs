@@ -221,6 +221,16 @@ pub enum ExtensionReason {
     Other,
 }
 
+impl fmt::Display for ExtensionReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ExtensionReason::CriminalProceedings => "parallel criminal proceedings",
+            ExtensionReason::Inquest => "an inquest",
+            ExtensionReason::Other => "another agreed reason",
+        })
+    }
+}
+
 /// An agreed extension of a deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -430,9 +440,28 @@ pub fn deadlines(
         }
     };
     let report_overdue = report_due.is_some_and(|due| submitted.map_or(as_of > due, |s| s > due));
+    let why =
+        |kind: DeadlineKind, original: NaiveDate, due: NaiveDate, months: u32, after: &str| {
+            if due == original {
+                format!("({months} month(s) after {after})")
+            } else {
+                let reasons: Vec<String> = extensions
+                    .iter()
+                    .filter(|e| e.deadline == kind)
+                    .map(|e| e.reason.to_string())
+                    .collect();
+                format!("(extended from {original} for {})", reasons.join(", "))
+            }
+        };
     let mut parts = vec![format!(
-        "Decision due {decision_due} ({} month(s) after notification on {notified}){}",
-        protocol.decision_months,
+        "Decision due {decision_due} {}{}",
+        why(
+            DeadlineKind::Decision,
+            decision_due_original,
+            decision_due,
+            protocol.decision_months,
+            &format!("notification on {notified}")
+        ),
         match decided {
             Some((d, _)) if decision_overdue => format!(", made late on {d}"),
             Some((d, _)) => format!(", made on {d}"),
@@ -442,8 +471,14 @@ pub fn deadlines(
     )];
     if let Some(due) = report_due {
         parts.push(format!(
-            "overview report due {due} ({} months after the decision){}",
-            protocol.report_months,
+            "overview report due {due} {}{}",
+            why(
+                DeadlineKind::Report,
+                report_due_original.unwrap_or(due),
+                due,
+                protocol.report_months,
+                "the decision"
+            ),
             match submitted {
                 Some(s) if report_overdue => format!(", submitted late on {s}"),
                 Some(s) => format!(", submitted on {s}"),
@@ -464,7 +499,7 @@ pub fn deadlines(
     for e in &applied {
         explanation = explanation.figure(
             "extension",
-            format!("{} to {} ({:?})", e.deadline, e.until, e.reason),
+            format!("{} to {} ({})", e.deadline, e.until, e.reason),
         );
     }
     Ok(Deadlines {

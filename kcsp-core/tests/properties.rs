@@ -1,0 +1,169 @@
+//! Property tests: invariants that must hold for every input.
+
+use chrono::{Datelike, NaiveDate};
+use kcsp_core::dates::{add_months, parse_date};
+use kcsp_core::dhr::{Progress, Stage};
+use kcsp_core::grant::{self, GrantSchemes, LedgerInput, Project};
+use kcsp_core::{quorum, Calendar, FinancialYear, Money, Partnership};
+use proptest::prelude::*;
+
+fn pence(p: u64) -> Money {
+    Money::parse("m", &format!("{}.{:02}", p / 100, p % 100)).unwrap()
+}
+
+fn money() -> impl Strategy<Value = Money> {
+    (0u64..10_000_000_000u64).prop_map(pence)
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (1979i32..2198, 1u32..=12, 1u32..=31).prop_map(|(y, m, d)| {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap_or_else(|| NaiveDate::from_ymd_opt(y, m, 28).unwrap())
+    })
+}
+
+const SEATED: [&str; 7] = [
+    "kent_county_council",
+    "kent_police",
+    "office_of_the_pcc",
+    "district_borough_councils",
+    "kent_fire_and_rescue",
+    "nhs_kent_and_medway",
+    "probation_service",
+];
+const OTHERS: [&str; 4] = [
+    "violence_reduction_unit",
+    "guest",
+    "local_csp_chair",
+    "medway_csp",
+];
+
+const ALL_STAGES: [Stage; 10] = [
+    Stage::Notified,
+    Stage::Commissioned,
+    Stage::NotCommissioned,
+    Stage::HomeOfficeInformed,
+    Stage::ChairAppointed,
+    Stage::Submitted,
+    Stage::QaReturned,
+    Stage::QaApproved,
+    Stage::Published,
+    Stage::Closed,
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The split always sums to the allocation, the upfront share is a whole
+    /// number of pounds, and it is the largest whole pound not above two thirds.
+    #[test]
+    fn split_sums_to_allocation(a in money()) {
+        let s = grant::split(a, &grant::crime_reduction_grant()).unwrap();
+        prop_assert_eq!(s.upfront.checked_add(s.tactical), Some(a));
+        prop_assert_eq!(s.upfront.pence() % 100, 0);
+        prop_assert!(s.upfront.pence() * 3 <= a.pence() * 2);
+        prop_assert!((s.upfront.pence() + 100) * 3 > a.pence() * 2);
+    }
+
+    /// A ledger either fails with an error or has every pot and remainder
+    /// consistent: available never above the allocation, remaining =
+    /// available - approved, underspend = allocation - spent, pots sum to the
+    /// allocation, nothing available while the pot is closed.
+    #[test]
+    fn ledger_never_goes_negative_without_an_error(
+        alloc in money(),
+        open in any::<bool>(),
+        rows in prop::collection::vec((any::<bool>(), 0usize..3, 0u64..2_000_000u64, prop::option::of(0u64..2_000_000u64)), 0..12),
+    ) {
+        let decisions = [grant::Decision::Approved, grant::Decision::Rejected, grant::Decision::Pending];
+        let projects: Vec<Project> = rows.iter().enumerate().map(|(i, (tactical, dec, amt, spent))| Project {
+            name: format!("p{i}"),
+            round: if *tactical { grant::Round::Tactical } else { grant::Round::Upfront },
+            amount: pence(*amt),
+            decision: decisions[*dec],
+            spent: spent.map(pence),
+        }).collect();
+        let input = LedgerInput { year: FinancialYear::parse("y", "2022/23").unwrap(), allocation: alloc, tactical_open: open, projects };
+        match grant::ledger(&GrantSchemes::kent(), &input) {
+            Ok(l) => {
+                prop_assert!(l.tactical_available <= l.allocation);
+                prop_assert!(l.upfront_approved <= l.upfront_pot);
+                prop_assert_eq!(l.tactical_remaining.checked_add(l.tactical_approved), Some(l.tactical_available));
+                prop_assert_eq!(l.underspend.checked_add(l.spent), Some(l.allocation));
+                prop_assert_eq!(l.upfront_pot.checked_add(l.tactical_pot), Some(l.allocation));
+                if !open { prop_assert!(l.tactical_available.is_zero()); }
+            }
+            Err(e) => prop_assert!(!e.code().is_empty()),
+        }
+    }
+
+    /// Adding an attendee never makes a quorate meeting inquorate.
+    #[test]
+    fn adding_an_attendee_never_breaks_quorum(
+        seats in prop::collection::vec(0usize..7, 0..10),
+        others in prop::collection::vec(0usize..4, 0..4),
+        extra in 0usize..11,
+        d in (2022i32..2030, 7u32..=12, 1u32..=28),
+    ) {
+        let date = NaiveDate::from_ymd_opt(d.0, d.1, d.2).unwrap();
+        let kent = Partnership::kent();
+        let mut present: Vec<&str> = seats.iter().map(|i| SEATED[*i]).chain(others.iter().map(|i| OTHERS[*i])).collect();
+        let before = quorum::check(&kent, "kcsp", date, &present).unwrap();
+        present.push(if extra < 7 { SEATED[extra] } else { OTHERS[extra - 7] });
+        let after = quorum::check(&kent, "kcsp", date, &present).unwrap();
+        prop_assert!(after.count >= before.count);
+        prop_assert!(!before.quorate || after.quorate);
+    }
+
+    /// Clear working days between two dates equal the working days counted one by one.
+    #[test]
+    fn clear_days_count_the_working_days_between(a in date(), gap in 0i64..60) {
+        let cal = Calendar::shared();
+        let b = a + chrono::Duration::days(gap);
+        prop_assume!(b.year() <= 2199);
+        let mut n = 0;
+        let mut d = a.succ_opt().unwrap();
+        while d < b {
+            if cal.is_working_day(d).unwrap() { n += 1; }
+            d = d.succ_opt().unwrap();
+        }
+        prop_assert_eq!(cal.clear_working_days(a, b).unwrap(), n);
+    }
+
+    /// No sequence of stages reaches published without qa_approved.
+    #[test]
+    fn published_needs_qa_approval(seq in prop::collection::vec(0usize..10, 0..20)) {
+        let mut p = Progress::default();
+        let mut approved = false;
+        for i in seq {
+            let s = ALL_STAGES[i];
+            if p.step("x", s).is_ok() {
+                approved |= s == Stage::QaApproved;
+                if s == Stage::Published { prop_assert!(approved); }
+            }
+        }
+    }
+
+    /// Month addition always gives a real date, in the right month, on the
+    /// same day or, where that month is shorter, its last day.
+    #[test]
+    fn month_addition_gives_valid_dates(d in date(), months in 0u32..2400) {
+        let r = add_months("d", d, months).unwrap();
+        let total = d.year() * 12 + d.month0() as i32 + months as i32;
+        prop_assert_eq!(r.year() * 12 + r.month0() as i32, total);
+        prop_assert!(r.day() <= d.day());
+        prop_assert!(r.day() == d.day() || r.succ_opt().unwrap().day() == 1);
+    }
+
+    /// Parsers never panic, whatever the text.
+    #[test]
+    fn parsers_never_panic(s in ".{0,80}") {
+        let _ = Money::parse("f", &s);
+        let _ = parse_date("f", &s);
+        let _ = FinancialYear::parse("f", &s);
+        let _ = Stage::parse("f", &s);
+        let _ = kcsp_core::OrgId::parse("f", &s);
+        let _ = Calendar::england_and_wales().with_govuk_json(&s);
+        let _ = Partnership::from_json(&s);
+    }
+}
