@@ -9,13 +9,9 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let path = std::env::args().nth(1).unwrap_or_else(|| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/examples/data/kcsp_2022_2024.json"
-        )
-        .to_string()
-    });
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/kcsp_2022_2024.json").to_string());
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {

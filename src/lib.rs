@@ -11,13 +11,9 @@ use kcsp_core::dhr::{self, Case, Portfolio};
 use kcsp_core::grant::{self, GrantSchemes, Ledger, LedgerInput, Project};
 use kcsp_core::match_funding::{match_funding, MatchFunding};
 use kcsp_core::protocol::Protocols;
-use kcsp_core::reconcile::{
-    self, LedgerFigure, Reconciliation, StatedFigure, StatedProject, Statement,
-};
+use kcsp_core::reconcile::{self, LedgerFigure, Reconciliation, StatedFigure, StatedProject, Statement};
 use kcsp_core::tactical::{self, Gate, TacticalAccess};
-use kcsp_core::{
-    chair, papers, quorum, review, Calendar, Error, FinancialYear, Money, Partnership,
-};
+use kcsp_core::{chair, papers, quorum, review, Calendar, Error, FinancialYear, Money, Partnership};
 use serde::Deserialize;
 use std::fmt::Write;
 
@@ -223,16 +219,7 @@ pub fn grant_year(y: &GrantYear) -> Result<GrantYearResult, Error> {
         .projects
         .iter()
         .enumerate()
-        .map(|(i, p)| {
-            Project::parse(
-                i,
-                &p.name,
-                &p.round,
-                &p.amount,
-                &p.decision,
-                p.spent.as_deref(),
-            )
-        })
+        .map(|(i, p)| Project::parse(i, &p.name, &p.round, &p.amount, &p.decision, p.spent.as_deref()))
         .collect::<Result<Vec<_>, _>>()?;
     let input = LedgerInput {
         year,
@@ -309,12 +296,7 @@ pub fn render(data: &ReportData) -> Result<String, Error> {
     for m in &data.meetings {
         let q = quorum::check(&kent, &m.body, m.date, &m.present)?;
         let _ = writeln!(w, "\n{} {} ({})", m.date, q.body, m.source);
-        let _ = writeln!(
-            w,
-            "  quorate: {} -- {}",
-            yes_no(q.quorate),
-            q.explanation.reason
-        );
+        let _ = writeln!(w, "  quorate: {} -- {}", yes_no(q.quorate), q.explanation.reason);
         let _ = writeln!(w, "    attendance: {}", m.present_source);
         if !q.missing.is_empty() {
             let _ = writeln!(w, "    seats missing: {}", q.missing.join(", "));
@@ -348,11 +330,7 @@ pub fn render(data: &ReportData) -> Result<String, Error> {
 
     let _ = writeln!(w, "\n== Terms-of-reference review ==");
     let r = review::tor_review(&kent, "kcsp", &data.tor_approvals.dates, data.as_of)?;
-    let _ = writeln!(
-        w,
-        "  {} ({})",
-        r.explanation.reason, data.tor_approvals.source
-    );
+    let _ = writeln!(w, "  {} ({})", r.explanation.reason, data.tor_approvals.source);
     for c in &r.explanation.citations {
         let _ = writeln!(w, "    per {c}");
     }
@@ -410,18 +388,10 @@ pub fn render(data: &ReportData) -> Result<String, Error> {
                 l.spent, l.underspend, l.unallocated
             );
         } else {
-            let _ = writeln!(
-                w,
-                "  spend not recorded in the sources; unallocated {}",
-                l.unallocated
-            );
+            let _ = writeln!(w, "  spend not recorded in the sources; unallocated {}", l.unallocated);
         }
         for warn in &l.warnings {
-            let _ = writeln!(
-                w,
-                "  warning {} ({}): {}",
-                warn.code, warn.field, warn.message
-            );
+            let _ = writeln!(w, "  warning {} ({}): {}", warn.code, warn.field, warn.message);
         }
         for (name, m) in &g.match_funding {
             let _ = writeln!(w, "  match funding, {name}: {}", m.explanation.reason);
@@ -429,11 +399,7 @@ pub fn render(data: &ReportData) -> Result<String, Error> {
         if g.reconciliation.consistent {
             let _ = writeln!(w, "  reconciliation: stated figures agree");
         } else {
-            let _ = writeln!(
-                w,
-                "  reconciliation: {}",
-                g.reconciliation.explanation.reason
-            );
+            let _ = writeln!(w, "  reconciliation: {}", g.reconciliation.explanation.reason);
             for d in &g.reconciliation.discrepancies {
                 let _ = writeln!(w, "    - [{}] {}", d.kind, d.message);
             }
@@ -452,11 +418,7 @@ pub fn render(data: &ReportData) -> Result<String, Error> {
     for c in &data.dhr.cases {
         let s = dhr::case_status(&protocols, c, data.as_of)?;
         let d = &s.deadlines;
-        let _ = writeln!(
-            w,
-            "    {}: at {}, protocol {}",
-            s.reference, s.stage, d.protocol
-        );
+        let _ = writeln!(w, "    {}: at {}, protocol {}", s.reference, s.stage, d.protocol);
         let _ = writeln!(w, "      {}", d.explanation.reason);
         let next: Vec<&str> = s.next_allowed.iter().map(|x| x.as_str()).collect();
         let _ = writeln!(
@@ -469,11 +431,7 @@ pub fn render(data: &ReportData) -> Result<String, Error> {
     }
     let all = dhr::portfolio_of_cases(&protocols, &data.dhr.cases, data.as_of)?;
     for od in &all.overdue {
-        let _ = writeln!(
-            w,
-            "  OVERDUE: {} {} deadline was {}",
-            od.reference, od.deadline, od.due
-        );
+        let _ = writeln!(w, "  OVERDUE: {} {} deadline was {}", od.reference, od.deadline, od.due);
     }
     Ok(o)
 }

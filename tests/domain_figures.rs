@@ -42,12 +42,7 @@ fn grant_2021_22() {
     let d = &g.reconciliation.discrepancies;
     assert_eq!(d.len(), 1);
     assert_eq!(
-        (
-            d[0].subject.as_str(),
-            d[0].stated,
-            d[0].computed,
-            d[0].difference
-        ),
+        (d[0].subject.as_str(), d[0].stated, d[0].computed, d[0].difference),
         ("tactical_pot", m("13220"), m("13221"), m("1"))
     );
 }
@@ -71,10 +66,7 @@ fn grant_2022_23() {
     assert!(d
         .iter()
         .all(|x| x.subject == "tactical_pot" && x.difference == m("1") && x.stated_is == "lower"));
-    assert_eq!(
-        g.match_funding[0].1.grant_share_percent.to_string(),
-        "20.00"
-    );
+    assert_eq!(g.match_funding[0].1.grant_share_percent.to_string(), "20.00");
 }
 
 #[test]
@@ -101,36 +93,19 @@ fn grant_2023_24() {
 #[test]
 fn grant_2024_25() {
     let g = year(&data(), "2024/25");
-    assert_eq!(
-        (g.ledger.upfront_pot, g.ledger.tactical_pot),
-        (m("26440"), m("13221"))
-    );
+    assert_eq!((g.ledger.upfront_pot, g.ledger.tactical_pot), (m("26440"), m("13221")));
     assert!(g.reconciliation.consistent);
-    assert_eq!(
-        g.access.as_ref().unwrap().shut[0].code,
-        "upfront_cases_undecided"
-    );
+    assert_eq!(g.access.as_ref().unwrap().shut[0].code, "upfront_cases_undecided");
 }
 
 #[test]
 fn dispatch_dates_of_the_sources_give_exactly_five_clear_days() {
     let d = data();
     let kent = Partnership::kent();
-    let with_dates: Vec<_> = d
-        .meetings
-        .iter()
-        .filter(|m| m.papers_circulated.is_some())
-        .collect();
+    let with_dates: Vec<_> = d.meetings.iter().filter(|m| m.papers_circulated.is_some()).collect();
     assert_eq!(with_dates.len(), 3);
     for mt in with_dates {
-        let p = papers::deadline(
-            &kent,
-            Calendar::shared(),
-            &mt.body,
-            mt.date,
-            mt.papers_circulated,
-        )
-        .unwrap();
+        let p = papers::deadline(&kent, Calendar::shared(), &mt.body, mt.date, mt.papers_circulated).unwrap();
         assert_eq!(p.clear_working_days, Some(5), "{}", mt.date);
         assert_eq!(p.compliant, Some(true));
         assert_eq!(Some(p.latest_circulation), mt.papers_circulated);

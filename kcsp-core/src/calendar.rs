@@ -110,16 +110,10 @@ fn is_weekend(d: NaiveDate) -> bool {
 }
 
 /// One-off changes: (date removed, if any; dates added with names).
-type OneOff = (
-    Option<(i32, u32, u32)>,
-    &'static [(i32, u32, u32, &'static str)],
-);
+type OneOff = (Option<(i32, u32, u32)>, &'static [(i32, u32, u32, &'static str)]);
 const ONE_OFFS: &[OneOff] = &[
     (None, &[(1981, 7, 29, "Royal wedding")]),
-    (
-        Some((1995, 5, 1)),
-        &[(1995, 5, 8, "Early May bank holiday (VE day)")],
-    ),
+    (Some((1995, 5, 1)), &[(1995, 5, 8, "Early May bank holiday (VE day)")]),
     (None, &[(1999, 12, 31, "Millennium celebrations")]),
     (
         Some((2002, 5, 27)),
@@ -136,10 +130,7 @@ const ONE_OFFS: &[OneOff] = &[
             (2012, 6, 5, "Queen's Diamond Jubilee"),
         ],
     ),
-    (
-        Some((2020, 5, 4)),
-        &[(2020, 5, 8, "Early May bank holiday (VE day)")],
-    ),
+    (Some((2020, 5, 4)), &[(2020, 5, 8, "Early May bank holiday (VE day)")]),
     (
         Some((2022, 5, 30)),
         &[
@@ -149,21 +140,11 @@ const ONE_OFFS: &[OneOff] = &[
     ),
     (
         None,
-        &[(
-            2022,
-            9,
-            19,
-            "Bank holiday for the State Funeral of Queen Elizabeth II",
-        )],
+        &[(2022, 9, 19, "Bank holiday for the State Funeral of Queen Elizabeth II")],
     ),
     (
         None,
-        &[(
-            2023,
-            5,
-            8,
-            "Bank holiday for the coronation of King Charles III",
-        )],
+        &[(2023, 5, 8, "Bank holiday for the coronation of King Charles III")],
     ),
 ];
 
@@ -172,14 +153,8 @@ fn statutory(y: i32) -> Vec<(NaiveDate, String)> {
     let e = easter(y);
     let mut fixed = [
         (ymd(y, 1, 1), "New Year's Day"),
-        (
-            e.checked_sub_days(chrono::Days::new(2)).unwrap_or(e),
-            "Good Friday",
-        ),
-        (
-            e.checked_add_days(chrono::Days::new(1)).unwrap_or(e),
-            "Easter Monday",
-        ),
+        (e.checked_sub_days(chrono::Days::new(2)).unwrap_or(e), "Good Friday"),
+        (e.checked_add_days(chrono::Days::new(1)).unwrap_or(e), "Easter Monday"),
         (first_monday(y, 5), "Early May bank holiday"),
         (last_monday(y, 5), "Spring bank holiday"),
         (last_monday(y, 8), "Summer bank holiday"),
@@ -287,18 +262,12 @@ impl Calendar {
     /// ```
     pub fn with_govuk_json(mut self, text: &str) -> Result<Calendar> {
         let bad = |field: &str, msg: String| Error::new(ErrorKind::InvalidCalendar, field, msg);
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| bad("", format!("not JSON: {e}")))?;
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| bad("", format!("not JSON: {e}")))?;
         let events = value
             .get("england-and-wales")
             .and_then(|d| d.get("events"))
             .and_then(|e| e.as_array())
-            .ok_or_else(|| {
-                bad(
-                    "england-and-wales.events",
-                    "no england-and-wales events list".into(),
-                )
-            })?;
+            .ok_or_else(|| bad("england-and-wales.events", "no england-and-wales events list".into()))?;
         let mut parsed = BTreeMap::new();
         for (i, ev) in events.iter().enumerate() {
             let field = format!("england-and-wales.events[{i}]");
@@ -309,17 +278,11 @@ impl Calendar {
             let date = crate::dates::parse_date(&format!("{field}.date"), date)
                 .map_err(|e| bad(e.field(), e.message().to_string()))?;
             Self::check(&field, date).map_err(|e| bad(e.field(), e.message().to_string()))?;
-            let title = ev
-                .get("title")
-                .and_then(|t| t.as_str())
-                .unwrap_or("Bank holiday");
+            let title = ev.get("title").and_then(|t| t.as_str()).unwrap_or("Bank holiday");
             parsed.insert(date, title.chars().take(200).collect::<String>());
         }
         let (Some(first), Some(last)) = (parsed.keys().next(), parsed.keys().next_back()) else {
-            return Err(bad(
-                "england-and-wales.events",
-                "the events list is empty".into(),
-            ));
+            return Err(bad("england-and-wales.events", "the events list is empty".into()));
         };
         let (y0, y1) = (first.year(), last.year());
         self.holidays.retain(|d, _| d.year() < y0 || d.year() > y1);
@@ -501,17 +464,8 @@ mod tests {
     #[test]
     fn issue_traps() {
         let c = Calendar::england_and_wales();
-        for w in [
-            "2022-05-30",
-            "2020-05-04",
-            "2012-05-28",
-            "2002-05-27",
-            "2024-07-04",
-        ] {
-            assert!(
-                c.is_working_day(d(w)).unwrap(),
-                "{w} should be a working day"
-            );
+        for w in ["2022-05-30", "2020-05-04", "2012-05-28", "2002-05-27", "2024-07-04"] {
+            assert!(c.is_working_day(d(w)).unwrap(), "{w} should be a working day");
         }
         for h in [
             "2022-09-19",
@@ -529,10 +483,7 @@ mod tests {
             "2021-12-28",
             "2024-07-06",
         ] {
-            assert!(
-                !c.is_working_day(d(h)).unwrap(),
-                "{h} should not be a working day"
-            );
+            assert!(!c.is_working_day(d(h)).unwrap(), "{h} should not be a working day");
         }
     }
 
@@ -546,10 +497,7 @@ mod tests {
         );
         assert_eq!(c.holiday(d("2022-12-26")).unwrap(), Some("Boxing Day"));
         // Christmas on Friday 2020: Boxing Day Saturday, substitute Monday 28.
-        assert_eq!(
-            c.holiday(d("2020-12-28")).unwrap(),
-            Some("Boxing Day (substitute day)")
-        );
+        assert_eq!(c.holiday(d("2020-12-28")).unwrap(), Some("Boxing Day (substitute day)"));
         // New Year's Day on Saturday 2022: substitute Monday 3 January.
         assert_eq!(
             c.holiday(d("2022-01-03")).unwrap(),
@@ -588,10 +536,7 @@ mod tests {
             assert_eq!(c.bank_holidays(y).unwrap().len(), 8, "{y}");
         }
         assert_eq!(c.bank_holidays(2023).unwrap().len(), 9);
-        assert_eq!(
-            c.bank_holidays(1977).unwrap_err().code(),
-            "date_out_of_range"
-        );
+        assert_eq!(c.bank_holidays(1977).unwrap_err().code(), "date_out_of_range");
     }
 
     #[test]
@@ -639,23 +584,9 @@ mod tests {
     #[test]
     fn clear_days_and_days_before() {
         let c = Calendar::england_and_wales();
-        assert_eq!(
-            c.clear_working_days(d("2023-04-05"), d("2023-04-13"))
-                .unwrap(),
-            3
-        );
-        assert_eq!(
-            c.clear_working_days(d("2023-04-13"), d("2023-04-05"))
-                .unwrap(),
-            0
-        );
-        assert_eq!(
-            c.working_days_before(d("2023-04-13"), 5).unwrap(),
-            d("2023-04-04")
-        );
-        assert_eq!(
-            c.working_days_before(d("2023-04-13"), 0).unwrap(),
-            d("2023-04-13")
-        );
+        assert_eq!(c.clear_working_days(d("2023-04-05"), d("2023-04-13")).unwrap(), 3);
+        assert_eq!(c.clear_working_days(d("2023-04-13"), d("2023-04-05")).unwrap(), 0);
+        assert_eq!(c.working_days_before(d("2023-04-13"), 5).unwrap(), d("2023-04-04"));
+        assert_eq!(c.working_days_before(d("2023-04-13"), 0).unwrap(), d("2023-04-13"));
     }
 }

@@ -51,10 +51,7 @@ impl Office {
             _ => Err(Error::new(
                 ErrorKind::UnknownOffice,
                 field,
-                format!(
-                    "'{}' is not an office: use chair or vice_chair",
-                    quote(text)
-                ),
+                format!("'{}' is not an office: use chair or vice_chair", quote(text)),
             )
             .with("value", quote(text))
             .with("allowed", "chair, vice_chair")),
@@ -191,10 +188,8 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
     };
     let seats = u32::try_from(seats).unwrap_or(u32::MAX);
     // Smallest whole number of votes strictly above numerator/denominator of the seats.
-    let required = u32::try_from(
-        u64::from(seats) * u64::from(rule.numerator) / u64::from(rule.denominator.max(1)) + 1,
-    )
-    .unwrap_or(u32::MAX);
+    let required = u32::try_from(u64::from(seats) * u64::from(rule.numerator) / u64::from(rule.denominator.max(1)) + 1)
+        .unwrap_or(u32::MAX);
     let votes = u32::try_from(voted.len()).unwrap_or(u32::MAX);
     let removed = votes >= required;
     let against = match rule.basis {
@@ -282,10 +277,7 @@ pub fn term_status(
             )
             .with("citation", citation.to_string()))
         }
-        ChairRule::Elected {
-            term_months,
-            citation,
-        } => (*term_months, citation),
+        ChairRule::Elected { term_months, citation } => (*term_months, citation),
     };
     let due = due("elected", elected, as_of, term_months)?;
     let reason = if due.overdue {
@@ -362,22 +354,14 @@ mod tests {
     #[test]
     fn vote_errors() {
         assert_eq!(
-            vote(&FIVE, &["kent_police", "kent_police"])
-                .unwrap_err()
-                .code(),
+            vote(&FIVE, &["kent_police", "kent_police"]).unwrap_err().code(),
             "duplicate_vote"
         );
         let e = vote(&FIVE, &["kent_police", "district_borough_councils"]).unwrap_err();
         assert_eq!(e.code(), "voter_not_present");
         assert_eq!(e.field(), "votes_for[1]");
-        assert_eq!(
-            vote(&FIVE, &["guest"]).unwrap_err().code(),
-            "vote_without_seat"
-        );
-        assert_eq!(
-            vote(&FIVE, &["kent_polis"]).unwrap_err().code(),
-            "unknown_organisation"
-        );
+        assert_eq!(vote(&FIVE, &["guest"]).unwrap_err().code(), "vote_without_seat");
+        assert_eq!(vote(&FIVE, &["kent_polis"]).unwrap_err().code(), "unknown_organisation");
         assert_eq!(
             vote(&FIVE[..3], &["kent_police"]).unwrap_err().code(),
             "inquorate_meeting"

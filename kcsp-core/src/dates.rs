@@ -104,34 +104,13 @@ mod tests {
 
     #[test]
     fn month_ends_clamp() {
-        assert_eq!(
-            add_months("x", d("2023-01-31"), 1).unwrap(),
-            d("2023-02-28")
-        );
-        assert_eq!(
-            add_months("x", d("2023-03-31"), 1).unwrap(),
-            d("2023-04-30")
-        );
-        assert_eq!(
-            add_months("x", d("2023-01-30"), 1).unwrap(),
-            d("2023-02-28")
-        );
-        assert_eq!(
-            add_months("x", d("2022-08-31"), 6).unwrap(),
-            d("2023-02-28")
-        );
-        assert_eq!(
-            add_months("x", d("2023-02-28"), 12).unwrap(),
-            d("2024-02-28")
-        );
-        assert_eq!(
-            add_months("x", d("2023-01-10"), 1).unwrap(),
-            d("2023-02-10")
-        );
-        assert_eq!(
-            add_months("x", d("2023-12-15"), 1).unwrap(),
-            d("2024-01-15")
-        );
+        assert_eq!(add_months("x", d("2023-01-31"), 1).unwrap(), d("2023-02-28"));
+        assert_eq!(add_months("x", d("2023-03-31"), 1).unwrap(), d("2023-04-30"));
+        assert_eq!(add_months("x", d("2023-01-30"), 1).unwrap(), d("2023-02-28"));
+        assert_eq!(add_months("x", d("2022-08-31"), 6).unwrap(), d("2023-02-28"));
+        assert_eq!(add_months("x", d("2023-02-28"), 12).unwrap(), d("2024-02-28"));
+        assert_eq!(add_months("x", d("2023-01-10"), 1).unwrap(), d("2023-02-10"));
+        assert_eq!(add_months("x", d("2023-12-15"), 1).unwrap(), d("2024-01-15"));
     }
 
     #[test]

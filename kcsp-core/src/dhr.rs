@@ -16,9 +16,7 @@
 
 use crate::error::{quote, Error, ErrorKind, Result};
 use crate::explain::{Citation, Explanation};
-use crate::protocol::{
-    deadlines, CommissionDecision, DeadlineInput, DeadlineKind, Deadlines, Extension, Protocols,
-};
+use crate::protocol::{deadlines, CommissionDecision, DeadlineInput, DeadlineKind, Deadlines, Extension, Protocols};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -83,28 +81,21 @@ impl Stage {
     /// assert_eq!(Stage::parse("events[0]", "drafted").unwrap_err().code(), "unknown_stage");
     /// ```
     pub fn parse(field: &str, text: &str) -> Result<Stage> {
-        STAGES
-            .iter()
-            .find(|(n, _)| *n == text)
-            .map(|(_, s)| *s)
-            .ok_or_else(|| {
-                let names: Vec<&str> = STAGES.iter().map(|(n, _)| *n).collect();
-                Error::new(
-                    ErrorKind::UnknownStage,
-                    field,
-                    format!("'{}' is not a review stage", quote(text)),
-                )
-                .with("value", quote(text))
-                .with("allowed", names.join(", "))
-            })
+        STAGES.iter().find(|(n, _)| *n == text).map(|(_, s)| *s).ok_or_else(|| {
+            let names: Vec<&str> = STAGES.iter().map(|(n, _)| *n).collect();
+            Error::new(
+                ErrorKind::UnknownStage,
+                field,
+                format!("'{}' is not a review stage", quote(text)),
+            )
+            .with("value", quote(text))
+            .with("allowed", names.join(", "))
+        })
     }
 
     /// The snake_case name.
     pub fn as_str(self) -> &'static str {
-        STAGES
-            .iter()
-            .find(|(_, s)| *s == self)
-            .map_or("", |(n, _)| n)
+        STAGES.iter().find(|(_, s)| *s == self).map_or("", |(n, _)| n)
     }
 }
 
@@ -245,12 +236,10 @@ fn progress_of(field: &str, stages: &[Stage]) -> Result<Progress> {
 fn replay_stages(field: &str, stages: &[Stage]) -> Result<TransitionResult> {
     let p = progress_of(field, stages)?;
     let Some(stage) = p.stage else {
-        return Err(Error::new(
-            ErrorKind::InvalidTransition,
-            field,
-            "a review starts with notified",
-        )
-        .with("allowed", "notified"));
+        return Err(
+            Error::new(ErrorKind::InvalidTransition, field, "a review starts with notified")
+                .with("allowed", "notified"),
+        );
     };
     let next_allowed = p.allowed();
     let names: Vec<&str> = next_allowed.iter().map(|s| s.as_str()).collect();
@@ -312,9 +301,7 @@ pub struct OverdueCase {
 }
 
 fn count_portfolio(progress: &[Progress]) -> Portfolio {
-    let n = |f: &dyn Fn(&Progress) -> bool| {
-        u32::try_from(progress.iter().filter(|p| f(p)).count()).unwrap_or(u32::MAX)
-    };
+    let n = |f: &dyn Fn(&Progress) -> bool| u32::try_from(progress.iter().filter(|p| f(p)).count()).unwrap_or(u32::MAX);
     let mut by_stage = BTreeMap::new();
     for p in progress {
         if let Some(s) = p.stage {
@@ -324,17 +311,14 @@ fn count_portfolio(progress: &[Progress]) -> Portfolio {
     let considered = n(&|p| p.stage.is_some());
     let commissioned = n(&|p| p.commissioned);
     let qa_completed = n(&|p| p.qa_approved);
-    let published =
-        n(&|p| matches!(p.stage, Some(Stage::Published | Stage::Closed)) && p.commissioned);
+    let published = n(&|p| matches!(p.stage, Some(Stage::Published | Stage::Closed)) && p.commissioned);
     let reason = format!(
         "{considered} considered, {commissioned} commissioned, {qa_completed} through Home Office quality assurance, {published} published."
     );
     Portfolio {
         considered,
         commissioned,
-        not_commissioned: n(&|p| {
-            p.stage.is_some() && !p.commissioned && p.stage != Some(Stage::Notified)
-        }),
+        not_commissioned: n(&|p| p.stage.is_some() && !p.commissioned && p.stage != Some(Stage::Notified)),
         qa_completed,
         published,
         closed: n(&|p| p.stage == Some(Stage::Closed)),
@@ -542,12 +526,10 @@ pub fn case_status(protocols: &Protocols, case: &Case, as_of: NaiveDate) -> Resu
         }
     }
     let (Some(stage), Some(first)) = (progress.stage, case.events.first()) else {
-        return Err(Error::new(
-            ErrorKind::InvalidTransition,
-            "events",
-            "a review starts with notified",
-        )
-        .with("allowed", "notified"));
+        return Err(
+            Error::new(ErrorKind::InvalidTransition, "events", "a review starts with notified")
+                .with("allowed", "notified"),
+        );
     };
     let deadlines = deadlines(
         protocols,
@@ -573,13 +555,7 @@ pub fn case_status(protocols: &Protocols, case: &Case, as_of: NaiveDate) -> Resu
     );
     let explanation = Explanation::new("dhr_case", reason)
         .cite(&CITE_STAGES)
-        .cite(
-            deadlines
-                .explanation
-                .citations
-                .first()
-                .unwrap_or(&CITE_STAGES),
-        )
+        .cite(deadlines.explanation.citations.first().unwrap_or(&CITE_STAGES))
         .figure("open_actions", open_actions);
     Ok(CaseStatus {
         reference: case.reference.clone(),
@@ -594,11 +570,7 @@ pub fn case_status(protocols: &Protocols, case: &Case, as_of: NaiveDate) -> Resu
 }
 
 /// Counts over many cases, with the ones overdue as of `as_of`.
-pub fn portfolio_of_cases(
-    protocols: &Protocols,
-    cases: &[Case],
-    as_of: NaiveDate,
-) -> Result<Portfolio> {
+pub fn portfolio_of_cases(protocols: &Protocols, cases: &[Case], as_of: NaiveDate) -> Result<Portfolio> {
     let mut progress = Vec::with_capacity(cases.len());
     let mut overdue = Vec::new();
     for (i, c) in cases.iter().enumerate() {
@@ -614,10 +586,7 @@ pub fn portfolio_of_cases(
                 due: d.decision_due,
             });
         }
-        if let (true, Some(due)) = (
-            d.report_overdue && s.stage_before_submission(),
-            d.report_due,
-        ) {
+        if let (true, Some(due)) = (d.report_overdue && s.stage_before_submission(), d.report_due) {
             overdue.push(OverdueCase {
                 reference: c.reference.clone(),
                 deadline: DeadlineKind::Report,
@@ -671,13 +640,7 @@ mod tests {
             &[Notified, NotCommissioned],
             &[Notified, NotCommissioned, HomeOfficeInformed],
             &[Notified, NotCommissioned, HomeOfficeInformed, Closed],
-            &[
-                Notified,
-                Commissioned,
-                HomeOfficeInformed,
-                ChairAppointed,
-                Submitted,
-            ],
+            &[Notified, Commissioned, HomeOfficeInformed, ChairAppointed, Submitted],
             &[
                 Notified,
                 Commissioned,
@@ -746,10 +709,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(
-            refused,
-            14 * 10 - legal.iter().map(|l| l.len()).sum::<usize>()
-        );
+        assert_eq!(refused, 14 * 10 - legal.iter().map(|l| l.len()).sum::<usize>());
     }
 
     #[test]
@@ -764,14 +724,8 @@ mod tests {
         assert_eq!(e.field(), "events[3]");
         let e = replay(&["notified", "home_office_informed"]).unwrap_err();
         assert_eq!(e.code(), "invalid_transition");
-        assert_eq!(
-            replay::<&str>(&[]).unwrap_err().code(),
-            "invalid_transition"
-        );
-        assert_eq!(
-            replay(&["notified", "drafted"]).unwrap_err().code(),
-            "unknown_stage"
-        );
+        assert_eq!(replay::<&str>(&[]).unwrap_err().code(), "invalid_transition");
+        assert_eq!(replay(&["notified", "drafted"]).unwrap_err().code(), "unknown_stage");
     }
 
     fn case(events: &[(&str, Stage)], actions: &[ActionStatus]) -> Case {
@@ -779,10 +733,7 @@ mod tests {
             reference: "Test 2020".into(),
             events: events
                 .iter()
-                .map(|(dt, s)| CaseEvent {
-                    date: d(dt),
-                    stage: *s,
-                })
+                .map(|(dt, s)| CaseEvent { date: d(dt), stage: *s })
                 .collect(),
             extensions: vec![],
             actions: actions
@@ -832,32 +783,21 @@ mod tests {
     #[test]
     fn timeline_errors() {
         let k = Protocols::kent();
-        let c = case(
-            &[("2020-01-10", Notified), ("2020-01-09", Commissioned)],
-            &[],
-        );
+        let c = case(&[("2020-01-10", Notified), ("2020-01-09", Commissioned)], &[]);
         assert_eq!(
             case_status(&k, &c, d("2021-01-01")).unwrap_err().code(),
             "events_out_of_order"
         );
-        let c = case(
-            &[("2020-01-10", Notified), ("2021-01-09", Commissioned)],
-            &[],
-        );
+        let c = case(&[("2020-01-10", Notified), ("2021-01-09", Commissioned)], &[]);
         assert_eq!(
             case_status(&k, &c, d("2021-01-01")).unwrap_err().code(),
             "event_after_as_of"
         );
         let c = case(&[("2020-01-10", Commissioned)], &[]);
         let e = case_status(&k, &c, d("2021-01-01")).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("invalid_transition", "events[0].stage"));
         assert_eq!(
-            (e.code(), e.field()),
-            ("invalid_transition", "events[0].stage")
-        );
-        assert_eq!(
-            case_status(&k, &case(&[], &[]), d("2021-01-01"))
-                .unwrap_err()
-                .code(),
+            case_status(&k, &case(&[], &[]), d("2021-01-01")).unwrap_err().code(),
             "invalid_transition"
         );
     }

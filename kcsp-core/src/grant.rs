@@ -251,10 +251,7 @@ impl Decision {
             _ => Err(Error::new(
                 ErrorKind::InvalidDecision,
                 field,
-                format!(
-                    "'{}' is not a decision: use approved, rejected or pending",
-                    quote(text)
-                ),
+                format!("'{}' is not a decision: use approved, rejected or pending", quote(text)),
             )
             .with("value", quote(text))
             .with("allowed", "approved, rejected, pending")),
@@ -316,19 +313,31 @@ impl Project {
         spent: Option<&str>,
     ) -> Result<Project> {
         let f = |k: &str| format!("projects[{index}].{k}");
+        let amount = Money::parse(&f("amount"), amount)?;
+        let spent = spent.map(|s| Money::parse(&f("spent"), s)).transpose()?;
+        Project::new(index, name, round, amount, decision, spent)
+    }
+
+    /// A project from a name, round and decision as text and amounts already
+    /// parsed; errors name `projects[index].<field>`.
+    pub fn new(
+        index: usize,
+        name: &str,
+        round: &str,
+        amount: Money,
+        decision: &str,
+        spent: Option<Money>,
+    ) -> Result<Project> {
+        let f = |k: &str| format!("projects[{index}].{k}");
         if name.trim().is_empty() {
-            return Err(Error::new(
-                ErrorKind::InvalidInput,
-                f("name"),
-                "a project needs a name",
-            ));
+            return Err(Error::new(ErrorKind::InvalidInput, f("name"), "a project needs a name"));
         }
         Ok(Project {
             name: name.chars().take(500).collect(),
             round: Round::parse(&f("round"), round)?,
-            amount: Money::parse(&f("amount"), amount)?,
+            amount,
             decision: Decision::parse(&f("decision"), decision)?,
-            spent: spent.map(|s| Money::parse(&f("spent"), s)).transpose()?,
+            spent,
         })
     }
 }
@@ -416,14 +425,13 @@ impl Ledger {
 }
 
 fn sum<'a>(mut it: impl Iterator<Item = &'a Money>) -> Result<Money> {
-    it.try_fold(Money::ZERO, |a, m| a.checked_add(*m))
-        .ok_or_else(|| {
-            Error::new(
-                ErrorKind::AmountTooLarge,
-                "projects",
-                "the projects' total is too large",
-            )
-        })
+    it.try_fold(Money::ZERO, |a, m| a.checked_add(*m)).ok_or_else(|| {
+        Error::new(
+            ErrorKind::AmountTooLarge,
+            "projects",
+            "the projects' total is too large",
+        )
+    })
 }
 
 fn total(projects: &[Project], round: Round, decision: Option<Decision>) -> Result<Money> {
@@ -556,9 +564,7 @@ pub fn ledger(schemes: &GrantSchemes, input: &LedgerInput) -> Result<Ledger> {
         warnings.push(Warning {
             code: "tactical_requests_exceed_available",
             field: "projects".into(),
-            message: format!(
-                "tactical approvals and pending requests exceed the {tactical_available} available"
-            ),
+            message: format!("tactical approvals and pending requests exceed the {tactical_available} available"),
         });
     }
     let spent = sum(projects.iter().filter_map(|p| p.spent.as_ref()))?;
@@ -566,10 +572,7 @@ pub fn ledger(schemes: &GrantSchemes, input: &LedgerInput) -> Result<Ledger> {
         return Err(Error::new(
             ErrorKind::SpendExceedsAllocation,
             "projects",
-            format!(
-                "total spend of {spent} exceeds the allocation of {}",
-                input.allocation
-            ),
+            format!("total spend of {spent} exceeds the allocation of {}", input.allocation),
         ));
     };
     let all_committed = committed
@@ -658,29 +661,11 @@ mod tests {
     fn year_2013_14() {
         let projects = vec![
             p("ASB School Tour", "upfront", "10000", "approved", None),
-            p(
-                "Domestic Homicide Reviews",
-                "upfront",
-                "8000",
-                "approved",
-                None,
-            ),
+            p("Domestic Homicide Reviews", "upfront", "8000", "approved", None),
             p("Licence 2 Kill", "upfront", "10000", "approved", None),
-            p(
-                "Mental Health First Aid",
-                "upfront",
-                "5000",
-                "approved",
-                None,
-            ),
+            p("Mental Health First Aid", "upfront", "5000", "approved", None),
             p("SCAM Protection", "upfront", "5000", "approved", None),
-            p(
-                "Licence to Kill Evaluation",
-                "upfront",
-                "5250",
-                "approved",
-                None,
-            ),
+            p("Licence to Kill Evaluation", "upfront", "5250", "approved", None),
             p("MARAC Training", "upfront", "5250", "approved", None),
         ];
         let l = run("2013/14", "48507", true, projects).unwrap();
@@ -700,10 +685,7 @@ mod tests {
             vec![p("T", "tactical", "10", "approved", None)],
         )
         .unwrap_err();
-        assert_eq!(
-            (e.code(), e.field()),
-            ("tactical_pot_closed", "projects[0].decision")
-        );
+        assert_eq!((e.code(), e.field()), ("tactical_pot_closed", "projects[0].decision"));
         let e = run(
             "2013/14",
             "48507",
@@ -741,10 +723,7 @@ mod tests {
             ],
         )
         .unwrap_err();
-        assert_eq!(
-            (e.code(), e.field()),
-            ("duplicate_project", "projects[1].name")
-        );
+        assert_eq!((e.code(), e.field()), ("duplicate_project", "projects[1].name"));
         let e = run(
             "2022/23",
             "100",

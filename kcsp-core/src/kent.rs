@@ -14,8 +14,10 @@ use crate::id::{BodyId, OrgId, SeatId};
 use crate::partnership::*;
 use chrono::NaiveDate;
 
-pub(crate) const KCSP_TOR: &str = "KCSP Terms of Reference (Appendix A to the terms-of-reference review, KCSP meeting 14 July 2022)";
-pub(crate) const WG_TOR: &str = "KCSP Working Group Terms of Reference (Appendix B to the terms-of-reference review, KCSP meeting 14 July 2022)";
+pub(crate) const KCSP_TOR: &str =
+    "KCSP Terms of Reference (Appendix A to the terms-of-reference review, KCSP meeting 14 July 2022)";
+pub(crate) const WG_TOR: &str =
+    "KCSP Working Group Terms of Reference (Appendix B to the terms-of-reference review, KCSP meeting 14 July 2022)";
 pub(crate) const DHR_TOR: &str = "Kent and Medway DHR Steering Group Terms of Reference (Appendix C to the terms-of-reference review, KCSP meeting 14 July 2022)";
 pub(crate) const TOR_REVIEW_2022: &str =
     "KCSP and Subgroup Terms of Reference Review and Update, KCSP meeting 14 July 2022";
@@ -101,15 +103,9 @@ fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 }
 
 const ORGANISATIONS: &[(&str, &str)] = &[
-    (
-        "kent_county_council",
-        "Kent County Council (lead authority)",
-    ),
+    ("kent_county_council", "Kent County Council (lead authority)"),
     ("kent_police", "Kent Police"),
-    (
-        "office_of_the_pcc",
-        "Office of the Police and Crime Commissioner",
-    ),
+    ("office_of_the_pcc", "Office of the Police and Crime Commissioner"),
     (
         "district_borough_councils",
         "District and borough councils (one collective representative)",
@@ -126,14 +122,8 @@ const ORGANISATIONS: &[(&str, &str)] = &[
         "prevent_duty_delivery_board",
         "Kent and Medway Prevent Duty Delivery Board",
     ),
-    (
-        "joint_exploitation_group",
-        "Kent and Medway Joint Exploitation Group",
-    ),
-    (
-        "safeguarding_adults_board",
-        "Kent and Medway Safeguarding Adults Board",
-    ),
+    ("joint_exploitation_group", "Kent and Medway Joint Exploitation Group"),
+    ("safeguarding_adults_board", "Kent and Medway Safeguarding Adults Board"),
     (
         "safeguarding_children_partnership",
         "Kent Safeguarding Children Multi-Agency Partnership",
@@ -144,18 +134,9 @@ const ORGANISATIONS: &[(&str, &str)] = &[
     ),
     ("kent_criminal_justice_board", "Kent Criminal Justice Board"),
     ("health_and_wellbeing_board", "Health and Wellbeing Board"),
-    (
-        "safer_roads_partnership",
-        "Safer Roads for Kent Partnership",
-    ),
-    (
-        "violence_reduction_unit",
-        "Kent and Medway Violence Reduction Unit",
-    ),
-    (
-        "substance_misuse_alliance",
-        "Kent Substance Misuse Alliance",
-    ),
+    ("safer_roads_partnership", "Safer Roads for Kent Partnership"),
+    ("violence_reduction_unit", "Kent and Medway Violence Reduction Unit"),
+    ("substance_misuse_alliance", "Kent Substance Misuse Alliance"),
     (
         "suicide_prevention_steering_group",
         "Kent and Medway Suicide Prevention Steering Group",
@@ -210,10 +191,7 @@ fn authority_seats() -> Vec<Seat> {
     vec![
         single("kent_county_council", "Kent County Council"),
         single("kent_police", "Kent Police"),
-        single(
-            "office_of_the_pcc",
-            "Office of the Police and Crime Commissioner",
-        ),
+        single("office_of_the_pcc", "Office of the Police and Crime Commissioner"),
         single("district_borough_councils", "District and borough councils"),
         single("kent_fire_and_rescue", "Kent Fire and Rescue Service"),
         seat(
@@ -289,10 +267,7 @@ impl Partnership {
             attendee_only: false,
         });
         for (i, n) in [
-            (
-                "local_csp_chair",
-                "Chair of a local Community Safety Partnership",
-            ),
+            ("local_csp_chair", "Chair of a local Community Safety Partnership"),
             ("guest", "Guest or officer in attendance"),
         ] {
             organisations.push(Organisation {
@@ -317,8 +292,7 @@ impl Partnership {
                     citation: CITE_KCSP_QUORUM,
                 },
                 chair: ChairRule::ExOfficio {
-                    holder: "Kent County Council Cabinet Member responsible for community safety"
-                        .into(),
+                    holder: "Kent County Council Cabinet Member responsible for community safety".into(),
                     citation: CITE_KCSP_CHAIR,
                 },
                 removal: Some(RemovalRule {

@@ -72,7 +72,9 @@ pub fn match_funding(grant: Money, total_cost: Money) -> Result<MatchFunding> {
     let grant_share_percent = Percent::round(share);
     let explanation = Explanation::new(
         "match_funding",
-        format!("The grant's {grant} is {grant_share_percent}% of the {total_cost} cost; other funding is {other_funding}."),
+        format!(
+            "The grant's {grant} is {grant_share_percent}% of the {total_cost} cost; other funding is {other_funding}."
+        ),
     )
     .reading("Percent to two decimal places, halves rounded away from zero.")
     .cite(&CITE_BYSTANDER)
@@ -106,38 +108,23 @@ mod tests {
             "20.00"
         );
         assert_eq!(
-            match_funding(m("1"), m("3"))
-                .unwrap()
-                .grant_share_percent
-                .to_string(),
+            match_funding(m("1"), m("3")).unwrap().grant_share_percent.to_string(),
             "33.33"
         );
         assert_eq!(
-            match_funding(m("2"), m("3"))
-                .unwrap()
-                .grant_share_percent
-                .to_string(),
+            match_funding(m("2"), m("3")).unwrap().grant_share_percent.to_string(),
             "66.67"
         );
         // 1/8 = 12.5% exactly; 1/16 = 6.25%; 1/32 = 3.125% rounds half away to 3.13.
         assert_eq!(
-            match_funding(m("1"), m("32"))
-                .unwrap()
-                .grant_share_percent
-                .to_string(),
+            match_funding(m("1"), m("32")).unwrap().grant_share_percent.to_string(),
             "3.13"
         );
-        assert_eq!(
-            match_funding(m("5"), m("5")).unwrap().other_funding,
-            Money::ZERO
-        );
+        assert_eq!(match_funding(m("5"), m("5")).unwrap().other_funding, Money::ZERO);
         assert_eq!(
             match_funding(m("6000"), m("5000")).unwrap_err().code(),
             "grant_exceeds_cost"
         );
-        assert_eq!(
-            match_funding(m("0"), m("0")).unwrap_err().code(),
-            "invalid_amount"
-        );
+        assert_eq!(match_funding(m("0"), m("0")).unwrap_err().code(), "invalid_amount");
     }
 }

@@ -45,10 +45,7 @@ impl Money {
             Error::new(
                 ErrorKind::InvalidAmount,
                 field,
-                format!(
-                    "'{}' is not an amount of pounds such as 1234.50",
-                    quote(text)
-                ),
+                format!("'{}' is not an amount of pounds such as 1234.50", quote(text)),
             )
             .with("value", quote(text))
         };
@@ -188,9 +185,7 @@ impl Money {
         if denominator == 0 {
             return None;
         }
-        let pence = self.pence().checked_mul(i128::from(numerator))?
-            / (i128::from(denominator) * 100)
-            * 100;
+        let pence = self.pence().checked_mul(i128::from(numerator))? / (i128::from(denominator) * 100) * 100;
         Money::from_pence(pence)
     }
 
@@ -344,10 +339,7 @@ mod tests {
     #[test]
     fn serde_is_a_string_and_refuses_numbers() {
         assert_eq!(serde_json::to_string(&m("5")).unwrap(), "\"5.00\"");
-        assert_eq!(
-            serde_json::from_str::<Money>("\"622.50\"").unwrap(),
-            m("622.5")
-        );
+        assert_eq!(serde_json::from_str::<Money>("\"622.50\"").unwrap(), m("622.5"));
         assert!(serde_json::from_str::<Money>("622.5").is_err());
         assert!(serde_json::from_str::<Money>("\"-1\"").is_err());
     }

@@ -93,11 +93,7 @@ pub fn deadline(
             let clear = calendar.clear_working_days(c, meeting)?;
             Some(match rule.counting {
                 NoticeCounting::Clear => clear,
-                NoticeCounting::DispatchDayCounts
-                    if c < meeting && calendar.is_working_day(c)? =>
-                {
-                    clear + 1
-                }
+                NoticeCounting::DispatchDayCounts if c < meeting && calendar.is_working_day(c)? => clear + 1,
                 NoticeCounting::DispatchDayCounts => clear,
             })
         }
@@ -148,13 +144,7 @@ mod tests {
     }
 
     fn run(m: &str, c: Option<&str>) -> Result<PapersResult> {
-        deadline(
-            &Partnership::kent(),
-            Calendar::shared(),
-            "kcsp",
-            d(m),
-            c.map(d),
-        )
+        deadline(&Partnership::kent(), Calendar::shared(), "kcsp", d(m), c.map(d))
     }
 
     #[test]
@@ -184,19 +174,14 @@ mod tests {
     #[test]
     fn same_day_and_after() {
         assert_eq!(
-            run("2023-03-16", Some("2023-03-16"))
-                .unwrap()
-                .clear_working_days,
+            run("2023-03-16", Some("2023-03-16")).unwrap().clear_working_days,
             Some(0)
         );
         assert_eq!(
             run("2023-03-16", Some("2023-03-17")).unwrap_err().code(),
             "circulated_after_meeting"
         );
-        assert_eq!(
-            run("1978-01-03", None).unwrap_err().code(),
-            "date_out_of_range"
-        );
+        assert_eq!(run("1978-01-03", None).unwrap_err().code(), "date_out_of_range");
     }
 
     #[test]
@@ -205,14 +190,7 @@ mod tests {
         if let Some(r) = p.bodies[0].terms[0].papers.as_mut() {
             r.counting = NoticeCounting::DispatchDayCounts;
         }
-        let r = deadline(
-            &p,
-            Calendar::shared(),
-            "kcsp",
-            d("2022-07-14"),
-            Some(d("2022-07-07")),
-        )
-        .unwrap();
+        let r = deadline(&p, Calendar::shared(), "kcsp", d("2022-07-14"), Some(d("2022-07-07"))).unwrap();
         assert_eq!(r.latest_circulation, d("2022-07-07"));
         assert_eq!(r.clear_working_days, Some(5));
         assert_eq!(r.compliant, Some(true));

@@ -272,8 +272,7 @@ impl Partnership {
     /// participants naming known organisations, at least one set of terms per
     /// body, thresholds that make sense.
     pub fn validate(&self) -> Result<()> {
-        let bad =
-            |field: String, msg: String| Err(Error::new(ErrorKind::InvalidPartnership, field, msg));
+        let bad = |field: String, msg: String| Err(Error::new(ErrorKind::InvalidPartnership, field, msg));
         let mut orgs = BTreeSet::new();
         for (i, o) in self.organisations.iter().enumerate() {
             if !orgs.insert(o.id.as_str()) {
@@ -294,10 +293,7 @@ impl Partnership {
         let mut bodies = BTreeSet::new();
         for (b, body) in self.bodies.iter().enumerate() {
             if !bodies.insert(body.id.as_str()) {
-                return bad(
-                    format!("bodies[{b}].id"),
-                    format!("body '{}' is listed twice", body.id),
-                );
+                return bad(format!("bodies[{b}].id"), format!("body '{}' is listed twice", body.id));
             }
             let mut seats = BTreeSet::new();
             for (s, seat) in body.seats.iter().enumerate() {
@@ -311,10 +307,7 @@ impl Partnership {
                     if !orgs.contains(t.organisation.as_str()) {
                         return bad(
                             format!("bodies[{b}].seats[{s}].holders[{h}]"),
-                            format!(
-                                "seat holder '{}' is not a listed organisation",
-                                t.organisation
-                            ),
+                            format!("seat holder '{}' is not a listed organisation", t.organisation),
                         );
                     }
                 }
@@ -323,10 +316,7 @@ impl Partnership {
                 if !orgs.contains(t.organisation.as_str()) {
                     return bad(
                         format!("bodies[{b}].participants[{p}]"),
-                        format!(
-                            "participant '{}' is not a listed organisation",
-                            t.organisation
-                        ),
+                        format!("participant '{}' is not a listed organisation", t.organisation),
                     );
                 }
             }
@@ -346,10 +336,7 @@ impl Partnership {
                 }
                 if let Some(r) = &terms.removal {
                     if r.denominator == 0 || r.numerator >= r.denominator {
-                        return bad(
-                            field,
-                            "a removal majority must be a fraction below one".into(),
-                        );
+                        return bad(field, "a removal majority must be a fraction below one".into());
                     }
                 }
                 if terms.review.interval_months == 0 {
@@ -424,11 +411,7 @@ impl Partnership {
             None => Err(Error::new(
                 ErrorKind::UnknownOrganisation,
                 field,
-                format!(
-                    "'{}' is not an organisation the {} knows",
-                    quote(id),
-                    self.name
-                ),
+                format!("'{}' is not an organisation the {} knows", quote(id), self.name),
             )
             .with("value", quote(id))),
         }
@@ -458,21 +441,16 @@ impl Body {
                 Error::new(
                     ErrorKind::NoRulesInForce,
                     "date",
-                    format!(
-                        "no terms of reference of the {} were in force on {date}",
-                        self.name
-                    ),
+                    format!("no terms of reference of the {} were in force on {date}", self.name),
                 )
             })
     }
 
     /// The seat `org` filled on `date`, if any.
     pub fn seat_of(&self, org: &OrgId, date: NaiveDate) -> Option<&Seat> {
-        self.seats.iter().find(|s| {
-            s.holders
-                .iter()
-                .any(|h| h.organisation == *org && h.covers(date))
-        })
+        self.seats
+            .iter()
+            .find(|s| s.holders.iter().any(|h| h.organisation == *org && h.covers(date)))
     }
 
     /// The seats of the body on `date` (a seat counts while anyone fills it).
@@ -538,9 +516,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(e.code(), "unknown_organisation");
         assert_eq!(e.field(), "present[0]");
-        let a = kent
-            .resolve("p", "medway_council", d("2022-07-01"), true)
-            .unwrap();
+        let a = kent.resolve("p", "medway_council", d("2022-07-01"), true).unwrap();
         assert!(!a.listed);
     }
 

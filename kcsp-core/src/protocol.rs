@@ -179,10 +179,7 @@ impl CommissionDecision {
             _ => Err(Error::new(
                 ErrorKind::InvalidDecision,
                 field,
-                format!(
-                    "'{}' is not a decision: use commission or not_commission",
-                    quote(text)
-                ),
+                format!("'{}' is not a decision: use commission or not_commission", quote(text)),
             )
             .with("value", quote(text))
             .with("allowed", "commission, not_commission")),
@@ -286,17 +283,9 @@ pub struct Deadlines {
     pub explanation: Explanation,
 }
 
-fn extended(
-    kind: DeadlineKind,
-    original: NaiveDate,
-    extensions: &[Extension],
-) -> Result<NaiveDate> {
+fn extended(kind: DeadlineKind, original: NaiveDate, extensions: &[Extension]) -> Result<NaiveDate> {
     let mut due = original;
-    for (i, e) in extensions
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.deadline == kind)
-    {
+    for (i, e) in extensions.iter().enumerate().filter(|(_, e)| e.deadline == kind) {
         if e.until < original {
             return Err(Error::new(
                 ErrorKind::InvalidExtension,
@@ -331,11 +320,7 @@ fn extended(
 /// assert!(r.decision_overdue);
 /// assert_eq!(r.report_due, Some(d(2023, 8, 20)));
 /// ```
-pub fn deadlines(
-    protocols: &Protocols,
-    input: &DeadlineInput,
-    extensions: &[Extension],
-) -> Result<Deadlines> {
+pub fn deadlines(protocols: &Protocols, input: &DeadlineInput, extensions: &[Extension]) -> Result<Deadlines> {
     let DeadlineInput {
         notified,
         decided,
@@ -418,18 +403,13 @@ pub fn deadlines(
         None => as_of > decision_due,
     };
     let report_due_original = match decided {
-        Some((d, CommissionDecision::Commission)) => {
-            Some(add_months("decided", d, protocol.report_months)?)
-        }
+        Some((d, CommissionDecision::Commission)) => Some(add_months("decided", d, protocol.report_months)?),
         _ => None,
     };
     let report_due = match report_due_original {
         Some(o) => Some(extended(DeadlineKind::Report, o, extensions)?),
         None => {
-            if let Some(i) = extensions
-                .iter()
-                .position(|e| e.deadline == DeadlineKind::Report)
-            {
+            if let Some(i) = extensions.iter().position(|e| e.deadline == DeadlineKind::Report) {
                 return Err(Error::new(
                     ErrorKind::InvalidExtension,
                     format!("extensions[{i}].deadline"),
@@ -440,19 +420,18 @@ pub fn deadlines(
         }
     };
     let report_overdue = report_due.is_some_and(|due| submitted.map_or(as_of > due, |s| s > due));
-    let why =
-        |kind: DeadlineKind, original: NaiveDate, due: NaiveDate, months: u32, after: &str| {
-            if due == original {
-                format!("({months} month(s) after {after})")
-            } else {
-                let reasons: Vec<String> = extensions
-                    .iter()
-                    .filter(|e| e.deadline == kind)
-                    .map(|e| e.reason.to_string())
-                    .collect();
-                format!("(extended from {original} for {})", reasons.join(", "))
-            }
-        };
+    let why = |kind: DeadlineKind, original: NaiveDate, due: NaiveDate, months: u32, after: &str| {
+        if due == original {
+            format!("({months} month(s) after {after})")
+        } else {
+            let reasons: Vec<String> = extensions
+                .iter()
+                .filter(|e| e.deadline == kind)
+                .map(|e| e.reason.to_string())
+                .collect();
+            format!("(extended from {original} for {})", reasons.join(", "))
+        }
+    };
     let mut parts = vec![format!(
         "Decision due {decision_due} {}{}",
         why(
@@ -488,7 +467,9 @@ pub fn deadlines(
         ));
     }
     let mut explanation = Explanation::new("dhr_deadlines", format!("{}.", parts.join("; ")))
-        .reading("Calendar months added explicitly, clamped to month ends; a deadline is missed only after its due date.")
+        .reading(
+            "Calendar months added explicitly, clamped to month ends; a deadline is missed only after its due date.",
+        )
         .cite(&protocol.citation)
         .figure("protocol", &protocol.id)
         .figure("decision_due", decision_due);
@@ -497,10 +478,7 @@ pub fn deadlines(
     }
     let applied: Vec<Extension> = extensions.to_vec();
     for e in &applied {
-        explanation = explanation.figure(
-            "extension",
-            format!("{} to {} ({})", e.deadline, e.until, e.reason),
-        );
+        explanation = explanation.figure("extension", format!("{} to {} ({})", e.deadline, e.until, e.reason));
     }
     Ok(Deadlines {
         protocol: protocol.id.clone(),
@@ -525,12 +503,7 @@ mod tests {
         parse_date("d", s).unwrap()
     }
 
-    fn input(
-        n: &str,
-        dec: Option<(&str, CommissionDecision)>,
-        sub: Option<&str>,
-        as_of: &str,
-    ) -> DeadlineInput {
+    fn input(n: &str, dec: Option<(&str, CommissionDecision)>, sub: Option<&str>, as_of: &str) -> DeadlineInput {
         DeadlineInput {
             notified: d(n),
             decided: dec.map(|x| d(x.0)),
@@ -660,21 +633,11 @@ mod tests {
             "as_of_before_notified"
         );
         assert_eq!(
-            code(input(
-                "2023-01-10",
-                Some(("2023-01-09", C)),
-                None,
-                "2023-02-01"
-            )),
+            code(input("2023-01-10", Some(("2023-01-09", C)), None, "2023-02-01")),
             "decided_before_notified"
         );
         assert_eq!(
-            code(input(
-                "2023-01-10",
-                Some(("2023-03-09", C)),
-                None,
-                "2023-02-01"
-            )),
+            code(input("2023-01-10", Some(("2023-03-09", C)), None, "2023-02-01")),
             "event_after_as_of"
         );
         assert_eq!(
@@ -719,9 +682,7 @@ mod tests {
             "no_protocol_in_force"
         );
         assert_eq!(
-            CommissionDecision::parse("decision", "maybe")
-                .unwrap_err()
-                .code(),
+            CommissionDecision::parse("decision", "maybe").unwrap_err().code(),
             "invalid_decision"
         );
     }

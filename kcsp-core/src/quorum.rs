@@ -10,7 +10,7 @@
 //! (each council, trust or agency is its own) except the attendance
 //! categories `guest` and `local_csp_chair`.
 
-use crate::error::Result;
+use crate::error::{quote, Error, ErrorKind, Result};
 use crate::explain::Explanation;
 use crate::id::{BodyId, OrgId};
 use crate::kent::{CITE_ICB, CITE_MEMBERSHIP, CITE_SUBSTITUTES, CITE_SVPPB};
@@ -105,11 +105,12 @@ pub fn check<S: AsRef<str>>(
     let (missing, total): (Vec<String>, usize) = match rule.basis {
         QuorumBasis::Seats => {
             let seats = body.seats_on(date);
-            let missing = seats
+            let mut missing: Vec<String> = seats
                 .iter()
                 .map(|s| s.id.to_string())
                 .filter(|s| !represented.contains(s))
                 .collect();
+            missing.sort();
             (missing, seats.len())
         }
         QuorumBasis::Organisations => (Vec::new(), 0),
@@ -165,6 +166,241 @@ pub fn check<S: AsRef<str>>(
     })
 }
 
+/// One row of an attendance register: someone from `organisation` attended
+/// meeting `meeting` on `date`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attendance<'a> {
+    /// The meeting's id (any text that identifies it within the register).
+    pub meeting: &'a str,
+    /// The meeting date.
+    pub date: NaiveDate,
+    /// The organisation of the person present.
+    pub organisation: &'a str,
+}
+
+/// One meeting's quorum, as a row of a batch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MeetingQuorum {
+    /// The meeting id.
+    pub meeting: String,
+    /// The meeting date.
+    pub date: NaiveDate,
+    /// Whether it was quorate.
+    pub quorate: bool,
+    /// Distinct seats (or organisations) represented.
+    pub count: u32,
+    /// How many were needed.
+    pub required: u32,
+    /// Seats (or organisations) represented, sorted.
+    pub represented: Vec<String>,
+    /// Seats not represented, sorted.
+    pub missing: Vec<String>,
+    /// Why, in a sentence.
+    pub reason: String,
+}
+
+/// The quorum of every meeting of an attendance register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuorumBatch {
+    /// One row per meeting, in order of first appearance.
+    pub meetings: Vec<MeetingQuorum>,
+    /// The clause applied to every meeting.
+    pub explanation: Explanation,
+}
+
+/// What an attendee id resolves to, computed once per id for a batch.
+struct Resolved<'p> {
+    org: Option<&'p crate::partnership::Organisation>,
+    attendee_only: bool,
+    /// (from, to, seat index) for every tenure of a seat of the body.
+    seats: Vec<(Option<NaiveDate>, Option<NaiveDate>, usize)>,
+}
+
+/// The quorum of every meeting in `rows` (one row per person present; a
+/// meeting's rows need not be adjacent). The result for each meeting is the
+/// one [`check`] gives for the same attendees.
+///
+/// Errors: those of [`check`], with the field `rows[i].organisation` of the
+/// first offending row; `invalid_input` when one meeting id has two dates.
+///
+/// ```
+/// use kcsp_core::quorum::{batch, Attendance};
+/// use kcsp_core::Partnership;
+/// use chrono::NaiveDate;
+/// let d = NaiveDate::from_ymd_opt(2022, 7, 14).unwrap();
+/// let rows: Vec<Attendance> = ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"]
+///     .iter().map(|o| Attendance { meeting: "m1", date: d, organisation: o })
+///     .chain([Attendance { meeting: "m2", date: d, organisation: "kent_police" }])
+///     .collect();
+/// let b = batch(&Partnership::kent(), "kcsp", &rows).unwrap();
+/// assert_eq!(b.meetings.len(), 2);
+/// assert!(b.meetings[0].quorate);
+/// assert!(!b.meetings[1].quorate);
+/// ```
+pub fn batch(partnership: &Partnership, body: &str, rows: &[Attendance<'_>]) -> Result<QuorumBatch> {
+    use std::collections::HashMap;
+    let body_def = partnership.body(body)?;
+    struct Acc<'a> {
+        meeting: &'a str,
+        date: NaiveDate,
+        seats: Vec<bool>,
+        orgs: Vec<&'a str>,
+    }
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut accs: Vec<Acc<'_>> = Vec::new();
+    let mut cache: HashMap<&str, Resolved<'_>> = HashMap::new();
+    let n_seats = body_def.seats.len();
+    for (i, row) in rows.iter().enumerate() {
+        let slot = match index.get(row.meeting) {
+            Some(&k) => k,
+            None => {
+                index.insert(row.meeting, accs.len());
+                accs.push(Acc {
+                    meeting: row.meeting,
+                    date: row.date,
+                    seats: vec![false; n_seats],
+                    orgs: Vec::new(),
+                });
+                accs.len() - 1
+            }
+        };
+        let Some(acc) = accs.get_mut(slot) else {
+            continue;
+        };
+        if acc.date != row.date {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                format!("rows[{i}].date"),
+                format!(
+                    "meeting '{}' is dated both {} and {}",
+                    quote(row.meeting),
+                    acc.date,
+                    row.date
+                ),
+            ));
+        }
+        let terms = body_def
+            .terms_on(row.date)
+            .map_err(|e| e.at(format!("rows[{i}].date")))?;
+        let open = terms.quorum.basis == QuorumBasis::Organisations && terms.quorum.open_membership;
+        if !cache.contains_key(row.organisation) {
+            let org = partnership.organisation(row.organisation);
+            if org.is_none() {
+                // Unlisted: well-formed and open, or an error (reported below, per row).
+                OrgId::parse("", row.organisation).map_err(|e| e.at(format!("rows[{i}].organisation")))?;
+            }
+            let seats = body_def
+                .seats
+                .iter()
+                .enumerate()
+                .flat_map(|(k, s)| {
+                    s.holders
+                        .iter()
+                        .filter(|h| h.organisation == row.organisation)
+                        .map(move |h| (h.from, h.to, k))
+                })
+                .collect();
+            cache.insert(
+                row.organisation,
+                Resolved {
+                    org,
+                    attendee_only: org.is_some_and(|o| o.attendee_only),
+                    seats,
+                },
+            );
+        }
+        let Some(r) = cache.get(row.organisation) else {
+            continue;
+        };
+        match r.org {
+            Some(o) if !o.exists_on(row.date) => {
+                // Same error as a single check, with this row's field.
+                partnership.resolve(&format!("rows[{i}].organisation"), row.organisation, row.date, open)?;
+            }
+            None if !open => {
+                partnership.resolve(&format!("rows[{i}].organisation"), row.organisation, row.date, open)?;
+            }
+            _ => {}
+        }
+        if r.attendee_only {
+            continue;
+        }
+        match terms.quorum.basis {
+            QuorumBasis::Seats => {
+                let held = r
+                    .seats
+                    .iter()
+                    .find(|(f, t, _)| f.is_none_or(|f| f <= row.date) && t.is_none_or(|t| row.date <= t));
+                if let Some(flag) = held.and_then(|(_, _, k)| acc.seats.get_mut(*k)) {
+                    *flag = true;
+                }
+            }
+            QuorumBasis::Organisations => {
+                if !acc.orgs.contains(&row.organisation) {
+                    acc.orgs.push(row.organisation);
+                }
+            }
+        }
+    }
+    let mut meetings = Vec::with_capacity(accs.len());
+    let mut first_terms = None;
+    for acc in accs {
+        let terms = body_def.terms_on(acc.date)?;
+        first_terms.get_or_insert(terms);
+        let rule = &terms.quorum;
+        let (mut represented, missing): (Vec<String>, Vec<String>) = match rule.basis {
+            QuorumBasis::Seats => {
+                let on = body_def.seats_on(acc.date);
+                let mut rep = Vec::new();
+                let mut miss = Vec::new();
+                for (k, seat) in body_def.seats.iter().enumerate() {
+                    if acc.seats.get(k).copied().unwrap_or(false) {
+                        rep.push(seat.id.to_string());
+                    } else if on.iter().any(|s| s.id == seat.id) {
+                        miss.push(seat.id.to_string());
+                    }
+                }
+                (rep, miss)
+            }
+            QuorumBasis::Organisations => (acc.orgs.iter().map(|o| (*o).to_string()).collect(), Vec::new()),
+        };
+        represented.sort();
+        let mut missing = missing;
+        missing.sort();
+        let count = u32::try_from(represented.len()).unwrap_or(u32::MAX);
+        let quorate = count >= rule.required;
+        let reason = format!(
+            "{}: {count} {} represented; at least {} needed.",
+            if quorate { "Quorate" } else { "Not quorate" },
+            if rule.basis == QuorumBasis::Seats {
+                "seat(s)"
+            } else {
+                "organisation(s)"
+            },
+            rule.required
+        );
+        meetings.push(MeetingQuorum {
+            meeting: acc.meeting.to_string(),
+            date: acc.date,
+            quorate,
+            count,
+            required: rule.required,
+            represented,
+            missing,
+            reason,
+        });
+    }
+    let mut explanation = Explanation::new(
+        "quorum",
+        format!("{} meeting(s) of the {} checked.", meetings.len(), body_def.name),
+    )
+    .reading(READING);
+    if let Some(t) = first_terms {
+        explanation = explanation.cite(&t.quorum.citation);
+    }
+    Ok(QuorumBatch { meetings, explanation })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,10 +430,7 @@ mod tests {
         .unwrap();
         assert!(!r.quorate);
         assert_eq!(r.count, 3);
-        assert_eq!(
-            r.not_counted,
-            ["guest", "local_csp_chair", "violence_reduction_unit"]
-        );
+        assert_eq!(r.not_counted, ["guest", "local_csp_chair", "violence_reduction_unit"]);
         assert!(r.explanation.reason.starts_with("Not quorate"));
     }
 
@@ -208,13 +441,7 @@ mod tests {
             &kent,
             "dhr_steering_group",
             d("2022-10-05"),
-            &[
-                "kent_police",
-                "medway_council",
-                "kent_police",
-                "guest",
-                "a_trust",
-            ],
+            &["kent_police", "medway_council", "kent_police", "guest", "a_trust"],
         )
         .unwrap();
         assert_eq!(r.count, 3);
@@ -224,31 +451,14 @@ mod tests {
             &kent,
             "dhr_steering_group",
             d("2022-10-05"),
-            &[
-                "kent_police",
-                "medway_council",
-                "a_trust",
-                "kent_county_council",
-            ],
+            &["kent_police", "medway_council", "a_trust", "kent_county_council"],
         )
         .unwrap();
         assert!(r.quorate);
         // a listed organisation that no longer existed is still an error
-        let e = check(
-            &kent,
-            "dhr_steering_group",
-            d("2023-10-05"),
-            &["kent_and_medway_ccg"],
-        )
-        .unwrap_err();
+        let e = check(&kent, "dhr_steering_group", d("2023-10-05"), &["kent_and_medway_ccg"]).unwrap_err();
         assert_eq!(e.code(), "organisation_not_current");
-        let e = check(
-            &kent,
-            "dhr_steering_group",
-            d("2023-10-05"),
-            &["Medway Council"],
-        )
-        .unwrap_err();
+        let e = check(&kent, "dhr_steering_group", d("2023-10-05"), &["Medway Council"]).unwrap_err();
         assert_eq!(e.code(), "unknown_organisation");
     }
 
@@ -287,6 +497,121 @@ mod tests {
                 .unwrap()
                 .quorate
         );
+    }
+
+    #[test]
+    fn batch_matches_single_checks() {
+        let kent = Partnership::kent();
+        let orgs = [
+            "kent_police",
+            "kent_county_council",
+            "office_of_the_pcc",
+            "guest",
+            "nhs_kent_and_medway",
+            "kent_fire_and_rescue",
+            "violence_reduction_unit",
+            "probation_service",
+        ];
+        let mut rows = Vec::new();
+        let mut by_meeting: Vec<(String, NaiveDate, Vec<&str>)> = Vec::new();
+        for m in 0..40usize {
+            let date = d("2023-01-02") + chrono::Duration::days(m as i64 * 9);
+            let present: Vec<&str> = orgs
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| (m * 7 + k * 3) % 5 < 2 + m % 3)
+                .map(|(_, o)| *o)
+                .collect();
+            by_meeting.push((format!("m{m}"), date, present));
+        }
+        let ids: Vec<String> = by_meeting.iter().map(|(m, _, _)| m.clone()).collect();
+        for round in 0..3 {
+            for (k, (_, date, present)) in by_meeting.iter().enumerate() {
+                if let Some(o) = present.get(round) {
+                    rows.push(Attendance {
+                        meeting: &ids[k],
+                        date: *date,
+                        organisation: o,
+                    });
+                }
+            }
+        }
+        for (k, (_, date, present)) in by_meeting.iter().enumerate() {
+            for o in present.iter().skip(3) {
+                rows.push(Attendance {
+                    meeting: &ids[k],
+                    date: *date,
+                    organisation: o,
+                });
+            }
+        }
+        let b = batch(&kent, "kcsp", &rows).unwrap();
+        assert_eq!(
+            b.meetings.len(),
+            by_meeting.iter().filter(|(_, _, p)| !p.is_empty()).count()
+        );
+        for mq in &b.meetings {
+            let (_, date, present) = by_meeting.iter().find(|(m, _, _)| *m == mq.meeting).unwrap();
+            let single = check(&kent, "kcsp", *date, present).unwrap();
+            assert_eq!(
+                (mq.quorate, mq.count, &mq.represented, &mq.missing),
+                (single.quorate, single.count, &single.represented, &single.missing),
+                "{}",
+                mq.meeting
+            );
+        }
+    }
+
+    #[test]
+    fn batch_errors_name_the_row() {
+        let kent = Partnership::kent();
+        let d1 = d("2023-01-02");
+        let rows = [
+            Attendance {
+                meeting: "a",
+                date: d1,
+                organisation: "kent_police",
+            },
+            Attendance {
+                meeting: "a",
+                date: d1,
+                organisation: "kent_and_medway_ccg",
+            },
+        ];
+        let e = batch(&kent, "kcsp", &rows).unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("organisation_not_current", "rows[1].organisation")
+        );
+        let rows = [
+            Attendance {
+                meeting: "a",
+                date: d1,
+                organisation: "kent_police",
+            },
+            Attendance {
+                meeting: "a",
+                date: d("2023-01-03"),
+                organisation: "kent_police",
+            },
+        ];
+        assert_eq!(batch(&kent, "kcsp", &rows).unwrap_err().field(), "rows[1].date");
+        let rows = [Attendance {
+            meeting: "a",
+            date: d1,
+            organisation: "Kent Police",
+        }];
+        assert_eq!(
+            batch(&kent, "dhr_steering_group", &rows).unwrap_err().code(),
+            "unknown_organisation"
+        );
+        let rows = [Attendance {
+            meeting: "a",
+            date: d1,
+            organisation: "medway_council",
+        }];
+        assert_eq!(batch(&kent, "kcsp", &rows).unwrap_err().code(), "unknown_organisation");
+        assert_eq!(batch(&kent, "dhr_steering_group", &rows).unwrap().meetings[0].count, 1);
     }
 
     #[test]

@@ -76,10 +76,7 @@ impl LedgerFigure {
 
     /// Its snake_case name.
     pub fn name(self) -> &'static str {
-        FIGURES
-            .iter()
-            .find(|(_, f)| *f == self)
-            .map_or("", |(n, _)| n)
+        FIGURES.iter().find(|(_, f)| *f == self).map_or("", |(n, _)| n)
     }
 
     /// Its value in a ledger.
@@ -221,22 +218,14 @@ pub fn reconcile(ledger: &Ledger, statement: &Statement) -> Reconciliation {
                     s.source,
                     s.figure.name(),
                     s.amount,
-                    if higher {
-                        "too much"
-                    } else {
-                        "unaccounted for"
-                    }
+                    if higher { "too much" } else { "unaccounted for" }
                 ),
             });
         }
     }
     let first = out.len();
     for s in &statement.projects {
-        match ledger
-            .projects
-            .iter()
-            .find(|p| key(&p.name) == key(&s.name))
-        {
+        match ledger.projects.iter().find(|p| key(&p.name) == key(&s.name)) {
             None => out.push(Discrepancy {
                 kind: "unknown_project",
                 subject: s.name.clone(),
@@ -246,11 +235,7 @@ pub fn reconcile(ledger: &Ledger, statement: &Statement) -> Reconciliation {
                 difference: s.amount,
                 stated_is: "higher",
                 swapped_with: None,
-                message: format!(
-                    "{} lists '{}', which is not in the ledger.",
-                    s.source,
-                    quote(&s.name)
-                ),
+                message: format!("{} lists '{}', which is not in the ledger.", s.source, quote(&s.name)),
             }),
             Some(p) if p.amount != s.amount => {
                 let diff = s.amount.abs_diff(p.amount);
@@ -261,11 +246,7 @@ pub fn reconcile(ledger: &Ledger, statement: &Statement) -> Reconciliation {
                     stated: s.amount,
                     computed: p.amount,
                     difference: diff,
-                    stated_is: if s.amount > p.amount {
-                        "higher"
-                    } else {
-                        "lower"
-                    },
+                    stated_is: if s.amount > p.amount { "higher" } else { "lower" },
                     swapped_with: None,
                     message: format!(
                         "{} lists '{}' at {}, the ledger at {}: {diff} apart.",
@@ -283,14 +264,10 @@ pub fn reconcile(ledger: &Ledger, statement: &Statement) -> Reconciliation {
         .filter(|d| d.kind == "project_amount")
         .map(|d| (d.subject.clone(), d.stated, d.computed))
         .collect();
-    for d in out
-        .iter_mut()
-        .skip(first)
-        .filter(|d| d.kind == "project_amount")
-    {
-        let partner = listed.iter().find(|(name, stated, computed)| {
-            *name != d.subject && *stated == d.computed && *computed == d.stated
-        });
+    for d in out.iter_mut().skip(first).filter(|d| d.kind == "project_amount") {
+        let partner = listed
+            .iter()
+            .find(|(name, stated, computed)| *name != d.subject && *stated == d.computed && *computed == d.stated);
         if let Some((name, _, _)) = partner {
             d.message.push_str(&format!(
                 " It carries the amount of '{name}', which carries this one's."
@@ -300,10 +277,7 @@ pub fn reconcile(ledger: &Ledger, statement: &Statement) -> Reconciliation {
     }
     let consistent = out.is_empty();
     let reason = if consistent {
-        format!(
-            "The stated figures for {} agree with the ledger.",
-            ledger.year
-        )
+        format!("The stated figures for {} agree with the ledger.", ledger.year)
     } else {
         format!(
             "{} discrepancies between the stated and computed figures for {}.",

@@ -131,13 +131,7 @@ mod tests {
 
     #[test]
     fn leap_day_approval_is_due_28_february() {
-        let r = tor_review(
-            &Partnership::kent(),
-            "kcsp",
-            &[d("2024-02-29")],
-            d("2025-03-01"),
-        )
-        .unwrap();
+        let r = tor_review(&Partnership::kent(), "kcsp", &[d("2024-02-29")], d("2025-03-01")).unwrap();
         assert_eq!(r.next_due, d("2025-02-28"));
         assert!(r.overdue);
         assert_eq!(r.days_until_due, -1);
@@ -147,18 +141,10 @@ mod tests {
     fn errors() {
         let k = Partnership::kent();
         assert_eq!(
-            tor_review(&k, "kcsp", &[], d("2025-01-01"))
-                .unwrap_err()
-                .code(),
+            tor_review(&k, "kcsp", &[], d("2025-01-01")).unwrap_err().code(),
             "no_approvals"
         );
-        let e = tor_review(
-            &k,
-            "kcsp",
-            &[d("2024-01-01"), d("2025-01-02")],
-            d("2025-01-01"),
-        )
-        .unwrap_err();
+        let e = tor_review(&k, "kcsp", &[d("2024-01-01"), d("2025-01-02")], d("2025-01-01")).unwrap_err();
         assert_eq!(e.code(), "approval_after_as_of");
         assert_eq!(e.field(), "approvals[1]");
         assert_eq!(

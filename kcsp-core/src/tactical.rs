@@ -64,11 +64,7 @@ impl Gate {
     /// let g = Gate::kent(FinancialYear::parse("y", "2021/22").unwrap(), true, true);
     /// assert_eq!(g.len(), 2);
     /// ```
-    pub fn kent(
-        year: FinancialYear,
-        earlier_projects_complete: bool,
-        upfront_cases_decided: bool,
-    ) -> Vec<Gate> {
+    pub fn kent(year: FinancialYear, earlier_projects_complete: bool, upfront_cases_decided: bool) -> Vec<Gate> {
         match year.start_year() {
             2021 => vec![
                 Gate::EarlierProjectsComplete {
@@ -151,8 +147,7 @@ pub fn access(year: FinancialYear, gates: &[Gate], as_of: NaiveDate) -> Tactical
                 if !met {
                     shut.push(ShutGate {
                         code: "earlier_projects_incomplete",
-                        reason: "projects funded by earlier years' grants are not all complete"
-                            .into(),
+                        reason: "projects funded by earlier years' grants are not all complete".into(),
                     });
                 }
             }
@@ -180,10 +175,7 @@ pub fn access(year: FinancialYear, gates: &[Gate], as_of: NaiveDate) -> Tactical
         format!("The {year} tactical pot is open on {as_of}.")
     } else {
         let why: Vec<&str> = shut.iter().map(|s| s.reason.as_str()).collect();
-        format!(
-            "The {year} tactical pot is shut on {as_of}: {}.",
-            why.join("; ")
-        )
+        format!("The {year} tactical pot is shut on {as_of}: {}.", why.join("; "))
     };
     TacticalAccess {
         year,

@@ -122,14 +122,8 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(
-            FinancialYear::parse("y", "1999/00").unwrap().to_string(),
-            "1999/00"
-        );
-        assert_eq!(
-            FinancialYear::parse("y", "2013/2014").unwrap().to_string(),
-            "2013/14"
-        );
+        assert_eq!(FinancialYear::parse("y", "1999/00").unwrap().to_string(), "1999/00");
+        assert_eq!(FinancialYear::parse("y", "2013/2014").unwrap().to_string(), "2013/14");
         for bad in [
             "",
             "2022",
@@ -154,16 +148,8 @@ mod tests {
     #[test]
     fn containing() {
         let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-        assert_eq!(
-            FinancialYear::containing(d(2022, 4, 1)).to_string(),
-            "2022/23"
-        );
-        assert_eq!(
-            FinancialYear::containing(d(2022, 3, 31)).to_string(),
-            "2021/22"
-        );
-        assert!(FinancialYear::parse("y", "2021/22")
-            .unwrap()
-            .contains(d(2022, 2, 25)));
+        assert_eq!(FinancialYear::containing(d(2022, 4, 1)).to_string(), "2022/23");
+        assert_eq!(FinancialYear::containing(d(2022, 3, 31)).to_string(), "2021/22");
+        assert!(FinancialYear::parse("y", "2021/22").unwrap().contains(d(2022, 2, 25)));
     }
 }

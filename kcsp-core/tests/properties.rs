@@ -17,8 +17,7 @@ fn money() -> impl Strategy<Value = Money> {
 
 fn date() -> impl Strategy<Value = NaiveDate> {
     (1979i32..2198, 1u32..=12, 1u32..=31).prop_map(|(y, m, d)| {
-        NaiveDate::from_ymd_opt(y, m, d)
-            .unwrap_or_else(|| NaiveDate::from_ymd_opt(y, m, 28).unwrap())
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| NaiveDate::from_ymd_opt(y, m, 28).unwrap())
     })
 }
 
@@ -31,12 +30,7 @@ const SEATED: [&str; 7] = [
     "nhs_kent_and_medway",
     "probation_service",
 ];
-const OTHERS: [&str; 4] = [
-    "violence_reduction_unit",
-    "guest",
-    "local_csp_chair",
-    "medway_csp",
-];
+const OTHERS: [&str; 4] = ["violence_reduction_unit", "guest", "local_csp_chair", "medway_csp"];
 
 const ALL_STAGES: [Stage; 10] = [
     Stage::Notified,
