@@ -256,16 +256,16 @@ pub fn evaluate(rule: &str, input: &Value) -> Result<Value> {
     };
     let i = Input::new(input, "")?;
     i.only(keys)?;
-    let kent = Partnership::kent();
+    let kent = Partnership::shared();
     match rule {
         "quorum" => to_value(&quorum::check(
-            &kent,
+            kent,
             i.str("body")?,
             i.date("date")?,
             &i.strs("present")?,
         )?),
         "chair_removal" => to_value(&chair::removal_vote(
-            &kent,
+            kent,
             i.body()?,
             i.date("date")?,
             i.str("office")?,
@@ -273,7 +273,7 @@ pub fn evaluate(rule: &str, input: &Value) -> Result<Value> {
             &i.strs("votes_for")?,
         )?),
         "papers_deadline" => to_value(&papers::deadline(
-            &kent,
+            kent,
             Calendar::shared(),
             i.body()?,
             i.date("meeting")?,
@@ -281,13 +281,13 @@ pub fn evaluate(rule: &str, input: &Value) -> Result<Value> {
         )?),
         "working_day" => to_value(&Calendar::shared().working_day(i.date("date")?)?),
         "tor_review" => to_value(&review::tor_review(
-            &kent,
+            kent,
             i.body()?,
             &i.dates("approvals")?,
             i.date("as_of")?,
         )?),
         "chair_term" => to_value(&chair::term_status(
-            &kent,
+            kent,
             i.str("body")?,
             &i.dates("elected")?,
             i.date("as_of")?,

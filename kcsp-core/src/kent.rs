@@ -224,6 +224,12 @@ fn review() -> ReviewRule {
 }
 
 impl Partnership {
+    /// A shared, built-once copy of [`Partnership::kent`].
+    pub fn shared() -> &'static Partnership {
+        static KENT: std::sync::OnceLock<Partnership> = std::sync::OnceLock::new();
+        KENT.get_or_init(Partnership::kent)
+    }
+
     /// The Kent Community Safety Partnership: the KCSP, its Working Group
     /// and the Kent and Medway DHR Steering Group.
     ///

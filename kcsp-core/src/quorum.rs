@@ -183,6 +183,8 @@ pub struct Attendance<'a> {
 pub struct MeetingQuorum {
     /// The meeting id.
     pub meeting: String,
+    /// The index of the meeting's first row in the register.
+    pub first_row: usize,
     /// The meeting date.
     pub date: NaiveDate,
     /// Whether it was quorate.
@@ -242,6 +244,7 @@ pub fn batch(partnership: &Partnership, body: &str, rows: &[Attendance<'_>]) -> 
     let body_def = partnership.body(body)?;
     struct Acc<'a> {
         meeting: &'a str,
+        first_row: usize,
         date: NaiveDate,
         seats: Vec<bool>,
         orgs: Vec<&'a str>,
@@ -257,6 +260,7 @@ pub fn batch(partnership: &Partnership, body: &str, rows: &[Attendance<'_>]) -> 
                 index.insert(row.meeting, accs.len());
                 accs.push(Acc {
                     meeting: row.meeting,
+                    first_row: i,
                     date: row.date,
                     seats: vec![false; n_seats],
                     orgs: Vec::new(),
@@ -381,6 +385,7 @@ pub fn batch(partnership: &Partnership, body: &str, rows: &[Attendance<'_>]) -> 
         );
         meetings.push(MeetingQuorum {
             meeting: acc.meeting.to_string(),
+            first_row: acc.first_row,
             date: acc.date,
             quorate,
             count,

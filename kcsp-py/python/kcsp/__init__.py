@@ -1,0 +1,481 @@
+"""The Kent Community Safety Partnership's governance and funding rules, from
+the Rust core ``kcsp-core``.
+
+Dates are ``datetime.date`` (ISO ``YYYY-MM-DD`` strings are accepted too);
+money is ``decimal.Decimal`` (``str`` and ``int`` are accepted, ``float`` is
+refused with a ``TypeError`` because binary floating point cannot hold pence
+exactly). Results are frozen dataclasses (see :mod:`kcsp.results`) with an
+``explanation`` and ``to_dict()``. Failures raise :class:`KcspError`
+subclasses with a stable ``code`` and the ``field`` concerned.
+
+The batch functions (:func:`quorum_batch`, :func:`papers_batch`,
+:func:`ledger_batch`) return a dict of equal-length lists that goes straight
+into ``pandas.DataFrame(...)``; pandas is not a dependency.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+
+from . import _kcsp
+from .errors import (
+    ERROR_CODES,
+    CalendarError,
+    DhrError,
+    GovernanceError,
+    GrantError,
+    InputError,
+    InternalError,
+    KcspError,
+    _from_native,
+)
+from .results import (
+    CaseStatus,
+    Citation,
+    Deadlines,
+    Explanation,
+    Figure,
+    Ledger,
+    MatchFunding,
+    PapersResult,
+    Portfolio,
+    QuorumResult,
+    Reconciliation,
+    RemovalResult,
+    ReviewStatus,
+    Split,
+    TacticalAccess,
+    TermStatus,
+    TransitionResult,
+    WorkingDay,
+    _build,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "KcspError",
+    "InputError",
+    "CalendarError",
+    "GovernanceError",
+    "GrantError",
+    "DhrError",
+    "InternalError",
+    "ERROR_CODES",
+    "Citation",
+    "Figure",
+    "Explanation",
+    "quorum",
+    "chair_removal",
+    "chair_term",
+    "tor_review",
+    "papers_deadline",
+    "working_day",
+    "is_working_day",
+    "grant_split",
+    "match_funding",
+    "grant_ledger",
+    "reconcile",
+    "tactical_access",
+    "dhr_deadlines",
+    "dhr_transition",
+    "dhr_portfolio",
+    "dhr_case",
+    "quorum_batch",
+    "papers_batch",
+    "ledger_batch",
+    "evaluate",
+]
+
+DateLike = Union[date, str]
+MoneyLike = Union[Decimal, str, int]
+
+
+def _date(value: Any, field: str) -> str:
+    if isinstance(value, datetime):
+        raise TypeError(f"{field} must be a datetime.date, not a datetime.datetime")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"{field} must be a datetime.date or an ISO date string, not {type(value).__name__}")
+
+
+def _opt_date(value: Any, field: str) -> Optional[str]:
+    return None if value is None else _date(value, field)
+
+
+def _money(value: Any, field: str) -> str:
+    if isinstance(value, bool):
+        raise TypeError(f"{field} must be a Decimal, str or int, not bool")
+    if isinstance(value, float):
+        raise TypeError(
+            f"{field} is a float: binary floating point cannot hold pounds and pence exactly; "
+            f"pass a decimal.Decimal or a string such as '1234.50'"
+        )
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"{field} must be a Decimal, str or int, not {type(value).__name__}")
+
+
+def _strs(values: Any, field: str) -> list[str]:
+    if isinstance(values, str):
+        raise TypeError(f"{field} must be a sequence of str, not a str")
+    out = list(values)
+    for i, v in enumerate(out):
+        if not isinstance(v, str):
+            raise TypeError(f"{field}[{i}] must be a str, not {type(v).__name__}")
+    return out
+
+
+def evaluate(rule: str, input: Mapping[str, Any]) -> dict[str, Any]:
+    """Evaluates ``rule`` on a JSON-shaped ``input`` (dates and money as
+    strings, as in the conformance vectors) and returns the result as a dict
+    of JSON values. The typed functions below are usually more convenient."""
+    try:
+        out = _kcsp.evaluate(rule, json.dumps(input))
+    except _kcsp.NativeError as e:
+        raise _from_native(e) from None
+    result: dict[str, Any] = json.loads(out)
+    return result
+
+
+def _call(rule: str, cls: type, **input: Any) -> Any:
+    return _build(cls, evaluate(rule, {k: v for k, v in input.items() if v is not None}))
+
+
+def quorum(body: str, date: DateLike, present: Iterable[str]) -> QuorumResult:
+    """Whether a meeting of ``body`` (``kcsp``, ``working_group``,
+    ``dhr_steering_group``) on ``date`` attended by people from the
+    organisations ``present`` (repeats allowed) was quorate."""
+    result: QuorumResult = _call("quorum", QuorumResult, body=body, date=_date(date, "date"), present=_strs(present, "present"))
+    return result
+
+
+def chair_removal(
+    date: DateLike, office: str, present: Iterable[str], votes_for: Iterable[str], body: str = "kcsp"
+) -> RemovalResult:
+    """Decides a vote to remove the ``chair`` or ``vice_chair``: more than half of
+    *all* seats must vote for removal at a quorate meeting."""
+    result: RemovalResult = _call(
+        "chair_removal",
+        RemovalResult,
+        body=body,
+        date=_date(date, "date"),
+        office=office,
+        present=_strs(present, "present"),
+        votes_for=_strs(votes_for, "votes_for"),
+    )
+    return result
+
+
+def chair_term(body: str, elected: Iterable[DateLike], as_of: DateLike) -> TermStatus:
+    """When the chair of ``body`` is next due for election (two years on)."""
+    result: TermStatus = _call(
+        "chair_term",
+        TermStatus,
+        body=body,
+        elected=[_date(d, f"elected[{i}]") for i, d in enumerate(elected)],
+        as_of=_date(as_of, "as_of"),
+    )
+    return result
+
+
+def tor_review(approvals: Iterable[DateLike], as_of: DateLike, body: str = "kcsp") -> ReviewStatus:
+    """The status of the annual terms-of-reference review."""
+    result: ReviewStatus = _call(
+        "tor_review",
+        ReviewStatus,
+        body=body,
+        approvals=[_date(d, f"approvals[{i}]") for i, d in enumerate(approvals)],
+        as_of=_date(as_of, "as_of"),
+    )
+    return result
+
+
+def papers_deadline(meeting: DateLike, circulated: Optional[DateLike] = None, body: str = "kcsp") -> PapersResult:
+    """The latest day papers can go out (five clear working days), and whether
+    ``circulated`` complied."""
+    result: PapersResult = _call(
+        "papers_deadline",
+        PapersResult,
+        body=body,
+        meeting=_date(meeting, "meeting"),
+        circulated=_opt_date(circulated, "circulated"),
+    )
+    return result
+
+
+def working_day(date: DateLike) -> WorkingDay:
+    """Whether ``date`` is a working day in England and Wales, and why."""
+    result: WorkingDay = _call("working_day", WorkingDay, date=_date(date, "date"))
+    return result
+
+
+def is_working_day(date: DateLike) -> bool:
+    """Whether ``date`` is a working day in England and Wales."""
+    return working_day(date).working_day
+
+
+def grant_split(allocation: MoneyLike, year: Optional[str] = None) -> Split:
+    """The upfront share (two thirds rounded down to the pound) and the
+    tactical pot (the rest); with ``year``, under that year's scheme."""
+    result: Split = _call("grant_split", Split, allocation=_money(allocation, "allocation"), year=year)
+    return result
+
+
+def match_funding(grant: MoneyLike, total_cost: MoneyLike) -> MatchFunding:
+    """The grant's share of a project's total cost."""
+    result: MatchFunding = _call(
+        "match_funding", MatchFunding, grant=_money(grant, "grant"), total_cost=_money(total_cost, "total_cost")
+    )
+    return result
+
+
+def _projects(projects: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for i, p in enumerate(projects):
+        row: dict[str, Any] = {}
+        for k, v in p.items():
+            if k in ("amount", "spent"):
+                if v is not None:
+                    row[k] = _money(v, f"projects[{i}].{k}")
+            else:
+                row[k] = v
+        out.append(row)
+    return out
+
+
+def grant_ledger(
+    year: str, allocation: MoneyLike, projects: Iterable[Mapping[str, Any]], tactical_open: bool = True
+) -> Ledger:
+    """A grant year's figures from its projects. Each project is a mapping with
+    ``name``, ``round`` (``upfront``/``tactical``), ``amount``, ``decision``
+    (``approved``/``rejected``/``pending``) and optionally ``spent``."""
+    result: Ledger = _call(
+        "grant_ledger",
+        Ledger,
+        year=year,
+        allocation=_money(allocation, "allocation"),
+        tactical_open=tactical_open,
+        projects=_projects(projects),
+    )
+    return result
+
+
+def reconcile(
+    year: str,
+    allocation: MoneyLike,
+    projects: Iterable[Mapping[str, Any]],
+    stated_figures: Iterable[Mapping[str, Any]] = (),
+    stated_projects: Iterable[Mapping[str, Any]] = (),
+    tactical_open: bool = True,
+) -> Reconciliation:
+    """Compares figures a report states (``{"figure", "amount", "source"}``) and
+    project amounts it lists (``{"name", "amount", "source"}``) with the ledger."""
+
+    def stated(rows: Iterable[Mapping[str, Any]], name: str) -> list[dict[str, Any]]:
+        return [
+            {k: (_money(v, f"{name}[{i}].amount") if k == "amount" else v) for k, v in r.items()}
+            for i, r in enumerate(rows)
+        ]
+
+    result: Reconciliation = _call(
+        "grant_reconciliation",
+        Reconciliation,
+        year=year,
+        allocation=_money(allocation, "allocation"),
+        tactical_open=tactical_open,
+        projects=_projects(projects),
+        stated_figures=stated(stated_figures, "stated_figures"),
+        stated_projects=stated(stated_projects, "stated_projects"),
+    )
+    return result
+
+
+def tactical_access(
+    year: str,
+    as_of: DateLike,
+    *,
+    earlier_projects_complete: Optional[bool] = None,
+    upfront_cases_decided: Optional[bool] = None,
+    closed_from: Optional[DateLike] = None,
+) -> TacticalAccess:
+    """Whether the tactical pot of ``year`` can be used on ``as_of``, given the
+    gates that apply (``None`` for a gate that does not)."""
+    result: TacticalAccess = _call(
+        "tactical_access",
+        TacticalAccess,
+        year=year,
+        as_of=_date(as_of, "as_of"),
+        earlier_projects_complete=earlier_projects_complete,
+        upfront_cases_decided=upfront_cases_decided,
+        closed_from=_opt_date(closed_from, "closed_from"),
+    )
+    return result
+
+
+def dhr_deadlines(
+    notified: DateLike,
+    as_of: DateLike,
+    decided: Optional[DateLike] = None,
+    decision: Optional[str] = None,
+    submitted: Optional[DateLike] = None,
+    extensions: Iterable[Mapping[str, Any]] = (),
+) -> Deadlines:
+    """A review's decision and report deadlines as of ``as_of``. ``decision`` is
+    ``commission`` or ``not_commission``; ``extensions`` are mappings with
+    ``deadline`` (``decision``/``report``), ``until``, ``reason``
+    (``criminal_proceedings``/``inquest``/``other``) and optional ``note``."""
+    ext = [
+        {k: (_date(v, f"extensions[{i}].until") if k == "until" else v) for k, v in e.items()}
+        for i, e in enumerate(extensions)
+    ]
+    result: Deadlines = _call(
+        "dhr_deadlines",
+        Deadlines,
+        notified=_date(notified, "notified"),
+        as_of=_date(as_of, "as_of"),
+        decided=_opt_date(decided, "decided"),
+        decision=decision,
+        submitted=_opt_date(submitted, "submitted"),
+        extensions=ext or None,
+    )
+    return result
+
+
+def dhr_transition(events: Iterable[str]) -> TransitionResult:
+    """Checks a sequence of stage names is legal and says where it leads."""
+    result: TransitionResult = _call("dhr_transition", TransitionResult, events=_strs(events, "events"))
+    return result
+
+
+def dhr_portfolio(cases: Iterable[Iterable[str]]) -> Portfolio:
+    """Counts over many reviews, each given as its stage names in order."""
+    result: Portfolio = _call(
+        "dhr_portfolio", Portfolio, cases=[_strs(c, f"cases[{i}]") for i, c in enumerate(cases)]
+    )
+    return result
+
+
+def dhr_case(case: Mapping[str, Any], as_of: DateLike) -> CaseStatus:
+    """The status of a case: ``{"reference", "events": [{"date", "stage"}],
+    "extensions": [...], "actions": [{"id", "owner", "status"}]}``."""
+    c = dict(case)
+    c["events"] = [
+        {k: (_date(v, f"case.events[{i}].date") if k == "date" else v) for k, v in e.items()}
+        for i, e in enumerate(case.get("events", []))
+    ]
+    if "extensions" in c:
+        c["extensions"] = [
+            {k: (_date(v, f"case.extensions[{i}].until") if k == "until" else v) for k, v in e.items()}
+            for i, e in enumerate(c["extensions"])
+        ]
+    result: CaseStatus = _call("dhr_case", CaseStatus, case=c, as_of=_date(as_of, "as_of"))
+    return result
+
+
+def _native(fn: Any, *args: Any) -> Any:
+    try:
+        return fn(*args)
+    except _kcsp.NativeError as e:
+        raise _from_native(e) from None
+
+
+def quorum_batch(
+    rows: Optional[Iterable[Any]] = None,
+    *,
+    body: str = "kcsp",
+    meeting_id: Optional[Sequence[Any]] = None,
+    date: Optional[Sequence[Any]] = None,
+    organisation: Optional[Sequence[str]] = None,
+) -> dict[str, list[Any]]:
+    """The quorum of every meeting of an attendance register, one row per
+    person present: either ``rows`` of ``(meeting_id, date, organisation)``
+    tuples or dicts, or the three columns as keyword lists. Returns columns
+    ``meeting_id, date, quorate, count, required, represented, missing,
+    reason`` with one entry per meeting, in order of first appearance."""
+    if rows is not None:
+        if meeting_id is not None or date is not None or organisation is not None:
+            raise TypeError("give either rows or the three columns, not both")
+        result: dict[str, list[Any]] = _native(_kcsp.quorum_batch_rows, body, rows if isinstance(rows, (list, tuple)) else list(rows))
+        return result
+    if meeting_id is None or date is None or organisation is None:
+        raise TypeError("give rows, or all of meeting_id, date and organisation")
+    result = _native(_kcsp.quorum_batch, body, meeting_id, date, organisation)
+    return result
+
+
+def papers_batch(
+    rows: Optional[Iterable[Any]] = None,
+    *,
+    body: str = "kcsp",
+    meeting_id: Optional[Sequence[Any]] = None,
+    meeting: Optional[Sequence[Any]] = None,
+    circulated: Optional[Sequence[Any]] = None,
+) -> dict[str, list[Any]]:
+    """Papers compliance of many meetings: ``rows`` of ``(meeting_id, meeting,
+    circulated)`` tuples or dicts (``circulated`` may be None), or the three
+    columns. Returns columns ``meeting_id, meeting, circulated,
+    latest_circulation, clear_working_days, compliant, reason``."""
+    if rows is not None:
+        ids: list[Any] = []
+        ms: list[Any] = []
+        cs: list[Any] = []
+        for i, r in enumerate(rows):
+            if isinstance(r, Mapping):
+                ids.append(r.get("meeting_id"))
+                ms.append(r.get("meeting"))
+                cs.append(r.get("circulated"))
+            else:
+                m_id, m, c = r
+                ids.append(m_id)
+                ms.append(m)
+                cs.append(c)
+        meeting_id, meeting, circulated = ids, ms, cs
+    if meeting_id is None or meeting is None or circulated is None:
+        raise TypeError("give rows, or all of meeting_id, meeting and circulated")
+    result: dict[str, list[Any]] = _native(_kcsp.papers_batch, body, meeting_id, meeting, circulated)
+    return result
+
+
+_LEDGER_COLUMNS = (
+    "allocation",
+    "upfront_pot",
+    "tactical_pot",
+    "upfront_requested",
+    "upfront_approved",
+    "upfront_pending",
+    "tactical_available",
+    "tactical_approved",
+    "tactical_remaining",
+    "unallocated",
+    "spent",
+    "underspend",
+)
+
+
+def ledger_batch(ledgers: Iterable[Mapping[str, Any]]) -> dict[str, list[Any]]:
+    """Many grant years at once: each a mapping with the arguments of
+    :func:`grant_ledger` (``year``, ``allocation``, ``projects``, optional
+    ``tactical_open``). Returns columns ``year``, the money figures
+    (Decimals), ``warnings`` (codes) and ``reason``."""
+    out: dict[str, list[Any]] = {"year": [], **{c: [] for c in _LEDGER_COLUMNS}, "warnings": [], "reason": []}
+    for i, l in enumerate(ledgers):
+        try:
+            r = grant_ledger(l["year"], l["allocation"], l.get("projects", ()), l.get("tactical_open", True))
+        except KcspError as e:
+            raise type(e)(e.code, f"ledgers[{i}].{e.field}" if e.field else f"ledgers[{i}]", e.message, e.details) from None
+        out["year"].append(r.year)
+        for c in _LEDGER_COLUMNS:
+            out[c].append(getattr(r, c))
+        out["warnings"].append([w.code for w in r.warnings])
+        out["reason"].append(r.explanation.reason)
+    return out
