@@ -4,7 +4,7 @@
 //! is evaluated for as an input.
 
 use crate::error::{quote, Error, ErrorKind, Result};
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 
 /// Parses a strict ISO `YYYY-MM-DD` date (four-digit year, two-digit month
 /// and day). `field` names the input in the error.
@@ -47,7 +47,8 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
 
 /// Adds calendar months, clamping to the end of a shorter month:
 /// 31 January + 1 month is the last day of February, and 29 February + 12
-/// months is 28 February.
+/// months is 28 February. A result after 9999-12-31 (which has no ISO
+/// `YYYY-MM-DD` form) is `date_out_of_range`.
 ///
 /// ```
 /// use kcsp_core::dates::{add_months, parse_date};
@@ -58,7 +59,7 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
 /// assert_eq!(add_months("d", d("2023-08-31"), 6).unwrap(), d("2024-02-29"));
 /// ```
 pub fn add_months(field: &str, date: NaiveDate, months: u32) -> Result<NaiveDate> {
-    date.checked_add_months(Months::new(months)).ok_or_else(|| {
+    date.checked_add_months(Months::new(months)).filter(|d| d.year() <= 9999).ok_or_else(|| {
         Error::new(
             ErrorKind::DateOutOfRange,
             field,
@@ -118,5 +119,7 @@ mod tests {
         let e = add_months("x", NaiveDate::MAX, 1).unwrap_err();
         assert_eq!(e.code(), "date_out_of_range");
         assert!(add_months("x", d("9999-12-31"), u32::MAX).is_err());
+        assert_eq!(add_months("x", d("9999-12-31"), 1).unwrap_err().code(), "date_out_of_range");
+        assert_eq!(add_months("x", d("9999-11-30"), 1).unwrap(), d("9999-12-30"));
     }
 }

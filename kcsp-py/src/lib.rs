@@ -73,15 +73,17 @@ fn items<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py, Py
         .collect()
 }
 
-/// Text of an id: a `str` as it is, an `int` in decimal; anything else is a TypeError.
-fn text<'a>(obj: &'a Bound<'_, PyAny>, field: &str) -> PyResult<Cow<'a, str>> {
+/// Text of an id: a `str` as it is; with `allow_int`, an `int` in decimal
+/// (meeting ids may be numbers); anything else is a TypeError.
+fn text<'a>(obj: &'a Bound<'_, PyAny>, field: &str, allow_int: bool) -> PyResult<Cow<'a, str>> {
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(Cow::Borrowed(s.to_str()?));
     }
-    if obj.is_instance_of::<pyo3::types::PyInt>() && !obj.is_instance_of::<pyo3::types::PyBool>() {
+    if allow_int && obj.is_instance_of::<pyo3::types::PyInt>() && !obj.is_instance_of::<pyo3::types::PyBool>() {
         return Ok(Cow::Owned(obj.str()?.to_str()?.to_string()));
     }
-    Err(PyTypeError::new_err(format!("{field} must be a str (or an int for a meeting id), not {}", obj.get_type().name()?)))
+    let what = if allow_int { "a str or an int" } else { "a str" };
+    Err(PyTypeError::new_err(format!("{field} must be {what}, not {}", obj.get_type().name()?)))
 }
 
 /// Dates from Python objects, converted once per distinct object: a
@@ -179,8 +181,8 @@ fn quorum_columns<'py>(
     let mut org_text = Vec::with_capacity(orgs.len());
     let mut day = Vec::with_capacity(ds.len());
     for (i, ((m, d), o)) in ids.iter().zip(ds).zip(orgs).enumerate() {
-        id_text.push(text(m, &format!("rows[{i}].meeting_id"))?);
-        org_text.push(text(o, &format!("rows[{i}].organisation"))?);
+        id_text.push(text(m, &format!("rows[{i}].meeting_id"), true)?);
+        org_text.push(text(o, &format!("rows[{i}].organisation"), false)?);
         day.push(dates.get(d, &format!("rows[{i}].date"))?);
     }
     let rows: Vec<Attendance<'_>> = id_text

@@ -369,7 +369,7 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
         (inner, _) = typing.get_args(tp)
         return tuple(_convert(inner, v, where) for v in value)
     if origin in (collections.abc.Mapping, dict):
-        return types.MappingProxyType(dict(value))
+        return dict(value)
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         return _build(tp, value)
     if tp is date:

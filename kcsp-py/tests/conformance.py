@@ -1,0 +1,201 @@
+"""The Python conformance runner (see tests/vectors/FORMAT.md).
+
+Runs every case of every ``*.json`` file in every folder of ``KCSP_VECTORS``
+(separated by ``:``; default: the project's ``tests/vectors/``) through the
+public API of the installed ``kcsp`` package, with dates as ``datetime.date``
+and money as ``decimal.Decimal`` where the vector's text is one, and ends with
+``N passed, N failed``. Unknown rules and input keys fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Callable
+
+import kcsp
+
+ROOT = Path(__file__).resolve().parents[2]
+SET_KEYS = {"represented", "missing", "warnings"}
+
+
+def as_date(v: Any) -> Any:
+    """A date object where the text is an ISO date, else the text itself (so
+    that malformed dates still reach the library and fail there)."""
+    if isinstance(v, str):
+        try:
+            return date.fromisoformat(v) if len(v) == 10 else v
+        except ValueError:
+            return v
+    return v
+
+
+def as_money(v: Any) -> Any:
+    if isinstance(v, str):
+        try:
+            d = Decimal(v)
+            return d if d.is_finite() and "," not in v else v
+        except InvalidOperation:
+            return v
+    return v
+
+
+def projects(ps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: (as_money(v) if k in ("amount", "spent") else v) for k, v in p.items()} for p in ps]
+
+
+def opt(i: dict[str, Any], k: str, f: Callable[[Any], Any] = lambda v: v) -> Any:
+    return f(i[k]) if k in i and i[k] is not None else None
+
+
+RULES: dict[str, tuple[set[str], Callable[[dict[str, Any]], Any]]] = {
+    "quorum": ({"body", "date", "present"}, lambda i: kcsp.quorum(i["body"], as_date(i["date"]), i["present"])),
+    "chair_removal": (
+        {"body", "date", "office", "present", "votes_for"},
+        lambda i: kcsp.chair_removal(as_date(i["date"]), i["office"], i["present"], i["votes_for"], body=i.get("body", "kcsp")),
+    ),
+    "papers_deadline": (
+        {"body", "meeting", "circulated"},
+        lambda i: kcsp.papers_deadline(as_date(i["meeting"]), opt(i, "circulated", as_date), body=i.get("body", "kcsp")),
+    ),
+    "working_day": ({"date"}, lambda i: kcsp.working_day(as_date(i["date"]))),
+    "tor_review": (
+        {"body", "approvals", "as_of"},
+        lambda i: kcsp.tor_review([as_date(d) for d in i["approvals"]], as_date(i["as_of"]), body=i.get("body", "kcsp")),
+    ),
+    "chair_term": (
+        {"body", "elected", "as_of"},
+        lambda i: kcsp.chair_term(i["body"], [as_date(d) for d in i["elected"]], as_date(i["as_of"])),
+    ),
+    "grant_split": ({"allocation", "year"}, lambda i: kcsp.grant_split(as_money(i["allocation"]), year=i.get("year"))),
+    "match_funding": ({"grant", "total_cost"}, lambda i: kcsp.match_funding(as_money(i["grant"]), as_money(i["total_cost"]))),
+    "grant_ledger": (
+        {"year", "allocation", "tactical_open", "projects"},
+        lambda i: kcsp.grant_ledger(
+            i["year"], as_money(i["allocation"]), projects(i["projects"]), tactical_open=i.get("tactical_open", True)
+        ),
+    ),
+    "dhr_deadlines": (
+        {"notified", "as_of", "decided", "decision", "submitted"},
+        lambda i: kcsp.dhr_deadlines(
+            as_date(i["notified"]),
+            as_date(i["as_of"]),
+            decided=opt(i, "decided", as_date),
+            decision=i.get("decision"),
+            submitted=opt(i, "submitted", as_date),
+        ),
+    ),
+    "dhr_transition": ({"events"}, lambda i: kcsp.dhr_transition(i["events"])),
+    "dhr_portfolio": ({"cases"}, lambda i: kcsp.dhr_portfolio(i["cases"])),
+}
+
+
+def plain(v: Any) -> Any:
+    """Result values in JSON terms: dates as ISO text, Decimals as text."""
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, Decimal):
+        return str(v)
+    if isinstance(v, (list, tuple)):
+        return [plain(x) for x in v]
+    if isinstance(v, dict):
+        return {k: plain(x) for k, x in v.items()}
+    return v
+
+
+def equal(key: str, want: Any, got: Any) -> bool:
+    if want is None or got is None:
+        return want is None and got is None
+    if isinstance(want, str) and isinstance(got, str):
+        if want == got:
+            return True
+        try:
+            return Decimal(want) == Decimal(got)
+        except InvalidOperation:
+            return False
+    if isinstance(want, list) and isinstance(got, list):
+        if key in SET_KEYS:
+            code = lambda x: json.dumps(x["code"] if isinstance(x, dict) else x)  # noqa: E731
+            return {code(x) for x in want} == {code(x) for x in got}
+        return len(want) == len(got) and all(equal("", a, b) for a, b in zip(want, got))
+    if isinstance(want, bool) or isinstance(got, bool):
+        return want is got
+    return bool(want == got)
+
+
+def judge(rule: str, case: dict[str, Any]) -> str | None:
+    """None when the case passes, else why not."""
+    if rule not in RULES:
+        return f"unknown rule {rule!r}"
+    keys, call = RULES[rule]
+    inp = case.get("input")
+    if not isinstance(inp, dict):
+        return "case has no input object"
+    unknown = set(inp) - keys
+    if unknown:
+        return f"input keys not understood: {sorted(unknown)}"
+    try:
+        result = plain(call(inp).to_dict())
+        error = None
+    except kcsp.KcspError as e:
+        result, error = None, e
+    except (TypeError, KeyError) as e:
+        return f"could not call: {type(e).__name__}: {e}"
+    if "expect" in case:
+        if error is not None:
+            return f"expected a result, got {error.code} ({error.field}): {error.message}"
+        for k, want in case["expect"].items():
+            got = result.get(k) if isinstance(result, dict) else None
+            if not equal(k, want, got):
+                return f"{k}: expected {json.dumps(want)}, got {json.dumps(got)}"
+        return None
+    if "error" in case:
+        if error is None:
+            return f"expected error {case['error']}, got a result"
+        return None if error.code == case["error"] else f"expected error {case['error']}, got {error.code} ({error.field})"
+    return "a case needs expect or error"
+
+
+def folders() -> list[Path]:
+    env = os.environ.get("KCSP_VECTORS", "")
+    return [Path(p) for p in env.split(":") if p] or [ROOT / "tests" / "vectors"]
+
+
+def run() -> tuple[int, int, list[str]]:
+    passed, failed, lines = 0, 0, []
+    for folder in folders():
+        if not folder.is_dir():
+            lines.append(f"FAIL {folder}: not a folder")
+            failed += 1
+            continue
+        for path in sorted(folder.glob("*.json")):
+            try:
+                doc = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as e:
+                lines.append(f"FAIL {path.name}: {e}")
+                failed += 1
+                continue
+            for case in doc.get("cases", []):
+                why = judge(doc.get("rule", ""), case)
+                if why is None:
+                    passed += 1
+                else:
+                    failed += 1
+                    lines.append(f"FAIL {path.name}:{case.get('id', '?')}: {why}")
+    return passed, failed, lines
+
+
+def main() -> int:
+    passed, failed, lines = run()
+    for line in lines:
+        print(line)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
