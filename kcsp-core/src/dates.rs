@@ -59,13 +59,15 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
 /// assert_eq!(add_months("d", d("2023-08-31"), 6).unwrap(), d("2024-02-29"));
 /// ```
 pub fn add_months(field: &str, date: NaiveDate, months: u32) -> Result<NaiveDate> {
-    date.checked_add_months(Months::new(months)).filter(|d| d.year() <= 9999).ok_or_else(|| {
-        Error::new(
-            ErrorKind::DateOutOfRange,
-            field,
-            format!("{date} plus {months} months is beyond the last supported date"),
-        )
-    })
+    date.checked_add_months(Months::new(months))
+        .filter(|d| d.year() <= 9999)
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::DateOutOfRange,
+                field,
+                format!("{date} plus {months} months is beyond the last supported date"),
+            )
+        })
 }
 
 /// Days from `from` to `to` (negative when `to` is earlier).
@@ -119,7 +121,10 @@ mod tests {
         let e = add_months("x", NaiveDate::MAX, 1).unwrap_err();
         assert_eq!(e.code(), "date_out_of_range");
         assert!(add_months("x", d("9999-12-31"), u32::MAX).is_err());
-        assert_eq!(add_months("x", d("9999-12-31"), 1).unwrap_err().code(), "date_out_of_range");
+        assert_eq!(
+            add_months("x", d("9999-12-31"), 1).unwrap_err().code(),
+            "date_out_of_range"
+        );
         assert_eq!(add_months("x", d("9999-11-30"), 1).unwrap(), d("9999-12-30"));
     }
 }

@@ -178,11 +178,12 @@ pub struct Attendance<'a> {
     pub organisation: &'a str,
 }
 
-/// One meeting's quorum, as a row of a batch.
+/// One meeting's quorum, as a row of a batch. Ids are borrowed from the
+/// register and the partnership, so a batch of many meetings allocates little.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MeetingQuorum {
+pub struct MeetingQuorum<'a> {
     /// The meeting id.
-    pub meeting: String,
+    pub meeting: &'a str,
     /// The index of the meeting's first row in the register.
     pub first_row: usize,
     /// The meeting date.
@@ -194,21 +195,59 @@ pub struct MeetingQuorum {
     /// How many were needed.
     pub required: u32,
     /// Seats (or organisations) represented, sorted.
-    pub represented: Vec<String>,
+    pub represented: Vec<&'a str>,
     /// Seats not represented, sorted.
-    pub missing: Vec<String>,
+    pub missing: Vec<&'a str>,
     /// Why, in a sentence.
     pub reason: String,
 }
 
 /// The quorum of every meeting of an attendance register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct QuorumBatch {
+pub struct QuorumBatch<'a> {
     /// One row per meeting, in order of first appearance.
-    pub meetings: Vec<MeetingQuorum>,
+    pub meetings: Vec<MeetingQuorum<'a>>,
     /// The clause applied to every meeting.
     pub explanation: Explanation,
 }
+
+/// A small, fast hasher for the short ids of a register (FxHash's mixing
+/// step). Hash flooding is not a concern here: the keys come from the
+/// caller's own register and only cost the caller time.
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        // Spread high bits into low ones: the table indexes by the low bits.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(w);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            for (w, b) in word.iter_mut().zip(rest) {
+                *w = *b;
+            }
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word) ^ (rest.len() as u64) << 59).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type IdMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
 
 /// What an attendee id resolves to, computed once per id for a batch.
 struct Resolved<'p> {
@@ -216,6 +255,9 @@ struct Resolved<'p> {
     attendee_only: bool,
     /// (from, to, seat index) for every tenure of a seat of the body.
     seats: Vec<(Option<NaiveDate>, Option<NaiveDate>, usize)>,
+    /// When the organisation exists on every date and fills one seat on
+    /// every date (or none), that seat's bit: no date checks are needed.
+    undated: Option<u128>,
 }
 
 /// The quorum of every meeting in `rows` (one row per person present; a
@@ -234,43 +276,67 @@ struct Resolved<'p> {
 ///     .iter().map(|o| Attendance { meeting: "m1", date: d, organisation: o })
 ///     .chain([Attendance { meeting: "m2", date: d, organisation: "kent_police" }])
 ///     .collect();
-/// let b = batch(&Partnership::kent(), "kcsp", &rows).unwrap();
+/// let kent = Partnership::kent();
+/// let b = batch(&kent, "kcsp", rows.iter().copied()).unwrap();
 /// assert_eq!(b.meetings.len(), 2);
 /// assert!(b.meetings[0].quorate);
 /// assert!(!b.meetings[1].quorate);
 /// ```
-pub fn batch(partnership: &Partnership, body: &str, rows: &[Attendance<'_>]) -> Result<QuorumBatch> {
-    use std::collections::HashMap;
+pub fn batch<'a>(
+    partnership: &'a Partnership,
+    body: &str,
+    rows: impl IntoIterator<Item = Attendance<'a>>,
+) -> Result<QuorumBatch<'a>> {
     let body_def = partnership.body(body)?;
     struct Acc<'a> {
         meeting: &'a str,
         first_row: usize,
         date: NaiveDate,
-        seats: Vec<bool>,
+        terms: &'a crate::partnership::Terms,
+        seats: u128,
         orgs: Vec<&'a str>,
     }
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut accs: Vec<Acc<'_>> = Vec::new();
-    let mut cache: HashMap<&str, Resolved<'_>> = HashMap::new();
-    let n_seats = body_def.seats.len();
-    for (i, row) in rows.iter().enumerate() {
-        let slot = match index.get(row.meeting) {
-            Some(&k) => k,
-            None => {
-                index.insert(row.meeting, accs.len());
-                accs.push(Acc {
-                    meeting: row.meeting,
-                    first_row: i,
-                    date: row.date,
-                    seats: vec![false; n_seats],
-                    orgs: Vec::new(),
-                });
-                accs.len() - 1
+    if body_def.seats.len() > 128 {
+        return Err(Error::new(
+            ErrorKind::InvalidPartnership,
+            "body",
+            "a batch handles bodies of at most 128 seats",
+        ));
+    }
+    let mut index: IdMap<&str, usize> = IdMap::with_capacity_and_hasher(1024, Default::default());
+    let mut accs: Vec<Acc<'a>> = Vec::new();
+    let mut cache: IdMap<&str, usize> = IdMap::default();
+    let mut resolved: Vec<Resolved<'a>> = Vec::new();
+    const MEMO: usize = 64;
+    let mut memo = [(0usize, 0usize, 0usize); MEMO];
+    let mut last: Option<(&str, usize)> = None;
+    for (i, row) in rows.into_iter().enumerate() {
+        let slot = match last {
+            Some((m, k)) if std::ptr::eq(m, row.meeting) || m == row.meeting => k,
+            _ => {
+                let k = match index.get(row.meeting) {
+                    Some(&k) => k,
+                    None => {
+                        let terms = body_def
+                            .terms_on(row.date)
+                            .map_err(|e| e.at(format!("rows[{i}].date")))?;
+                        index.insert(row.meeting, accs.len());
+                        accs.push(Acc {
+                            meeting: row.meeting,
+                            first_row: i,
+                            date: row.date,
+                            terms,
+                            seats: 0,
+                            orgs: Vec::new(),
+                        });
+                        accs.len() - 1
+                    }
+                };
+                last = Some((row.meeting, k));
+                k
             }
         };
-        let Some(acc) = accs.get_mut(slot) else {
-            continue;
-        };
+        let Some(acc) = accs.get_mut(slot) else { continue };
         if acc.date != row.date {
             return Err(Error::new(
                 ErrorKind::InvalidInput,
@@ -283,48 +349,66 @@ pub fn batch(partnership: &Partnership, body: &str, rows: &[Attendance<'_>]) -> 
                 ),
             ));
         }
-        let terms = body_def
-            .terms_on(row.date)
-            .map_err(|e| e.at(format!("rows[{i}].date")))?;
+        let terms = acc.terms;
         let open = terms.quorum.basis == QuorumBasis::Organisations && terms.quorum.open_membership;
-        if !cache.contains_key(row.organisation) {
-            let org = partnership.organisation(row.organisation);
-            if org.is_none() {
-                // Unlisted: well-formed and open, or an error (reported below, per row).
-                OrgId::parse("", row.organisation).map_err(|e| e.at(format!("rows[{i}].organisation")))?;
-            }
-            let seats = body_def
-                .seats
-                .iter()
-                .enumerate()
-                .flat_map(|(k, s)| {
-                    s.holders
-                        .iter()
-                        .filter(|h| h.organisation == row.organisation)
-                        .map(move |h| (h.from, h.to, k))
-                })
-                .collect();
-            cache.insert(
-                row.organisation,
-                Resolved {
+        // Direct-mapped memo by the text's address: the same string object
+        // repeated (as in registers built from one list of ids) skips hashing.
+        let addr = row.organisation.as_ptr() as usize;
+        let line = (addr >> 4) % MEMO;
+        let memo_hit = memo
+            .get(line)
+            .filter(|(a, n, _)| *a == addr && *n == row.organisation.len())
+            .map(|m| m.2);
+        let known = match memo_hit.or_else(|| cache.get(row.organisation).copied()) {
+            Some(k) => k,
+            None => {
+                let org = partnership.organisation(row.organisation);
+                if org.is_none() {
+                    // Unlisted: only a well-formed id can be an open member.
+                    OrgId::parse("", row.organisation).map_err(|e| e.at(format!("rows[{i}].organisation")))?;
+                }
+                let seats: Vec<_> = body_def
+                    .seats
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(k, s)| {
+                        s.holders
+                            .iter()
+                            .filter(|h| h.organisation == row.organisation)
+                            .map(move |h| (h.from, h.to, k))
+                    })
+                    .collect();
+                let always = org.is_some_and(|o| o.from.is_none() && o.to.is_none());
+                let undated = match seats.as_slice() {
+                    [] if always => Some(0),
+                    [(None, None, k)] if always => Some(1u128 << k),
+                    _ => None,
+                };
+                resolved.push(Resolved {
                     org,
                     attendee_only: org.is_some_and(|o| o.attendee_only),
                     seats,
-                },
-            );
-        }
-        let Some(r) = cache.get(row.organisation) else {
-            continue;
+                    undated,
+                });
+                cache.insert(row.organisation, resolved.len() - 1);
+                resolved.len() - 1
+            }
         };
-        match r.org {
-            Some(o) if !o.exists_on(row.date) => {
-                // Same error as a single check, with this row's field.
-                partnership.resolve(&format!("rows[{i}].organisation"), row.organisation, row.date, open)?;
-            }
-            None if !open => {
-                partnership.resolve(&format!("rows[{i}].organisation"), row.organisation, row.date, open)?;
-            }
-            _ => {}
+        if let Some(m) = memo.get_mut(line) {
+            *m = (addr, row.organisation.len(), known);
+        }
+        let Some(r) = resolved.get(known) else { continue };
+        if let (Some(bits), QuorumBasis::Seats, false) = (r.undated, acc.terms.quorum.basis, r.attendee_only) {
+            acc.seats |= bits;
+            continue;
+        }
+        let current = match r.org {
+            Some(o) => o.exists_on(row.date),
+            None => open,
+        };
+        if !current {
+            // The same error a single check gives, with this row's field.
+            partnership.resolve(&format!("rows[{i}].organisation"), row.organisation, row.date, open)?;
         }
         if r.attendee_only {
             continue;
@@ -335,8 +419,8 @@ pub fn batch(partnership: &Partnership, body: &str, rows: &[Attendance<'_>]) -> 
                     .seats
                     .iter()
                     .find(|(f, t, _)| f.is_none_or(|f| f <= row.date) && t.is_none_or(|t| row.date <= t));
-                if let Some(flag) = held.and_then(|(_, _, k)| acc.seats.get_mut(*k)) {
-                    *flag = true;
+                if let Some((_, _, k)) = held {
+                    acc.seats |= 1u128 << k;
                 }
             }
             QuorumBasis::Organisations => {
@@ -346,31 +430,38 @@ pub fn batch(partnership: &Partnership, body: &str, rows: &[Attendance<'_>]) -> 
             }
         }
     }
+    // Seat indices in id order, so represented and missing come out sorted.
+    let mut by_id: Vec<usize> = (0..body_def.seats.len()).collect();
+    by_id.sort_by(|a, b| {
+        let id = |k: &usize| body_def.seats.get(*k).map(|s| s.id.as_str());
+        id(a).cmp(&id(b))
+    });
     let mut meetings = Vec::with_capacity(accs.len());
     let mut first_terms = None;
     for acc in accs {
-        let terms = body_def.terms_on(acc.date)?;
+        let terms = acc.terms;
         first_terms.get_or_insert(terms);
         let rule = &terms.quorum;
-        let (mut represented, missing): (Vec<String>, Vec<String>) = match rule.basis {
+        let (represented, missing): (Vec<&'a str>, Vec<&'a str>) = match rule.basis {
             QuorumBasis::Seats => {
-                let on = body_def.seats_on(acc.date);
                 let mut rep = Vec::new();
                 let mut miss = Vec::new();
-                for (k, seat) in body_def.seats.iter().enumerate() {
-                    if acc.seats.get(k).copied().unwrap_or(false) {
-                        rep.push(seat.id.to_string());
-                    } else if on.iter().any(|s| s.id == seat.id) {
-                        miss.push(seat.id.to_string());
+                for &k in &by_id {
+                    let Some(seat) = body_def.seats.get(k) else { continue };
+                    if acc.seats & (1u128 << k) != 0 {
+                        rep.push(seat.id.as_str());
+                    } else if seat.holders.iter().any(|h| h.covers(acc.date)) {
+                        miss.push(seat.id.as_str());
                     }
                 }
                 (rep, miss)
             }
-            QuorumBasis::Organisations => (acc.orgs.iter().map(|o| (*o).to_string()).collect(), Vec::new()),
+            QuorumBasis::Organisations => {
+                let mut orgs = acc.orgs;
+                orgs.sort_unstable();
+                (orgs, Vec::new())
+            }
         };
-        represented.sort();
-        let mut missing = missing;
-        missing.sort();
         let count = u32::try_from(represented.len()).unwrap_or(u32::MAX);
         let quorate = count >= rule.required;
         let reason = format!(
@@ -384,7 +475,7 @@ pub fn batch(partnership: &Partnership, body: &str, rows: &[Attendance<'_>]) -> 
             rule.required
         );
         meetings.push(MeetingQuorum {
-            meeting: acc.meeting.to_string(),
+            meeting: acc.meeting,
             first_row: acc.first_row,
             date: acc.date,
             quorate,
@@ -550,17 +641,22 @@ mod tests {
                 });
             }
         }
-        let b = batch(&kent, "kcsp", &rows).unwrap();
+        let b = batch(&kent, "kcsp", rows.iter().copied()).unwrap();
         assert_eq!(
             b.meetings.len(),
             by_meeting.iter().filter(|(_, _, p)| !p.is_empty()).count()
         );
         for mq in &b.meetings {
-            let (_, date, present) = by_meeting.iter().find(|(m, _, _)| *m == mq.meeting).unwrap();
+            let (_, date, present) = by_meeting.iter().find(|(m, _, _)| m == mq.meeting).unwrap();
             let single = check(&kent, "kcsp", *date, present).unwrap();
             assert_eq!(
                 (mq.quorate, mq.count, &mq.represented, &mq.missing),
-                (single.quorate, single.count, &single.represented, &single.missing),
+                (
+                    single.quorate,
+                    single.count,
+                    &single.represented.iter().map(String::as_str).collect::<Vec<_>>(),
+                    &single.missing.iter().map(String::as_str).collect::<Vec<_>>()
+                ),
                 "{}",
                 mq.meeting
             );
@@ -583,7 +679,7 @@ mod tests {
                 organisation: "kent_and_medway_ccg",
             },
         ];
-        let e = batch(&kent, "kcsp", &rows).unwrap_err();
+        let e = batch(&kent, "kcsp", rows.iter().copied()).unwrap_err();
         assert_eq!(
             (e.code(), e.field()),
             ("organisation_not_current", "rows[1].organisation")
@@ -600,14 +696,19 @@ mod tests {
                 organisation: "kent_police",
             },
         ];
-        assert_eq!(batch(&kent, "kcsp", &rows).unwrap_err().field(), "rows[1].date");
+        assert_eq!(
+            batch(&kent, "kcsp", rows.iter().copied()).unwrap_err().field(),
+            "rows[1].date"
+        );
         let rows = [Attendance {
             meeting: "a",
             date: d1,
             organisation: "Kent Police",
         }];
         assert_eq!(
-            batch(&kent, "dhr_steering_group", &rows).unwrap_err().code(),
+            batch(&kent, "dhr_steering_group", rows.iter().copied())
+                .unwrap_err()
+                .code(),
             "unknown_organisation"
         );
         let rows = [Attendance {
@@ -615,8 +716,17 @@ mod tests {
             date: d1,
             organisation: "medway_council",
         }];
-        assert_eq!(batch(&kent, "kcsp", &rows).unwrap_err().code(), "unknown_organisation");
-        assert_eq!(batch(&kent, "dhr_steering_group", &rows).unwrap().meetings[0].count, 1);
+        assert_eq!(
+            batch(&kent, "kcsp", rows.iter().copied()).unwrap_err().code(),
+            "unknown_organisation"
+        );
+        assert_eq!(
+            batch(&kent, "dhr_steering_group", rows.iter().copied())
+                .unwrap()
+                .meetings[0]
+                .count,
+            1
+        );
     }
 
     #[test]

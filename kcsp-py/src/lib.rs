@@ -23,7 +23,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-pyo3::create_exception!(_kcsp, NativeError, PyValueError, "An error from kcsp-core: args are (code, field, message, details_json).");
+pyo3::create_exception!(
+    _kcsp,
+    NativeError,
+    PyValueError,
+    "An error from kcsp-core: args are (code, field, message, details_json)."
+);
 
 fn native(e: &Error) -> PyErr {
     let details = serde_json::to_string(e.details()).unwrap_or_else(|_| "{}".into());
@@ -31,7 +36,12 @@ fn native(e: &Error) -> PyErr {
 }
 
 fn internal(what: &str) -> PyErr {
-    NativeError::new_err(("internal_error", String::new(), format!("kcsp failed unexpectedly in {what}"), "{}".to_string()))
+    NativeError::new_err((
+        "internal_error",
+        String::new(),
+        format!("kcsp failed unexpectedly in {what}"),
+        "{}".to_string(),
+    ))
 }
 
 /// Runs `f`, turning a core error into `NativeError` and a panic into `internal_error`.
@@ -42,7 +52,9 @@ fn guarded<T>(what: &str, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
 /// Evaluates a rule on a JSON input object and returns the result as JSON text.
 #[pyfunction]
 fn evaluate(rule: &str, input_json: &str) -> PyResult<String> {
-    guarded("evaluate", || kcsp_core::json::evaluate_str(rule, input_json).map_err(|e| native(&e)))
+    guarded("evaluate", || {
+        kcsp_core::json::evaluate_str(rule, input_json).map_err(|e| native(&e))
+    })
 }
 
 /// Every error code: (code, domain, description).
@@ -74,8 +86,8 @@ fn items<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py, Py
 }
 
 /// Text of an id: a `str` as it is; with `allow_int`, an `int` in decimal
-/// (meeting ids may be numbers); anything else is a TypeError.
-fn text<'a>(obj: &'a Bound<'_, PyAny>, field: &str, allow_int: bool) -> PyResult<Cow<'a, str>> {
+/// (meeting ids may be numbers); anything else is a TypeError naming `field()`.
+fn text<'a>(obj: &'a Bound<'_, PyAny>, allow_int: bool, field: impl Fn() -> String) -> PyResult<Cow<'a, str>> {
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(Cow::Borrowed(s.to_str()?));
     }
@@ -83,35 +95,108 @@ fn text<'a>(obj: &'a Bound<'_, PyAny>, field: &str, allow_int: bool) -> PyResult
         return Ok(Cow::Owned(obj.str()?.to_str()?.to_string()));
     }
     let what = if allow_int { "a str or an int" } else { "a str" };
-    Err(PyTypeError::new_err(format!("{field} must be {what}, not {}", obj.get_type().name()?)))
+    Err(PyTypeError::new_err(format!(
+        "{} must be {what}, not {}",
+        field(),
+        obj.get_type().name()?
+    )))
+}
+
+/// Turns the id objects of a column into small integers and keeps one copy
+/// of each distinct text. Recently seen objects are remembered by address, so
+/// a register that repeats the same objects (ids built from one list) needs
+/// one conversion per distinct object; other objects are matched by text.
+/// Addresses cannot be reused during a call: the caller's lists keep every
+/// object alive.
+struct Interner {
+    texts: Vec<String>,
+    by_text: HashMap<String, u32>,
+    memo: [(usize, u32); 64],
+    allow_int: bool,
+}
+
+impl Interner {
+    fn new(allow_int: bool) -> Self {
+        Interner {
+            texts: Vec::new(),
+            by_text: HashMap::new(),
+            memo: [(0, 0); 64],
+            allow_int,
+        }
+    }
+
+    fn id(&mut self, obj: &Bound<'_, PyAny>, field: impl Fn() -> String) -> PyResult<u32> {
+        let addr = obj.as_ptr() as usize;
+        let line = (addr >> 4) % 64;
+        if let Some((a, k)) = self.memo.get(line) {
+            if *a == addr {
+                return Ok(*k);
+            }
+        }
+        let t = text(obj, self.allow_int, field)?;
+        let k = match self.by_text.get(t.as_ref()) {
+            Some(k) => *k,
+            None => {
+                let k = u32::try_from(self.texts.len()).map_err(|_| PyValueError::new_err("too many distinct ids"))?;
+                self.texts.push(t.to_string());
+                self.by_text.insert(t.into_owned(), k);
+                k
+            }
+        };
+        if let Some(slot) = self.memo.get_mut(line) {
+            *slot = (addr, k);
+        }
+        Ok(k)
+    }
+
+    fn get(&self, k: u32) -> &str {
+        self.texts.get(k as usize).map_or("", String::as_str)
+    }
 }
 
 /// Dates from Python objects, converted once per distinct object: a
 /// `datetime.date` or an ISO `YYYY-MM-DD` string; a `datetime.datetime` is refused.
 struct Dates<'py> {
     cache: HashMap<usize, NaiveDate>,
+    last: Option<(usize, NaiveDate)>,
     datetime: Bound<'py, PyAny>,
 }
 
 impl<'py> Dates<'py> {
     fn new(py: Python<'py>) -> PyResult<Self> {
-        Ok(Dates { cache: HashMap::new(), datetime: py.import("datetime")?.getattr("datetime")? })
+        Ok(Dates {
+            cache: HashMap::new(),
+            last: None,
+            datetime: py.import("datetime")?.getattr("datetime")?,
+        })
     }
 
-    fn get(&mut self, obj: &Bound<'py, PyAny>, field: &str) -> PyResult<NaiveDate> {
+    /// The date of `obj`; `field()` names it in errors (built only then).
+    fn get(&mut self, obj: &Bound<'py, PyAny>, field: impl Fn() -> String) -> PyResult<NaiveDate> {
         let key = obj.as_ptr() as usize;
+        if let Some((k, d)) = self.last {
+            if k == key {
+                return Ok(d);
+            }
+        }
         if let Some(d) = self.cache.get(&key) {
+            self.last = Some((key, *d));
             return Ok(*d);
         }
         let d = if let Ok(s) = obj.cast::<PyString>() {
-            dates::parse_date(field, s.to_str()?).map_err(|e| native(&e))?
+            dates::parse_date(&field(), s.to_str()?).map_err(|e| native(&e))?
         } else if obj.is_instance(&self.datetime)? {
-            return Err(PyTypeError::new_err(format!("{field} must be a datetime.date, not a datetime.datetime")));
+            return Err(PyTypeError::new_err(format!(
+                "{} must be a datetime.date, not a datetime.datetime",
+                field()
+            )));
         } else {
-            obj.extract::<NaiveDate>()
-                .map_err(|_| PyTypeError::new_err(format!("{field} must be a datetime.date or an ISO date string")))?
+            obj.extract::<NaiveDate>().map_err(|_| {
+                PyTypeError::new_err(format!("{} must be a datetime.date or an ISO date string", field()))
+            })?
         };
         self.cache.insert(key, d);
+        self.last = Some((key, d));
         Ok(d)
     }
 }
@@ -119,7 +204,9 @@ impl<'py> Dates<'py> {
 fn same_length(columns: &[(&str, usize)]) -> PyResult<usize> {
     let n = columns.first().map_or(0, |c| c.1);
     match columns.iter().find(|c| c.1 != n) {
-        Some((name, len)) => Err(PyValueError::new_err(format!("column {name} has {len} items, expected {n}"))),
+        Some((name, len)) => Err(PyValueError::new_err(format!(
+            "column {name} has {len} items, expected {n}"
+        ))),
         None => Ok(n),
     }
 }
@@ -134,9 +221,15 @@ fn quorum_batch<'py>(
     dates: &Bound<'py, PyAny>,
     organisations: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let ids = items(meeting_ids, "meeting_id")?;
-    let ds = items(dates, "date")?;
-    let orgs = items(organisations, "organisation")?;
+    let column = |obj: &Bound<'py, PyAny>, what: &str| -> PyResult<Bound<'py, PyList>> {
+        match obj.cast::<PyList>() {
+            Ok(l) => Ok(l.clone()),
+            Err(_) => PyList::new(py, items(obj, what)?),
+        }
+    };
+    let ids = column(meeting_ids, "meeting_id")?;
+    let ds = column(dates, "date")?;
+    let orgs = column(organisations, "organisation")?;
     quorum_columns(py, body, &ids, &ds, &orgs)
 }
 
@@ -146,64 +239,109 @@ fn quorum_batch<'py>(
 #[pyo3(signature = (body, rows))]
 fn quorum_batch_rows<'py>(py: Python<'py>, body: &str, rows: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
     let rows = items(rows, "rows")?;
-    let (mut ids, mut ds, mut orgs) = (Vec::with_capacity(rows.len()), Vec::with_capacity(rows.len()), Vec::with_capacity(rows.len()));
+    let (mut ids, mut ds, mut orgs) = (
+        Vec::with_capacity(rows.len()),
+        Vec::with_capacity(rows.len()),
+        Vec::with_capacity(rows.len()),
+    );
     for (i, row) in rows.iter().enumerate() {
         if let Ok(d) = row.cast::<PyDict>() {
             let get = |k: &str| -> PyResult<Bound<'py, PyAny>> {
-                d.get_item(k)?.ok_or_else(|| PyValueError::new_err(format!("rows[{i}] has no '{k}'")))
+                d.get_item(k)?
+                    .ok_or_else(|| PyValueError::new_err(format!("rows[{i}] has no '{k}'")))
             };
             ids.push(get("meeting_id")?);
             ds.push(get("date")?);
             orgs.push(get("organisation")?);
         } else {
-            let t = items(row, &format!("rows[{i}]"))?;
+            let t = match row.cast::<PyTuple>() {
+                Ok(t) => t.iter().collect(),
+                Err(_) => items(row, "each row")?,
+            };
             let [m, d, o] = <[Bound<'py, PyAny>; 3]>::try_from(t).map_err(|t| {
-                PyValueError::new_err(format!("rows[{i}] must be (meeting_id, date, organisation), not {} items", t.len()))
+                PyValueError::new_err(format!(
+                    "rows[{i}] must be (meeting_id, date, organisation), not {} items",
+                    t.len()
+                ))
             })?;
             ids.push(m);
             ds.push(d);
             orgs.push(o);
         }
     }
-    quorum_columns(py, body, &ids, &ds, &orgs)
+    quorum_columns(
+        py,
+        body,
+        &PyList::new(py, ids)?,
+        &PyList::new(py, ds)?,
+        &PyList::new(py, orgs)?,
+    )
 }
 
 fn quorum_columns<'py>(
     py: Python<'py>,
     body: &str,
-    ids: &[Bound<'py, PyAny>],
-    ds: &[Bound<'py, PyAny>],
-    orgs: &[Bound<'py, PyAny>],
+    ids: &Bound<'py, PyList>,
+    ds: &Bound<'py, PyList>,
+    orgs: &Bound<'py, PyList>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    same_length(&[("meeting_id", ids.len()), ("date", ds.len()), ("organisation", orgs.len())])?;
+    let n = same_length(&[
+        ("meeting_id", ids.len()),
+        ("date", ds.len()),
+        ("organisation", orgs.len()),
+    ])?;
     let mut dates = Dates::new(py)?;
-    let mut id_text = Vec::with_capacity(ids.len());
-    let mut org_text = Vec::with_capacity(orgs.len());
-    let mut day = Vec::with_capacity(ds.len());
-    for (i, ((m, d), o)) in ids.iter().zip(ds).zip(orgs).enumerate() {
-        id_text.push(text(m, &format!("rows[{i}].meeting_id"), true)?);
-        org_text.push(text(o, &format!("rows[{i}].organisation"), false)?);
-        day.push(dates.get(d, &format!("rows[{i}].date"))?);
+    let (mut meeting_names, mut org_names) = (Interner::new(true), Interner::new(false));
+    let mut keys: Vec<(u32, u32, NaiveDate)> = Vec::with_capacity(n);
+    for (i, ((m, d), o)) in ids.iter().zip(ds.iter()).zip(orgs.iter()).enumerate() {
+        let meeting = meeting_names.id(&m, || format!("rows[{i}].meeting_id"))?;
+        let org = org_names.id(&o, || format!("rows[{i}].organisation"))?;
+        keys.push((meeting, org, dates.get(&d, || format!("rows[{i}].date"))?));
     }
-    let rows: Vec<Attendance<'_>> = id_text
-        .iter()
-        .zip(&org_text)
-        .zip(&day)
-        .map(|((m, o), d)| Attendance { meeting: m, date: *d, organisation: o })
-        .collect();
-    let batch = guarded("quorum_batch", || quorum::batch(Partnership::shared(), body, &rows).map_err(|e| native(&e)))?;
+    let rows = keys.iter().map(|(m, o, d)| Attendance {
+        meeting: meeting_names.get(*m),
+        date: *d,
+        organisation: org_names.get(*o),
+    });
+    let batch = guarded("quorum_batch", || {
+        quorum::batch(Partnership::shared(), body, rows).map_err(|e| native(&e))
+    })?;
     let out = PyDict::new(py);
     let m = &batch.meetings;
-    let first = |f: fn(&quorum::MeetingQuorum) -> usize, src: &[Bound<'py, PyAny>]| -> Vec<Bound<'py, PyAny>> {
-        m.iter().filter_map(|q| src.get(f(q)).cloned()).collect()
+    // One Python string per seat id, shared by every meeting's lists.
+    let mut interned: HashMap<String, Bound<'py, PyString>> = HashMap::new();
+    let mut ids_list = |names: &[&str]| -> PyResult<Bound<'py, PyList>> {
+        let mut strs: Vec<Bound<'py, PyString>> = Vec::with_capacity(names.len());
+        for n in names {
+            let s = match interned.get(*n) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = PyString::new(py, n);
+                    interned.insert((*n).to_string(), s.clone());
+                    s
+                }
+            };
+            strs.push(s);
+        }
+        PyList::new(py, strs)
     };
-    out.set_item("meeting_id", first(|q| q.first_row, ids))?;
-    out.set_item("date", m.iter().map(|q| q.date).collect::<Vec<_>>())?;
+    let mut represented = Vec::with_capacity(m.len());
+    let mut missing = Vec::with_capacity(m.len());
+    for q in m {
+        represented.push(ids_list(&q.represented)?);
+        missing.push(ids_list(&q.missing)?);
+    }
+    // Meeting ids and dates come back as the caller's own objects.
+    let first = |src: &Bound<'py, PyList>| -> PyResult<Vec<Bound<'py, PyAny>>> {
+        m.iter().map(|q| src.get_item(q.first_row)).collect()
+    };
+    out.set_item("meeting_id", first(ids)?)?;
+    out.set_item("date", first(ds)?)?;
     out.set_item("quorate", m.iter().map(|q| q.quorate).collect::<Vec<_>>())?;
     out.set_item("count", m.iter().map(|q| q.count).collect::<Vec<_>>())?;
     out.set_item("required", m.iter().map(|q| q.required).collect::<Vec<_>>())?;
-    out.set_item("represented", m.iter().map(|q| q.represented.clone()).collect::<Vec<_>>())?;
-    out.set_item("missing", m.iter().map(|q| q.missing.clone()).collect::<Vec<_>>())?;
+    out.set_item("represented", represented)?;
+    out.set_item("missing", missing)?;
     out.set_item("reason", m.iter().map(|q| q.reason.as_str()).collect::<Vec<_>>())?;
     Ok(out)
 }
@@ -221,12 +359,20 @@ fn papers_batch<'py>(
     let ids = items(meeting_ids, "meeting_id")?;
     let ms = items(meetings, "meeting")?;
     let cs = items(circulated, "circulated")?;
-    same_length(&[("meeting_id", ids.len()), ("meeting", ms.len()), ("circulated", cs.len())])?;
+    same_length(&[
+        ("meeting_id", ids.len()),
+        ("meeting", ms.len()),
+        ("circulated", cs.len()),
+    ])?;
     let mut dates = Dates::new(py)?;
     let mut results = Vec::with_capacity(ms.len());
     for (i, (m, c)) in ms.iter().zip(&cs).enumerate() {
-        let meeting = dates.get(m, &format!("rows[{i}].meeting"))?;
-        let sent = if c.is_none() { None } else { Some(dates.get(c, &format!("rows[{i}].circulated"))?) };
+        let meeting = dates.get(m, || format!("rows[{i}].meeting"))?;
+        let sent = if c.is_none() {
+            None
+        } else {
+            Some(dates.get(c, || format!("rows[{i}].circulated"))?)
+        };
         let r = guarded("papers_batch", || {
             papers::deadline(Partnership::shared(), Calendar::shared(), body, meeting, sent).map_err(|e| {
                 let field = format!("rows[{i}].{}", e.field());
@@ -239,10 +385,22 @@ fn papers_batch<'py>(
     out.set_item("meeting_id", ids)?;
     out.set_item("meeting", results.iter().map(|r| r.meeting).collect::<Vec<_>>())?;
     out.set_item("circulated", results.iter().map(|r| r.circulated).collect::<Vec<_>>())?;
-    out.set_item("latest_circulation", results.iter().map(|r| r.latest_circulation).collect::<Vec<_>>())?;
-    out.set_item("clear_working_days", results.iter().map(|r| r.clear_working_days).collect::<Vec<_>>())?;
+    out.set_item(
+        "latest_circulation",
+        results.iter().map(|r| r.latest_circulation).collect::<Vec<_>>(),
+    )?;
+    out.set_item(
+        "clear_working_days",
+        results.iter().map(|r| r.clear_working_days).collect::<Vec<_>>(),
+    )?;
     out.set_item("compliant", results.iter().map(|r| r.compliant).collect::<Vec<_>>())?;
-    out.set_item("reason", results.iter().map(|r| r.explanation.reason.as_str()).collect::<Vec<_>>())?;
+    out.set_item(
+        "reason",
+        results
+            .iter()
+            .map(|r| r.explanation.reason.as_str())
+            .collect::<Vec<_>>(),
+    )?;
     Ok(out)
 }
 

@@ -15,6 +15,7 @@ into ``pandas.DataFrame(...)``; pandas is not a dependency.
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import date, datetime
 from decimal import Decimal
@@ -383,10 +384,18 @@ def dhr_case(case: Mapping[str, Any], as_of: DateLike) -> CaseStatus:
 
 
 def _native(fn: Any, *args: Any) -> Any:
+    # A batch allocates many result objects at once; the cyclic collector
+    # would walk the caller's (large) input lists again and again meanwhile.
+    # None of these objects can form cycles, so it is paused for the call.
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         return fn(*args)
     except _kcsp.NativeError as e:
         raise _from_native(e) from None
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def quorum_batch(

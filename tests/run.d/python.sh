@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Python: build the kcsp wheel with maturin into a venv, run pytest (API,
+# errors, batch, hypothesis properties, stubtest, conformance), then install
+# the wheel into a brand-new venv with no Rust toolchain on PATH and import it.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=/dev/null
+. "$root/tests/lib/python.sh"
+
+wheel=$(ensure_python_package "$root")
+echo "built $(basename "$wheel")"
+
+"$KCSP_VENV/bin/python" -m pytest -q "$root/kcsp-py/tests"
+
+fresh=$(mktemp -d)
+python3 -m venv "$fresh/venv"
+"$fresh/venv/bin/python" -m pip install -q --disable-pip-version-check "$wheel"
+(
+  cd "$fresh"
+  env -i HOME="$fresh" PATH="/usr/bin:/bin" "$fresh/venv/bin/python" - <<'PY'
+import shutil
+from datetime import date
+import kcsp
+assert shutil.which("cargo") is None and shutil.which("rustc") is None, "a Rust toolchain is on PATH"
+q = kcsp.quorum("kcsp", date(2022, 7, 14), ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"])
+assert q.quorate and q.count == 4
+print("fresh venv: import kcsp works without a Rust toolchain")
+PY
+)
+rm -rf "$fresh"
+
+echo "analyst example:"
+"$KCSP_VENV/bin/python" "$root/examples/analyst.py" > /dev/null && echo "examples/analyst.py ran"
