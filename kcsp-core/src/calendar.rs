@@ -48,6 +48,7 @@ const CITE_PROCLAMATIONS: Citation = Citation::new(
 );
 
 /// A bank holiday: its date and name.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BankHoliday {
     /// The date.
@@ -423,6 +424,7 @@ impl Default for Calendar {
 }
 
 /// Whether a date is a working day, and why.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WorkingDay {
     /// The date.

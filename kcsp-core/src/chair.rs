@@ -27,6 +27,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 /// An office that a removal vote concerns.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Office {
@@ -74,6 +75,7 @@ impl fmt::Display for Office {
 }
 
 /// The outcome of a removal vote.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RemovalResult {
     /// The office.
@@ -224,6 +226,7 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
 }
 
 /// When a body's chair is next due for election or review.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TermStatus {
     /// The body.

@@ -34,6 +34,7 @@ const CITE_PORTFOLIO: Citation = Citation::new(
 );
 
 /// A stage of a review.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
@@ -107,6 +108,7 @@ impl fmt::Display for Stage {
 
 /// Where a review is: its last stage (not counting `home_office_informed`)
 /// and whether the Home Office has been told.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Progress {
     /// The last stage reached, other than `home_office_informed`; `None` before notification.
@@ -192,6 +194,7 @@ impl Progress {
 }
 
 /// Where a sequence of stages leads.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TransitionResult {
     /// The last stage reached, other than `home_office_informed`.
@@ -267,6 +270,7 @@ fn replay_stages(field: &str, stages: &[Stage]) -> Result<TransitionResult> {
 }
 
 /// Counts over many reviews.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Portfolio {
     /// Deaths considered (every case notified).
@@ -282,6 +286,7 @@ pub struct Portfolio {
     /// Cases closed.
     pub closed: u32,
     /// Cases by their current stage.
+    #[cfg_attr(feature = "typescript", tsify(type = "Partial<Record<Stage, number>>"))]
     pub by_stage: BTreeMap<Stage, u32>,
     /// Cases overdue as of the date asked about (only from [`portfolio_of_cases`]).
     pub overdue: Vec<OverdueCase>,
@@ -290,6 +295,7 @@ pub struct Portfolio {
 }
 
 /// A case with a missed deadline.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OverdueCase {
     /// The case reference.
@@ -364,6 +370,7 @@ pub fn portfolio<S: AsRef<str>>(cases: &[Vec<S>]) -> Result<Portfolio> {
 }
 
 /// The status of an action in a review's action plan.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
@@ -393,6 +400,7 @@ impl ActionStatus {
 }
 
 /// An action of a review's plan, monitored by the Steering Group.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
@@ -405,6 +413,7 @@ pub struct Action {
 }
 
 /// A dated event in a case's timeline.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaseEvent {
@@ -416,6 +425,7 @@ pub struct CaseEvent {
 
 /// A review case: its reference (a published pseudonym and year at most),
 /// dated events, agreed extensions and action plan.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
@@ -432,6 +442,7 @@ pub struct Case {
 }
 
 /// A case's status as of a date.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CaseStatus {
     /// The reference.

@@ -13,6 +13,7 @@ use std::fmt;
 /// let c = Citation::new("KCSP Terms of Reference (reviewed 14 July 2022)", "§7 Meetings", "Four of the responsible authorities make a quorum.");
 /// assert!(c.to_string().starts_with("KCSP Terms of Reference (reviewed 14 July 2022), §7 Meetings"));
 /// ```
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Citation {
     /// The document's title and date.
@@ -42,6 +43,7 @@ impl fmt::Display for Citation {
 
 /// One figure a decision used, by name, as text (money as `26440.00`, dates
 /// as `YYYY-MM-DD`, counts as integers).
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
     /// The figure's name, e.g. `required`.
@@ -61,6 +63,7 @@ pub struct Figure {
 /// assert!(!r.explanation.citations.is_empty());
 /// assert!(r.explanation.reason.contains("1 of"));
 /// ```
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Explanation {
     /// The rule id (`quorum`, `papers_deadline`, …).

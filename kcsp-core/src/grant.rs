@@ -63,6 +63,7 @@ pub(crate) const CITE_UNDERSPEND: Citation = Citation::new(
 /// tactical pot: the upfront share is `upfront_numerator/upfront_denominator`
 /// of the allocation rounded down to the whole pound; the tactical pot is the
 /// rest. A scheme without a tactical pot puts everything upfront.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GrantScheme {
     /// The grant's name in that period.
@@ -126,6 +127,7 @@ impl GrantSchemes {
 }
 
 /// An allocation divided into the upfront share and the tactical pot.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Split {
     /// The allocation.
@@ -203,6 +205,7 @@ pub fn crime_reduction_grant() -> GrantScheme {
 }
 
 /// Which round a project is funded from.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Round {
@@ -213,6 +216,7 @@ pub enum Round {
 }
 
 /// The PCC's decision on a project's business case.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
@@ -279,9 +283,10 @@ impl fmt::Display for Decision {
 }
 
 /// A project in a year's ledger.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Project {
-    /// Its name (unique within the ledger, ignoring case and surrounding spaces).
+    /// Its name (unique within the ledger, ignoring ASCII case and surrounding spaces).
     pub name: String,
     /// The round.
     pub round: Round,
@@ -343,6 +348,7 @@ impl Project {
 }
 
 /// What goes into a year's ledger.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LedgerInput {
     /// The financial year.
@@ -356,6 +362,7 @@ pub struct LedgerInput {
 }
 
 /// A warning: the ledger is consistent but something deserves attention.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     /// A stable code: `upfront_requests_exceed_pot`, `project_overspent`,
@@ -368,6 +375,7 @@ pub struct Warning {
 }
 
 /// A year's derived figures.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Ledger {
     /// The financial year.
@@ -471,7 +479,7 @@ pub fn ledger(schemes: &GrantSchemes, input: &LedgerInput) -> Result<Ledger> {
     let mut names = BTreeSet::new();
     let mut warnings = Vec::new();
     for (i, p) in projects.iter().enumerate() {
-        if !names.insert(p.name.trim().to_lowercase()) {
+        if !names.insert(p.name.trim().to_ascii_lowercase()) {
             return Err(Error::new(
                 ErrorKind::DuplicateProject,
                 format!("projects[{i}].name"),

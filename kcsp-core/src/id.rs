@@ -20,6 +20,7 @@ fn valid(text: &str) -> bool {
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident, $what:literal, $kind:expr) => {
         $(#[$doc])*
+        #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(type = "string"))]
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[serde(transparent)]
         pub struct $name(String);

@@ -156,13 +156,11 @@ impl<'a> Input<'a> {
 fn money(field: &str, v: Option<&Value>) -> Result<Money> {
     match v {
         Some(Value::String(s)) => Money::parse(field, s),
-        Some(Value::Number(n)) => Err(Error::new(
+        Some(Value::Number(_)) => Err(Error::new(
             ErrorKind::InvalidAmount,
             field,
-            format!(
-                "{} is a JSON number: give money as a decimal string such as \"1234.50\"",
-                quote(&n.to_string())
-            ),
+            "a number is not accepted for money (it may have passed through binary floating point): \
+             give a decimal string such as \"1234.50\"",
         )),
         None | Some(Value::Null) => Err(invalid(field, "missing")),
         Some(_) => Err(Error::new(ErrorKind::InvalidAmount, field, "expected a decimal string")),
@@ -179,8 +177,27 @@ fn strings<'a>(field: &str, arr: &'a [Value]) -> Result<Vec<&'a str>> {
         .collect()
 }
 
-fn to_value<T: Serialize>(t: &T) -> Result<Value> {
-    serde_json::to_value(t).map_err(|e| invalid("", format!("could not serialise the result: {e}")))
+/// Where a result goes: a `serde_json::Value` for Rust callers, JSON text for
+/// the bindings (which then need no `Value` serializer at all).
+trait Out {
+    type Output;
+    fn put<T: Serialize>(self, t: &T) -> Result<Self::Output>;
+}
+
+struct ToValue;
+impl Out for ToValue {
+    type Output = Value;
+    fn put<T: Serialize>(self, t: &T) -> Result<Value> {
+        serde_json::to_value(t).map_err(|e| invalid("", format!("could not serialise the result: {e}")))
+    }
+}
+
+struct ToText;
+impl Out for ToText {
+    type Output = String;
+    fn put<T: Serialize>(self, t: &T) -> Result<String> {
+        serde_json::to_string(t).map_err(|e| invalid("", format!("could not serialise the result: {e}")))
+    }
 }
 
 fn ledger_input(i: &Input<'_>) -> Result<LedgerInput> {
@@ -212,6 +229,47 @@ fn ledger_input(i: &Input<'_>) -> Result<LedgerInput> {
     })
 }
 
+fn extensions(list: &[Value], prefix: &str) -> Result<Vec<protocol::Extension>> {
+    use protocol::{DeadlineKind, Extension, ExtensionReason};
+    let mut out = Vec::with_capacity(list.len());
+    for (n, e) in list.iter().enumerate() {
+        let ei = Input::new(e, &format!("{prefix}[{n}]"))?;
+        ei.only(&["deadline", "until", "reason", "note"])?;
+        let deadline = match ei.str("deadline")? {
+            "decision" => DeadlineKind::Decision,
+            "report" => DeadlineKind::Report,
+            other => {
+                return Err(Error::new(
+                    ErrorKind::InvalidExtension,
+                    ei.field("deadline"),
+                    format!("'{}' is not a deadline", quote(other)),
+                )
+                .with("allowed", "decision, report"))
+            }
+        };
+        let reason = match ei.str("reason")? {
+            "criminal_proceedings" => ExtensionReason::CriminalProceedings,
+            "inquest" => ExtensionReason::Inquest,
+            "other" => ExtensionReason::Other,
+            other => {
+                return Err(Error::new(
+                    ErrorKind::InvalidExtension,
+                    ei.field("reason"),
+                    format!("'{}' is not a reason", quote(other)),
+                )
+                .with("allowed", "criminal_proceedings, inquest, other"))
+            }
+        };
+        out.push(Extension {
+            deadline,
+            until: ei.date("until")?,
+            reason,
+            note: ei.opt_str("note")?.unwrap_or("").to_string(),
+        });
+    }
+    Ok(out)
+}
+
 fn deadline_input(i: &Input<'_>) -> Result<(DeadlineInput, Vec<protocol::Extension>)> {
     let decision = i
         .opt_str("decision")?
@@ -224,15 +282,7 @@ fn deadline_input(i: &Input<'_>) -> Result<(DeadlineInput, Vec<protocol::Extensi
         submitted: i.opt_date("submitted")?,
         as_of: i.date("as_of")?,
     };
-    let extensions = i
-        .opt_list("extensions")?
-        .iter()
-        .enumerate()
-        .map(|(n, e)| {
-            serde_json::from_value::<protocol::Extension>(e.clone())
-                .map_err(|err| invalid(&format!("extensions[{n}]"), format!("not an extension: {err}")))
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let extensions = extensions(i.opt_list("extensions")?, "extensions")?;
     Ok((input, extensions))
 }
 
@@ -250,6 +300,10 @@ fn deadline_input(i: &Input<'_>) -> Result<(DeadlineInput, Vec<protocol::Extensi
 /// assert_eq!(e.code(), "invalid_input");
 /// ```
 pub fn evaluate(rule: &str, input: &Value) -> Result<Value> {
+    dispatch(rule, input, ToValue)
+}
+
+fn dispatch<O: Out>(rule: &str, input: &Value, out: O) -> Result<O::Output> {
     let Some((_, keys)) = RULES.iter().find(|(r, _)| *r == rule) else {
         let names: Vec<&str> = RULES.iter().map(|(r, _)| *r).collect();
         return Err(invalid("rule", format!("'{}' is not a rule", quote(rule))).with("allowed", names.join(", ")));
@@ -258,13 +312,13 @@ pub fn evaluate(rule: &str, input: &Value) -> Result<Value> {
     i.only(keys)?;
     let kent = Partnership::shared();
     match rule {
-        "quorum" => to_value(&quorum::check(
+        "quorum" => out.put(&quorum::check(
             kent,
             i.str("body")?,
             i.date("date")?,
             &i.strs("present")?,
         )?),
-        "chair_removal" => to_value(&chair::removal_vote(
+        "chair_removal" => out.put(&chair::removal_vote(
             kent,
             i.body()?,
             i.date("date")?,
@@ -272,21 +326,21 @@ pub fn evaluate(rule: &str, input: &Value) -> Result<Value> {
             &i.strs("present")?,
             &i.strs("votes_for")?,
         )?),
-        "papers_deadline" => to_value(&papers::deadline(
+        "papers_deadline" => out.put(&papers::deadline(
             kent,
             Calendar::shared(),
             i.body()?,
             i.date("meeting")?,
             i.opt_date("circulated")?,
         )?),
-        "working_day" => to_value(&Calendar::shared().working_day(i.date("date")?)?),
-        "tor_review" => to_value(&review::tor_review(
+        "working_day" => out.put(&Calendar::shared().working_day(i.date("date")?)?),
+        "tor_review" => out.put(&review::tor_review(
             kent,
             i.body()?,
             &i.dates("approvals")?,
             i.date("as_of")?,
         )?),
-        "chair_term" => to_value(&chair::term_status(
+        "chair_term" => out.put(&chair::term_status(
             kent,
             i.str("body")?,
             &i.dates("elected")?,
@@ -298,13 +352,13 @@ pub fn evaluate(rule: &str, input: &Value) -> Result<Value> {
                 Some(y) => GrantSchemes::kent().for_year(FinancialYear::parse("year", y)?)?.clone(),
                 None => grant::crime_reduction_grant(),
             };
-            to_value(&grant::split(allocation, &scheme)?)
+            out.put(&grant::split(allocation, &scheme)?)
         }
-        "match_funding" => to_value(&match_funding::match_funding(
+        "match_funding" => out.put(&match_funding::match_funding(
             i.money("grant")?,
             i.money("total_cost")?,
         )?),
-        "grant_ledger" => to_value(&grant::ledger(&GrantSchemes::kent(), &ledger_input(&i)?)?),
+        "grant_ledger" => out.put(&grant::ledger(&GrantSchemes::kent(), &ledger_input(&i)?)?),
         "grant_reconciliation" => {
             let ledger = grant::ledger(&GrantSchemes::kent(), &ledger_input(&i)?)?;
             let mut statement = Statement::default();
@@ -326,7 +380,7 @@ pub fn evaluate(rule: &str, input: &Value) -> Result<Value> {
                     source: pi.opt_str("source")?.unwrap_or("").to_string(),
                 });
             }
-            to_value(&reconcile::reconcile(&ledger, &statement))
+            out.put(&reconcile::reconcile(&ledger, &statement))
         }
         "tactical_access" => {
             let year = FinancialYear::parse(&i.field("year"), i.str("year")?)?;
@@ -340,13 +394,13 @@ pub fn evaluate(rule: &str, input: &Value) -> Result<Value> {
             if let Some(from) = i.opt_date("closed_from")? {
                 gates.push(Gate::ClosedByOpcc { from });
             }
-            to_value(&tactical::access(year, &gates, i.date("as_of")?))
+            out.put(&tactical::access(year, &gates, i.date("as_of")?))
         }
         "dhr_deadlines" => {
             let (input, extensions) = deadline_input(&i)?;
-            to_value(&protocol::deadlines(&Protocols::kent(), &input, &extensions)?)
+            out.put(&protocol::deadlines(&Protocols::kent(), &input, &extensions)?)
         }
-        "dhr_transition" => to_value(&dhr::replay(&i.strs("events")?)?),
+        "dhr_transition" => out.put(&dhr::replay(&i.strs("events")?)?),
         "dhr_portfolio" => {
             let cases = i
                 .list("cases")?
@@ -357,11 +411,11 @@ pub fn evaluate(rule: &str, input: &Value) -> Result<Value> {
                     _ => Err(invalid(&format!("cases[{n}]"), "expected a list of stages")),
                 })
                 .collect::<Result<Vec<_>>>()?;
-            to_value(&dhr::portfolio(&cases)?)
+            out.put(&dhr::portfolio(&cases)?)
         }
         "dhr_case" => {
             let case = case_from(i.map.get("case").unwrap_or(&Value::Null))?;
-            to_value(&dhr::case_status(&Protocols::kent(), &case, i.date("as_of")?)?)
+            out.put(&dhr::case_status(&Protocols::kent(), &case, i.date("as_of")?)?)
         }
         _ => Err(invalid("rule", format!("'{}' is not a rule", quote(rule)))),
     }
@@ -390,15 +444,7 @@ fn case_from(v: &Value) -> Result<dhr::Case> {
             status: dhr::ActionStatus::parse(&ai.field("status"), ai.str("status")?)?,
         });
     }
-    let extensions = c
-        .opt_list("extensions")?
-        .iter()
-        .enumerate()
-        .map(|(n, e)| {
-            serde_json::from_value::<protocol::Extension>(e.clone())
-                .map_err(|err| invalid(&format!("case.extensions[{n}]"), format!("not an extension: {err}")))
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let extensions = extensions(c.opt_list("extensions")?, "case.extensions")?;
     Ok(dhr::Case {
         reference: c.opt_str("reference")?.unwrap_or("").to_string(),
         events,
@@ -416,8 +462,7 @@ fn case_from(v: &Value) -> Result<dhr::Case> {
 /// ```
 pub fn evaluate_str(rule: &str, input: &str) -> Result<String> {
     let value: Value = serde_json::from_str(input).map_err(|e| invalid("", format!("input is not JSON: {e}")))?;
-    let out = evaluate(rule, &value)?;
-    serde_json::to_string(&out).map_err(|e| invalid("", format!("could not serialise the result: {e}")))
+    dispatch(rule, &value, ToText)
 }
 
 #[cfg(test)]

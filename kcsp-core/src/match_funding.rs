@@ -24,6 +24,7 @@ const CITE_2014: Citation = Citation::new(
 );
 
 /// A project's funding split between the grant and others.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MatchFunding {
     /// The grant's contribution.

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Whether papers went out in time, and the latest day they could.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PapersResult {
     /// The meeting date.

@@ -138,6 +138,7 @@ pub struct Terms {
 }
 
 /// What a quorum counts.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuorumBasis {
@@ -185,6 +186,7 @@ pub enum ChairRule {
 }
 
 /// Against what a removal majority is counted.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum MajorityBasis {
@@ -213,6 +215,7 @@ pub struct RemovalRule {
 }
 
 /// How working days of notice are counted.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeCounting {

@@ -51,6 +51,7 @@ const CITE_2016: Citation = Citation::new(
 );
 
 /// A version of the review protocol.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Protocol {
@@ -161,6 +162,7 @@ impl Protocols {
 }
 
 /// The decision whether to commission a review.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CommissionDecision {
@@ -188,6 +190,7 @@ impl CommissionDecision {
 }
 
 /// Which deadline an extension moves.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineKind {
@@ -207,6 +210,7 @@ impl fmt::Display for DeadlineKind {
 }
 
 /// Why a deadline was extended.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExtensionReason {
@@ -229,6 +233,7 @@ impl fmt::Display for ExtensionReason {
 }
 
 /// An agreed extension of a deadline.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Extension {
@@ -244,6 +249,7 @@ pub struct Extension {
 }
 
 /// The dates a deadline check needs.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeadlineInput {
     /// When the police notified the CSP.
@@ -259,6 +265,7 @@ pub struct DeadlineInput {
 }
 
 /// A case's deadlines as of a date.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Deadlines {
     /// The protocol version applied.

@@ -20,6 +20,7 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 
 /// Whether a meeting was quorate, and why.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QuorumResult {
     /// The body.
@@ -180,6 +181,7 @@ pub struct Attendance<'a> {
 
 /// One meeting's quorum, as a row of a batch. Ids are borrowed from the
 /// register and the partnership, so a batch of many meetings allocates little.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MeetingQuorum<'a> {
     /// The meeting id.
@@ -203,6 +205,7 @@ pub struct MeetingQuorum<'a> {
 }
 
 /// The quorum of every meeting of an attendance register.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QuorumBatch<'a> {
     /// One row per meeting, in order of first appearance.

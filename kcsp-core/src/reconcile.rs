@@ -15,6 +15,7 @@ use crate::money::Money;
 use serde::Serialize;
 
 /// A figure of the ledger that a report can state.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LedgerFigure {
@@ -98,6 +99,7 @@ impl LedgerFigure {
 }
 
 /// A figure as a report states it.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StatedFigure {
     /// Which figure.
@@ -109,9 +111,10 @@ pub struct StatedFigure {
 }
 
 /// A project amount as a report lists it.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StatedProject {
-    /// The project's name as in the ledger (case and surrounding spaces ignored).
+    /// The project's name as in the ledger (ASCII case and surrounding spaces ignored).
     pub name: String,
     /// The amount listed.
     pub amount: Money,
@@ -120,6 +123,7 @@ pub struct StatedProject {
 }
 
 /// What a report states.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Statement {
     /// Figures stated.
@@ -129,6 +133,7 @@ pub struct Statement {
 }
 
 /// One difference between what was stated and what is computed.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Discrepancy {
     /// `figure`, `project_amount`, `unknown_project` or `over_request`.
@@ -152,6 +157,7 @@ pub struct Discrepancy {
 }
 
 /// The outcome of a reconciliation.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reconciliation {
     /// Whether nothing differs.
@@ -163,7 +169,7 @@ pub struct Reconciliation {
 }
 
 fn key(name: &str) -> String {
-    name.trim().to_lowercase()
+    name.trim().to_ascii_lowercase()
 }
 
 /// Compares `statement` with `ledger`.

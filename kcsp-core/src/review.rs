@@ -52,6 +52,7 @@ pub(crate) fn due(field: &str, dates: &[NaiveDate], as_of: NaiveDate, months: u3
 }
 
 /// The status of a body's terms-of-reference review.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReviewStatus {
     /// The latest approval.

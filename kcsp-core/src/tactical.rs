@@ -33,6 +33,7 @@ const CITE_IN_YEAR: Citation = Citation::new(
 );
 
 /// A condition on the tactical pot, as the caller knows it.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "gate", deny_unknown_fields)]
 pub enum Gate {
@@ -83,6 +84,7 @@ impl Gate {
 }
 
 /// A gate that is shut.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ShutGate {
     /// A stable code: `earlier_projects_incomplete`, `upfront_cases_undecided`,
@@ -93,6 +95,7 @@ pub struct ShutGate {
 }
 
 /// Whether the tactical pot is open on a date, and which gates are shut.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TacticalAccess {
     /// The financial year.

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds pkg/web (ES module for browsers) and pkg/node (CommonJS for Node),
+# installing the wasm32 target, the pinned wasm-bindgen CLI and wasm-opt when missing.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=/dev/null
+. "$root/tests/lib/wasm.sh"
+ensure_wasm_package "$root"

@@ -1,0 +1,448 @@
+//! The WebAssembly package of kcsp: `kcsp-core` for web pages and Node.
+//!
+//! It converts types and maps errors; every rule lives in `kcsp-core`. Each
+//! export takes a plain object (dates and money as strings, as a form holds
+//! them), hands it to [`kcsp_core::json::evaluate`] and returns the result as
+//! a plain object with its explanation and citations. TypeScript types come
+//! from tsify: the input interfaces below and the result types of the core.
+//!
+//! Every failure is thrown as a JavaScript `Error` with `code` (stable,
+//! snake_case), `field` (the input it concerns) and `details`. Arguments are
+//! never trusted: `undefined`, a number where a string belongs or an
+//! enormous string all give an error with a code, and the module goes on
+//! working afterwards.
+
+#![forbid(unsafe_code)]
+
+use kcsp_core::calendar::WorkingDay;
+use kcsp_core::chair::{RemovalResult, TermStatus};
+use kcsp_core::dhr::{CaseStatus, Portfolio, TransitionResult};
+use kcsp_core::grant::{Ledger, Split};
+use kcsp_core::match_funding::MatchFunding;
+use kcsp_core::papers::PapersResult;
+use kcsp_core::protocol::Deadlines;
+use kcsp_core::quorum::QuorumResult;
+use kcsp_core::reconcile::Reconciliation;
+use kcsp_core::review::ReviewStatus;
+use kcsp_core::tactical::TacticalAccess;
+use kcsp_core::{Error, ErrorKind};
+use serde::{Deserialize, Serialize};
+use tsify::{Ts, Tsify};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ALIASES: &str = r#"
+/** Money as a decimal string of pounds and pence, e.g. "26440.00". */
+export type Money = string;
+/** A percentage as a decimal string with two places, e.g. "16.67". */
+export type Percent = string;
+/** An ISO date, YYYY-MM-DD. */
+export type NaiveDate = string;
+/** A financial year such as "2022/23". */
+export type FinancialYear = string;
+/** The columns quorumBatch returns, one entry per meeting. */
+export interface QuorumBatchColumns {
+    meeting_id: string[];
+    date: string[];
+    quorate: Uint8Array;
+    count: Uint32Array;
+    required: Uint32Array;
+    missing: string[];
+    reason: string[];
+}
+/** The error every function throws: a JavaScript Error with a stable code. */
+export interface KcspError extends Error {
+    code: string;
+    field: string;
+    details: Record<string, string>;
+}
+"#;
+
+/// The longest input text accepted (16 MiB): anything longer is refused
+/// before it is parsed.
+const MAX_INPUT: usize = 16 << 20;
+
+fn js_error(code: &str, field: &str, message: &str, details: &[(&str, &str)]) -> JsValue {
+    let err = js_sys::Error::new(message);
+    err.set_name("KcspError");
+    let obj: &JsValue = err.as_ref();
+    let d = js_sys::Object::new();
+    for (k, v) in details {
+        let _ = js_sys::Reflect::set(&d, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    let _ = js_sys::Reflect::set(obj, &"code".into(), &code.into());
+    let _ = js_sys::Reflect::set(obj, &"field".into(), &field.into());
+    let _ = js_sys::Reflect::set(obj, &"details".into(), &d);
+    err.into()
+}
+
+fn thrown(e: &Error) -> JsValue {
+    let details: Vec<(&str, &str)> = e.details().iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    js_error(e.code(), e.field(), &e.to_string(), &details)
+}
+
+fn invalid(msg: &str) -> JsValue {
+    js_error(
+        ErrorKind::InvalidInput.code(),
+        "",
+        &format!("invalid_input: {msg}"),
+        &[],
+    )
+}
+
+/// Evaluates `rule` on a JS value. The value crosses into WebAssembly as
+/// JSON text (the engine's own `JSON.stringify`), is checked key by key and
+/// type by type by the core (which names the field), and the result comes
+/// back through `JSON.parse`.
+fn run(rule: &str, input: &JsValue) -> Result<JsValue, JsValue> {
+    if input.is_undefined() || input.is_null() || !input.is_object() || js_sys::Array::is_array(input) {
+        return Err(invalid("the input must be an object"));
+    }
+    let text = js_sys::JSON::stringify(input)
+        .map_err(|_| invalid("the input is not plain data (a cycle, a BigInt or a function)"))?;
+    let text: String = text.into();
+    if text.len() > MAX_INPUT {
+        return Err(invalid("the input is larger than 16 MiB"));
+    }
+    let out = kcsp_core::json::evaluate_str(rule, &text).map_err(|e| thrown(&e))?;
+    js_sys::JSON::parse(&out).map_err(|_| invalid("could not return the result"))
+}
+
+fn typed<T: Tsify>(rule: &str, input: &JsValue) -> Result<Ts<T>, JsValue> {
+    run(rule, input).map(Ts::new_unchecked)
+}
+
+/// Evaluates any rule by name on a plain object, as the conformance vectors
+/// describe it, and returns the result object.
+#[wasm_bindgen]
+pub fn evaluate(rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
+    run(rule, &input)
+}
+
+/// Every error code with its family (`input`, `calendar`, `governance`, `grant`, `dhr`).
+#[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "Record<string, string>")]
+pub fn error_codes() -> JsValue {
+    let o = js_sys::Object::new();
+    for k in ErrorKind::ALL {
+        let _ = js_sys::Reflect::set(&o, &k.code().into(), &k.domain().into());
+    }
+    o.into()
+}
+
+/// Quorum of every meeting of an attendance register given as text: one line
+/// per person present, `meeting_id<TAB>date<TAB>organisation` (a header line
+/// starting `meeting_id` is skipped; blank lines are ignored). One string
+/// crosses into WebAssembly, so a large register is fast.
+///
+/// Returns columns with one entry per meeting, in order of first appearance:
+/// `meeting_id`, `date`, `missing` (comma-separated seat ids) and `reason`
+/// as string arrays, `quorate` (1/0) and `count`, `required` as typed arrays.
+#[wasm_bindgen(js_name = quorumBatch, unchecked_return_type = "QuorumBatchColumns")]
+pub fn quorum_batch(register: &str, body: Option<String>) -> Result<JsValue, JsValue> {
+    if register.len() > MAX_INPUT * 4 {
+        return Err(invalid("the register is larger than 64 MiB"));
+    }
+    let mut rows = Vec::new();
+    for (n, line) in register.lines().enumerate() {
+        if line.trim().is_empty() || (n == 0 && line.starts_with("meeting_id")) {
+            continue;
+        }
+        let mut parts = line.split('\t');
+        let (Some(meeting), Some(date), Some(org), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+            return Err(js_error("invalid_input", &format!("line {}", n + 1), "a line needs meeting_id, date and organisation separated by tabs", &[]));
+        };
+        let date = kcsp_core::dates::parse_date(&format!("rows[{}].date", rows.len()), date.trim()).map_err(|e| thrown(&e))?;
+        rows.push(kcsp_core::quorum::Attendance { meeting: meeting.trim(), date, organisation: org.trim() });
+    }
+    let body = body.unwrap_or_else(|| "kcsp".to_string());
+    let batch = kcsp_core::quorum::batch(kcsp_core::Partnership::shared(), &body, rows).map_err(|e| thrown(&e))?;
+    let m = &batch.meetings;
+    let lines = |f: &dyn Fn(&kcsp_core::quorum::MeetingQuorum<'_>) -> String| -> js_sys::Array {
+        let joined: Vec<String> = m.iter().map(f).collect();
+        if joined.is_empty() {
+            return js_sys::Array::new();
+        }
+        js_sys::JsString::from(joined.join("\n")).split("\n")
+    };
+    let out = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| {
+        let _ = js_sys::Reflect::set(&out, &k.into(), v);
+    };
+    set("meeting_id", &lines(&|q| q.meeting.replace('\n', " ")));
+    set("date", &lines(&|q| q.date.to_string()));
+    set("quorate", &js_sys::Uint8Array::from(m.iter().map(|q| u8::from(q.quorate)).collect::<Vec<_>>().as_slice()));
+    set("count", &js_sys::Uint32Array::from(m.iter().map(|q| q.count).collect::<Vec<_>>().as_slice()));
+    set("required", &js_sys::Uint32Array::from(m.iter().map(|q| q.required).collect::<Vec<_>>().as_slice()));
+    set("missing", &lines(&|q| q.missing.join(",")));
+    set("reason", &lines(&|q| q.reason.clone()));
+    Ok(out.into())
+}
+
+macro_rules! inputs {
+    ($($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident : $ty:ty),* $(,)? })*) => {
+        $(
+            $(#[$doc])*
+            #[derive(Tsify, Serialize, Deserialize)]
+            #[allow(dead_code)]
+            pub struct $name {
+                $($(#[$fdoc])* pub $field: $ty,)*
+            }
+        )*
+    };
+}
+
+inputs! {
+    /// A meeting's attendance.
+    QuorumInput {
+        /// `kcsp`, `working_group` or `dhr_steering_group`.
+        body: String,
+        /// YYYY-MM-DD.
+        date: String,
+        /// Organisation ids of the people present (repeats allowed).
+        present: Vec<String>,
+    }
+    /// A vote to remove the chair or vice-chair.
+    ChairRemovalInput {
+        /// Defaults to `kcsp`.
+        #[tsify(optional)] body: Option<String>,
+        /// YYYY-MM-DD.
+        date: String,
+        /// `chair` or `vice_chair`.
+        office: String,
+        /// Organisations present.
+        present: Vec<String>,
+        /// Organisations voting for removal.
+        votes_for: Vec<String>,
+    }
+    /// A meeting and, optionally, when its papers went out.
+    PapersInput {
+        /// Defaults to `kcsp`.
+        #[tsify(optional)] body: Option<String>,
+        /// YYYY-MM-DD.
+        meeting: String,
+        /// YYYY-MM-DD.
+        #[tsify(optional)] circulated: Option<String>,
+    }
+    /// A date.
+    DateInput {
+        /// YYYY-MM-DD.
+        date: String,
+    }
+    /// Approval dates of the terms of reference.
+    TorReviewInput {
+        /// Defaults to `kcsp`.
+        #[tsify(optional)] body: Option<String>,
+        /// YYYY-MM-DD, any order.
+        approvals: Vec<String>,
+        /// YYYY-MM-DD.
+        as_of: String,
+    }
+    /// Chair election dates.
+    ChairTermInput {
+        /// `working_group` or `dhr_steering_group` (`kcsp` has no term).
+        body: String,
+        /// YYYY-MM-DD.
+        elected: Vec<String>,
+        /// YYYY-MM-DD.
+        as_of: String,
+    }
+    /// An allocation.
+    GrantSplitInput {
+        /// Decimal string.
+        allocation: String,
+        /// `2022/23`; defaults to the Crime Reduction Grant scheme.
+        #[tsify(optional)] year: Option<String>,
+    }
+    /// A match-funded project.
+    MatchFundingInput {
+        /// Decimal string.
+        grant: String,
+        /// Decimal string.
+        total_cost: String,
+    }
+    /// A project row.
+    ProjectInput {
+        /// Unique within the year.
+        name: String,
+        /// `upfront` or `tactical`.
+        round: String,
+        /// Decimal string.
+        amount: String,
+        /// `approved`, `rejected` or `pending`.
+        decision: String,
+        /// Decimal string.
+        #[tsify(optional)] spent: Option<String>,
+    }
+    /// A grant year.
+    LedgerInput {
+        /// `2022/23`.
+        year: String,
+        /// Decimal string.
+        allocation: String,
+        /// Defaults to true.
+        #[tsify(optional)] tactical_open: Option<bool>,
+        /// The projects.
+        projects: Vec<ProjectInput>,
+    }
+    /// A figure a report states.
+    StatedFigureInput {
+        /// `tactical_pot`, `upfront_approved`, ...
+        figure: String,
+        /// Decimal string.
+        amount: String,
+        /// Where it is stated.
+        #[tsify(optional)] source: Option<String>,
+    }
+    /// A project amount a report lists.
+    StatedProjectInput {
+        /// The project's name.
+        name: String,
+        /// Decimal string.
+        amount: String,
+        /// Where it is listed.
+        #[tsify(optional)] source: Option<String>,
+    }
+    /// A grant year and what a report states about it.
+    ReconcileInput {
+        /// `2022/23`.
+        year: String,
+        /// Decimal string.
+        allocation: String,
+        /// Defaults to true.
+        #[tsify(optional)] tactical_open: Option<bool>,
+        /// The projects.
+        projects: Vec<ProjectInput>,
+        /// Figures stated.
+        #[tsify(optional)] stated_figures: Option<Vec<StatedFigureInput>>,
+        /// Project amounts listed.
+        #[tsify(optional)] stated_projects: Option<Vec<StatedProjectInput>>,
+    }
+    /// The tactical pot's gates.
+    TacticalAccessInput {
+        /// `2021/22`.
+        year: String,
+        /// YYYY-MM-DD.
+        as_of: String,
+        /// Whether earlier years' projects are complete, where that gate applies.
+        #[tsify(optional)] earlier_projects_complete: Option<bool>,
+        /// Whether every upfront case is decided, where that gate applies.
+        #[tsify(optional)] upfront_cases_decided: Option<bool>,
+        /// YYYY-MM-DD the OPCC closed the pot.
+        #[tsify(optional)] closed_from: Option<String>,
+    }
+    /// An agreed extension.
+    ExtensionInput {
+        /// `decision` or `report`.
+        deadline: String,
+        /// YYYY-MM-DD.
+        until: String,
+        /// `criminal_proceedings`, `inquest` or `other`.
+        reason: String,
+        /// Free text.
+        #[tsify(optional)] note: Option<String>,
+    }
+    /// A review's dates.
+    DhrDeadlinesInput {
+        /// YYYY-MM-DD.
+        notified: String,
+        /// YYYY-MM-DD.
+        as_of: String,
+        /// YYYY-MM-DD.
+        #[tsify(optional)] decided: Option<String>,
+        /// `commission` or `not_commission`.
+        #[tsify(optional)] decision: Option<String>,
+        /// YYYY-MM-DD.
+        #[tsify(optional)] submitted: Option<String>,
+        /// Agreed extensions.
+        #[tsify(optional)] extensions: Option<Vec<ExtensionInput>>,
+    }
+    /// Stage names in order.
+    DhrTransitionInput {
+        /// e.g. `["notified", "commissioned"]`.
+        events: Vec<String>,
+    }
+    /// Many reviews' stage names.
+    DhrPortfolioInput {
+        /// One list of stage names per case.
+        cases: Vec<Vec<String>>,
+    }
+    /// A dated event.
+    CaseEventInput {
+        /// YYYY-MM-DD.
+        date: String,
+        /// A stage name.
+        stage: String,
+    }
+    /// An action of a review's plan.
+    ActionInput {
+        /// A reference.
+        id: String,
+        /// The agency that owns it.
+        #[tsify(optional)] owner: Option<String>,
+        /// `open`, `in_progress` or `complete`.
+        status: String,
+    }
+    /// A case.
+    CaseInput {
+        /// A published pseudonym and year at most.
+        #[tsify(optional)] reference: Option<String>,
+        /// Events in date order.
+        events: Vec<CaseEventInput>,
+        /// Agreed extensions.
+        #[tsify(optional)] extensions: Option<Vec<ExtensionInput>>,
+        /// The action plan.
+        #[tsify(optional)] actions: Option<Vec<ActionInput>>,
+    }
+    /// A case and the date to evaluate it for.
+    DhrCaseInput {
+        /// The case.
+        case: CaseInput,
+        /// YYYY-MM-DD.
+        as_of: String,
+    }
+}
+
+macro_rules! exports {
+    ($($(#[$doc:meta])* $fn:ident, $js:literal, $rule:literal, $input:ty => $output:ty;)*) => {
+        $(
+            $(#[$doc])*
+            #[wasm_bindgen(js_name = $js)]
+            pub fn $fn(input: Ts<$input>) -> Result<Ts<$output>, JsValue> {
+                typed::<$output>($rule, &input.js_value())
+            }
+        )*
+    };
+}
+
+exports! {
+    /// Whether a meeting was quorate, with the seats represented and missing.
+    quorum, "quorum", "quorum", QuorumInput => QuorumResult;
+    /// Decides a removal vote: more than half of all seats, at a quorate meeting.
+    chair_removal, "chairRemoval", "chair_removal", ChairRemovalInput => RemovalResult;
+    /// The latest day papers can go out, and whether they did in time.
+    papers_deadline, "papersDeadline", "papers_deadline", PapersInput => PapersResult;
+    /// Whether a date is a working day in England and Wales.
+    working_day, "workingDay", "working_day", DateInput => WorkingDay;
+    /// The status of the annual terms-of-reference review.
+    tor_review, "torReview", "tor_review", TorReviewInput => ReviewStatus;
+    /// When a body's chair is next due for election.
+    chair_term, "chairTerm", "chair_term", ChairTermInput => TermStatus;
+    /// The upfront share and tactical pot of an allocation.
+    grant_split, "grantSplit", "grant_split", GrantSplitInput => Split;
+    /// The grant's share of a project's total cost.
+    match_funding, "matchFunding", "match_funding", MatchFundingInput => MatchFunding;
+    /// A grant year's figures, warnings and errors.
+    grant_ledger, "grantLedger", "grant_ledger", LedgerInput => Ledger;
+    /// Stated figures compared with computed ones.
+    reconcile, "reconcile", "grant_reconciliation", ReconcileInput => Reconciliation;
+    /// Whether the tactical pot can be used on a date.
+    tactical_access, "tacticalAccess", "tactical_access", TacticalAccessInput => TacticalAccess;
+    /// A review's decision and report deadlines.
+    dhr_deadlines, "dhrDeadlines", "dhr_deadlines", DhrDeadlinesInput => Deadlines;
+    /// Checks a sequence of review stages and says what may come next.
+    dhr_transition, "dhrTransition", "dhr_transition", DhrTransitionInput => TransitionResult;
+    /// Counts over many reviews.
+    dhr_portfolio, "dhrPortfolio", "dhr_portfolio", DhrPortfolioInput => Portfolio;
+    /// A case's stage, deadlines, open actions and next steps.
+    dhr_case, "dhrCase", "dhr_case", DhrCaseInput => CaseStatus;
+}

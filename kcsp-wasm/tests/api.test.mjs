@@ -1,0 +1,176 @@
+// node --test suite of the WebAssembly package (the Node build, pkg/node).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { run } from "./conformance.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const k = createRequire(import.meta.url)(join(root, "kcsp-wasm", "pkg", "node", "kcsp_wasm.js"));
+const FIVE = ["kent_county_council", "kent_police", "office_of_the_pcc", "kent_fire_and_rescue", "probation_service"];
+
+function code(fn) {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof Error, "thrown value is an Error");
+    assert.equal(typeof e.code, "string");
+    assert.equal(typeof e.field, "string");
+    assert.equal(typeof e.details, "object");
+    return [e.code, e.field];
+  }
+  assert.fail("expected an error");
+}
+
+test("results are plain objects with explanations and citations", () => {
+  const q = k.quorum({ body: "kcsp", date: "2022-11-17", present: ["kent_police", "kent_police", "kent_county_council", "guest"] });
+  assert.equal(q.quorate, false);
+  assert.equal(q.count, 2);
+  assert.deepEqual(q.not_counted, ["guest"]);
+  assert.match(q.explanation.reason, /^Not quorate/);
+  assert.equal(q.explanation.citations[0].section, "§7 Meetings");
+  assert.equal(Object.getPrototypeOf(q), Object.prototype);
+  const p = k.papersDeadline({ meeting: "2023-04-13", circulated: "2023-04-05" });
+  assert.equal(p.latest_circulation, "2023-04-03");
+  assert.equal(p.compliant, false);
+  assert.equal(k.workingDay({ date: "2022-09-19" }).working_day, false);
+});
+
+test("money and grant figures are exact decimal strings", () => {
+  assert.deepEqual([k.grantSplit({ allocation: "39661" }).upfront, k.grantSplit({ allocation: "39661" }).tactical], ["26440.00", "13221.00"]);
+  const l = k.grantLedger({
+    year: "2022/23", allocation: "39661",
+    projects: [
+      { name: "A", round: "upfront", amount: "21440", decision: "approved", spent: "21440" },
+      { name: "B", round: "upfront", amount: "5000", decision: "rejected" },
+      { name: "C", round: "tactical", amount: "7600", decision: "approved" },
+    ],
+  });
+  assert.equal(l.tactical_available, "18221.00");
+  assert.equal(l.tactical_remaining, "10621.00");
+  const r = k.reconcile({ year: "2021/22", allocation: "39661", tactical_open: false, projects: [],
+    stated_figures: [{ figure: "tactical_pot", amount: "13220", source: "WG 14 July 2022" }] });
+  assert.equal(r.discrepancies[0].difference, "1.00");
+  assert.equal(k.matchFunding({ grant: "10000", total_cost: "60000" }).grant_share_percent, "16.67");
+});
+
+test("DHR deadlines, transitions, cases", () => {
+  const d = k.dhrDeadlines({ notified: "2023-01-31", as_of: "2023-02-15" });
+  assert.equal(d.decision_due, "2023-02-28");
+  assert.equal(d.report_due, null);
+  const t = k.dhrTransition({ events: ["notified", "commissioned", "chair_appointed"] });
+  assert.deepEqual(t.next_allowed, ["home_office_informed"]);
+  const c = k.dhrCase({ as_of: "2023-08-02", case: { reference: "Example 2023", events: [
+    { date: "2023-01-10", stage: "notified" }, { date: "2023-02-01", stage: "commissioned" }] } });
+  assert.equal(c.deadlines.report_overdue, true);
+  const a = k.tacticalAccess({ year: "2021/22", as_of: "2022-03-01", closed_from: "2022-02-25" });
+  assert.equal(a.open, false);
+});
+
+const CASES = [
+  ["unknown_body", "body", () => k.quorum({ body: "cabinet", date: "2022-07-14", present: [] })],
+  ["unknown_organisation", "present[0]", () => k.quorum({ body: "kcsp", date: "2022-07-14", present: ["kent_polise"] })],
+  ["organisation_not_current", "present[0]", () => k.quorum({ body: "kcsp", date: "2023-07-12", present: ["kent_and_medway_ccg"] })],
+  ["invalid_date", "date", () => k.quorum({ body: "kcsp", date: "2023-02-29", present: [] })],
+  ["unknown_office", "office", () => k.chairRemoval({ date: "2023-11-16", office: "mayor", present: FIVE, votes_for: [] })],
+  ["inquorate_meeting", "present", () => k.chairRemoval({ date: "2023-11-16", office: "chair", present: FIVE.slice(0, 3), votes_for: [] })],
+  ["vote_without_seat", "votes_for[0]", () => k.chairRemoval({ date: "2023-11-16", office: "chair", present: [...FIVE, "guest"], votes_for: ["guest"] })],
+  ["voter_not_present", "votes_for[0]", () => k.chairRemoval({ date: "2023-11-16", office: "chair", present: FIVE, votes_for: ["district_borough_councils"] })],
+  ["duplicate_vote", "votes_for[1]", () => k.chairRemoval({ date: "2023-11-16", office: "chair", present: FIVE, votes_for: ["kent_police", "kent_police"] })],
+  ["circulated_after_meeting", "circulated", () => k.papersDeadline({ meeting: "2023-03-16", circulated: "2023-03-17" })],
+  ["no_approvals", "approvals", () => k.torReview({ approvals: [], as_of: "2025-01-01" })],
+  ["approval_after_as_of", "approvals[0]", () => k.torReview({ approvals: ["2025-02-01"], as_of: "2025-01-01" })],
+  ["no_fixed_term", "body", () => k.chairTerm({ body: "kcsp", elected: ["2023-01-01"], as_of: "2025-01-01" })],
+  ["invalid_amount", "allocation", () => k.grantSplit({ allocation: "lots" })],
+  ["negative_amount", "allocation", () => k.grantSplit({ allocation: "-1" })],
+  ["too_many_decimal_places", "allocation", () => k.grantSplit({ allocation: "10.005" })],
+  ["grant_exceeds_cost", "grant", () => k.matchFunding({ grant: "6000", total_cost: "5000" })],
+  ["invalid_financial_year", "year", () => k.grantLedger({ year: "2022/24", allocation: "1", projects: [] })],
+  ["duplicate_project", "projects[1].name", () => k.grantLedger({ year: "2022/23", allocation: "39661", projects: [
+    { name: "A", round: "upfront", amount: "1", decision: "approved" }, { name: "A", round: "upfront", amount: "1", decision: "approved" }] })],
+  ["invalid_decision", "projects[0].decision", () => k.grantLedger({ year: "2022/23", allocation: "39661", projects: [{ name: "A", round: "upfront", amount: "1", decision: "maybe" }] })],
+  ["invalid_round", "projects[0].round", () => k.grantLedger({ year: "2022/23", allocation: "39661", projects: [{ name: "A", round: "later", amount: "1", decision: "approved" }] })],
+  ["spend_on_unapproved_project", "projects[0].spent", () => k.grantLedger({ year: "2022/23", allocation: "39661", projects: [{ name: "A", round: "upfront", amount: "1", decision: "rejected", spent: "1" }] })],
+  ["upfront_approvals_exceed_pot", "projects", () => k.grantLedger({ year: "2022/23", allocation: "39661", projects: [{ name: "A", round: "upfront", amount: "26441", decision: "approved" }] })],
+  ["tactical_approvals_exceed_available", "projects", () => k.grantLedger({ year: "2022/23", allocation: "39661", projects: [{ name: "A", round: "tactical", amount: "39661.01", decision: "approved" }] })],
+  ["tactical_pot_closed", "projects[0].decision", () => k.grantLedger({ year: "2021/22", allocation: "39661", tactical_open: false, projects: [{ name: "A", round: "tactical", amount: "1", decision: "approved" }] })],
+  ["as_of_before_notified", "as_of", () => k.dhrDeadlines({ notified: "2023-01-10", as_of: "2023-01-09" })],
+  ["decision_without_date", "decided", () => k.dhrDeadlines({ notified: "2023-01-10", as_of: "2023-02-01", decision: "commission" })],
+  ["decided_before_notified", "decided", () => k.dhrDeadlines({ notified: "2023-01-10", as_of: "2023-02-01", decided: "2023-01-09", decision: "commission" })],
+  ["submitted_before_decision", "submitted", () => k.dhrDeadlines({ notified: "2023-01-10", as_of: "2023-04-01", decided: "2023-01-20", decision: "commission", submitted: "2023-01-15" })],
+  ["submitted_without_commission", "submitted", () => k.dhrDeadlines({ notified: "2023-01-10", as_of: "2023-04-01", submitted: "2023-03-01" })],
+  ["event_after_as_of", "decided", () => k.dhrDeadlines({ notified: "2023-01-10", as_of: "2023-03-01", decided: "2023-03-20", decision: "commission" })],
+  ["invalid_transition", "events[1]", () => k.dhrTransition({ events: ["notified", "published"] })],
+];
+
+for (const [want, field, fn] of CASES) {
+  test(`error ${want} is thrown with its code and field`, () => {
+    assert.deepEqual(code(fn), [want, field]);
+    assert.ok(want in k.errorCodes());
+  });
+}
+
+test("bad arguments give coded errors and the module keeps working", () => {
+  const huge = "x".repeat(20 * 1024 * 1024);
+  const cycle = {};
+  cycle.self = cycle;
+  for (const bad of [
+    () => k.quorum(undefined),
+    () => k.quorum(null),
+    () => k.quorum(42),
+    () => k.quorum("kcsp"),
+    () => k.quorum([]),
+    () => k.quorum({ body: "kcsp", date: 20220714, present: [] }),
+    () => k.quorum({ body: "kcsp", date: "2022-07-14", present: "kent_police" }),
+    () => k.quorum({ body: "kcsp", date: "2022-07-14", present: [huge] }),
+    () => k.quorum({ body: huge, date: "2022-07-14", present: [] }),
+    () => k.quorum(cycle),
+    () => k.quorum({ body: "kcsp", date: "2022-07-14", present: [10n] }),
+    () => k.grantSplit({ allocation: 39661.5 }),
+    () => k.evaluate("nope", {}),
+    () => k.quorumBatch("one\ttwo"),
+    () => k.quorumBatch("m\t2022-13-01\tkent_police"),
+  ]) {
+    const [c] = code(bad);
+    assert.match(c, /^[a-z_]+$/);
+  }
+  assert.equal(k.quorum({ body: "kcsp", date: "2024-07-04", present: FIVE }).quorate, true);
+});
+
+test("quorumBatch agrees with quorum for every meeting", () => {
+  const orgs = ["kent_police", "kent_county_council", "office_of_the_pcc", "nhs_kent_and_medway", "guest", "kent_fire_and_rescue", "probation_service"];
+  const meetings = [];
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let m = 0; m < 40; m++) {
+    const present = orgs.filter(() => rnd() < 0.55);
+    if (present.length) meetings.push({ id: `m${m}`, date: "2023-05-10", present });
+  }
+  const tsv = "meeting_id\tdate\torganisation\n" + meetings.flatMap((m) => m.present.map((o) => `${m.id}\t${m.date}\t${o}`)).join("\n");
+  const b = k.quorumBatch(tsv);
+  assert.equal(b.meeting_id.length, meetings.length);
+  meetings.forEach((m, i) => {
+    const q = k.quorum({ body: "kcsp", date: m.date, present: m.present });
+    assert.equal(b.meeting_id[i], m.id);
+    assert.equal(b.quorate[i] === 1, q.quorate);
+    assert.equal(b.count[i], q.count);
+    assert.equal(b.missing[i], q.missing.join(","));
+  });
+});
+
+test("TypeScript declarations describe inputs, results and errors", () => {
+  const dts = readFileSync(join(root, "kcsp-wasm", "pkg", "web", "kcsp_wasm.d.ts"), "utf8");
+  for (const name of ["interface QuorumInput", "interface QuorumResult", "interface Explanation", "interface Ledger",
+    "interface KcspError", "type Money = string", "export function quorum(input: QuorumInput): QuorumResult",
+    "export function grantLedger(input: LedgerInput): Ledger", "type Stage ="]) {
+    assert.ok(dts.includes(name), `.d.ts lacks ${name}`);
+  }
+});
+
+test("conformance vectors", () => {
+  const { passed, failed, lines } = run();
+  assert.equal(failed, 0, lines.join("\n"));
+  assert.ok(passed > 0);
+});

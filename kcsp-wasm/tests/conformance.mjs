@@ -1,0 +1,126 @@
+// The JavaScript conformance runner (see tests/vectors/FORMAT.md).
+//
+// Runs every case of every *.json file in every folder of KCSP_VECTORS
+// (separated by ':'; default: the project's tests/vectors/) through the
+// built WebAssembly package's typed exports, and ends with
+// "N passed, N failed". Unknown rules and input keys fail.
+
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..", "..");
+const kcsp = createRequire(import.meta.url)(join(root, "kcsp-wasm", "pkg", "node", "kcsp_wasm.js"));
+
+const RULES = {
+  quorum: [kcsp.quorum, ["body", "date", "present"]],
+  chair_removal: [kcsp.chairRemoval, ["body", "date", "office", "present", "votes_for"]],
+  papers_deadline: [kcsp.papersDeadline, ["body", "meeting", "circulated"]],
+  working_day: [kcsp.workingDay, ["date"]],
+  tor_review: [kcsp.torReview, ["body", "approvals", "as_of"]],
+  chair_term: [kcsp.chairTerm, ["body", "elected", "as_of"]],
+  grant_split: [kcsp.grantSplit, ["allocation", "year"]],
+  match_funding: [kcsp.matchFunding, ["grant", "total_cost"]],
+  grant_ledger: [kcsp.grantLedger, ["year", "allocation", "tactical_open", "projects"]],
+  dhr_deadlines: [kcsp.dhrDeadlines, ["notified", "as_of", "decided", "decision", "submitted"]],
+  dhr_transition: [kcsp.dhrTransition, ["events"]],
+  dhr_portfolio: [kcsp.dhrPortfolio, ["cases"]],
+};
+const SET_KEYS = new Set(["represented", "missing", "warnings"]);
+
+function decimal(s) {
+  const m = /^(\d+)(?:\.(\d*))?$/.exec(s);
+  return m ? `${m[1].replace(/^0+/, "")}.${(m[2] ?? "").replace(/0+$/, "")}` : null;
+}
+
+function equal(key, want, got) {
+  if (want === null || got === null || got === undefined) return want === null && (got === null || got === undefined);
+  if (typeof want === "string" && typeof got === "string") {
+    if (want === got) return true;
+    const a = decimal(want), b = decimal(got);
+    return a !== null && a === b;
+  }
+  if (Array.isArray(want) && Array.isArray(got)) {
+    if (SET_KEYS.has(key)) {
+      const code = (x) => JSON.stringify(x && typeof x === "object" ? x.code : x);
+      const a = new Set(want.map(code)), b = new Set(got.map(code));
+      return a.size === b.size && [...a].every((x) => b.has(x));
+    }
+    return want.length === got.length && want.every((x, i) => equal("", x, got[i]));
+  }
+  return want === got;
+}
+
+export function judge(rule, c) {
+  const entry = RULES[rule];
+  if (!entry) return `unknown rule '${rule}'`;
+  const [fn, keys] = entry;
+  if (!c.input || typeof c.input !== "object") return "case has no input object";
+  const unknown = Object.keys(c.input).filter((k) => !keys.includes(k));
+  if (unknown.length) return `input keys not understood: ${unknown.join(", ")}`;
+  let result, error;
+  try {
+    result = fn(c.input);
+  } catch (e) {
+    if (typeof e?.code !== "string") return `threw without a code: ${e}`;
+    error = e;
+  }
+  if ("expect" in c) {
+    if (error) return `expected a result, got ${error.code} (${error.field}): ${error.message}`;
+    for (const [k, want] of Object.entries(c.expect)) {
+      if (!equal(k, want, result[k])) return `${k}: expected ${JSON.stringify(want)}, got ${JSON.stringify(result[k])}`;
+    }
+    return null;
+  }
+  if ("error" in c) {
+    if (!error) return `expected error ${c.error}, got a result`;
+    return error.code === c.error ? null : `expected error ${c.error}, got ${error.code} (${error.field})`;
+  }
+  return "a case needs expect or error";
+}
+
+export function run() {
+  const folders = (process.env.KCSP_VECTORS ?? "").split(":").filter(Boolean);
+  if (folders.length === 0) folders.push(join(root, "tests", "vectors"));
+  let passed = 0, failed = 0;
+  const lines = [];
+  for (const folder of folders) {
+    let files;
+    try {
+      if (!statSync(folder).isDirectory()) throw new Error("not a folder");
+      files = readdirSync(folder).filter((f) => f.endsWith(".json")).sort();
+    } catch (e) {
+      lines.push(`FAIL ${folder}: ${e.message}`);
+      failed++;
+      continue;
+    }
+    for (const f of files) {
+      let doc;
+      try {
+        doc = JSON.parse(readFileSync(join(folder, f), "utf8"));
+      } catch (e) {
+        lines.push(`FAIL ${f}: ${e.message}`);
+        failed++;
+        continue;
+      }
+      for (const c of doc.cases ?? []) {
+        const why = judge(doc.rule, c);
+        if (why === null) passed++;
+        else {
+          failed++;
+          lines.push(`FAIL ${f}:${c.id ?? "?"}: ${why}`);
+        }
+      }
+    }
+  }
+  return { passed, failed, lines };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { passed, failed, lines } = run();
+  for (const l of lines) console.log(l);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}

@@ -1,0 +1,37 @@
+# Sourced by tests/run.d/wasm.sh, tests/conformance and tests/bench: installs
+# what the WebAssembly build needs when it is missing (the wasm32 target, the
+# wasm-bindgen CLI at the crate's pinned version, the npm tooling in
+# tests/web), then builds kcsp-wasm/pkg: an ES module for browsers (pkg/web)
+# and a CommonJS module for Node (pkg/node), both run through wasm-opt -Oz.
+
+KCSP_WASM_BINDGEN_VERSION="0.2.130"
+
+ensure_wasm_tools() {
+  local root="$1"
+  if command -v rustup >/dev/null 2>&1 && ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
+    rustup target add wasm32-unknown-unknown >&2
+  fi
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " ${KCSP_WASM_BINDGEN_VERSION}\$"; then
+    cargo install wasm-bindgen-cli --version "$KCSP_WASM_BINDGEN_VERSION" >&2
+  fi
+  if [ ! -x "$root/tests/web/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/tests/web/node_modules/playwright-core" ]; then
+    (cd "$root/tests/web" && npm ci --no-audit --no-fund >&2)
+  fi
+}
+
+ensure_wasm_package() {
+  local root="$1"
+  ensure_wasm_tools "$root"
+  (cd "$root" && cargo build -q -p kcsp-wasm --target wasm32-unknown-unknown --profile wasm-release >&2)
+  local wasm="$root/target/wasm32-unknown-unknown/wasm-release/kcsp_wasm.wasm"
+  local target
+  for target in web nodejs; do
+    local out="$root/kcsp-wasm/pkg/${target/nodejs/node}"
+    rm -rf "$out"
+    wasm-bindgen --target "$target" --out-dir "$out" "$wasm" >&2
+    "$root/tests/web/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      "$out/kcsp_wasm_bg.wasm" -o "$out/kcsp_wasm_bg.wasm" >&2
+  done
+  echo "$root/kcsp-wasm/pkg"
+}
