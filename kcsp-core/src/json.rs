@@ -415,7 +415,16 @@ fn dispatch<O: Out>(rule: &str, input: &Value, out: O) -> Result<O::Output> {
         }
         "dhr_case" => {
             let case = case_from(i.map.get("case").unwrap_or(&Value::Null))?;
-            out.put(&dhr::case_status(&Protocols::kent(), &case, i.date("as_of")?)?)
+            let status = dhr::case_status(&Protocols::kent(), &case, i.date("as_of")?).map_err(|e| {
+                // Fields inside the case are reported under `case.`, as the input names them.
+                let f = e.field().to_string();
+                if f.starts_with("events") || f.starts_with("extensions") || f.starts_with("actions") {
+                    e.at(format!("case.{f}"))
+                } else {
+                    e
+                }
+            })?;
+            out.put(&status)
         }
         _ => Err(invalid("rule", format!("'{}' is not a rule", quote(rule)))),
     }
@@ -512,6 +521,12 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!((e.code(), e.field()), ("unknown_stage", "case.events[0].stage"));
+        let e = evaluate(
+            "dhr_case",
+            &json!({"as_of": "2023-03-01", "case": {"events": [{"date": "2023-01-10", "stage": "notified"}, {"date": "2023-01-11", "stage": "published"}]}}),
+        )
+        .unwrap_err();
+        assert_eq!((e.code(), e.field()), ("invalid_transition", "case.events[1].stage"));
         let r = evaluate(
             "dhr_deadlines",
             &json!({"notified": "2023-01-10", "decided": "2023-02-01", "decision": "commission", "as_of": "2023-09-01",

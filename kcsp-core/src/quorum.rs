@@ -263,6 +263,61 @@ struct Resolved<'p> {
     undated: Option<u128>,
 }
 
+impl<'p> Resolved<'p> {
+    /// Resolves `id` for `body` once. An unlisted id must at least be well
+    /// formed (whether it may attend is checked per date by `current`).
+    fn new(partnership: &'p Partnership, body: &crate::partnership::Body, id: &str) -> Result<Resolved<'p>> {
+        let org = partnership.organisation(id);
+        if org.is_none() {
+            OrgId::parse("", id)?;
+        }
+        let seats: Vec<_> = body
+            .seats
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k < 128)
+            .flat_map(|(k, s)| {
+                s.holders
+                    .iter()
+                    .filter(|h| h.organisation == id)
+                    .map(move |h| (h.from, h.to, k))
+            })
+            .collect();
+        let always = org.is_some_and(|o| o.from.is_none() && o.to.is_none());
+        let undated = match seats.as_slice() {
+            [] if always => Some(0),
+            [(None, None, k)] if always => Some(1u128 << k),
+            _ => None,
+        };
+        Ok(Resolved {
+            org,
+            attendee_only: org.is_some_and(|o| o.attendee_only),
+            seats,
+            undated,
+        })
+    }
+
+    /// Whether the organisation may attend on `date` (listed and existing, or
+    /// unlisted where membership is open).
+    fn current(&self, date: NaiveDate, open: bool) -> bool {
+        match self.org {
+            Some(o) => o.exists_on(date),
+            None => open,
+        }
+    }
+
+    /// The bit of the seat it fills on `date` (0 for none).
+    fn seat_bits(&self, date: NaiveDate) -> u128 {
+        if let Some(bits) = self.undated {
+            return bits;
+        }
+        self.seats
+            .iter()
+            .find(|(f, t, _)| f.is_none_or(|f| f <= date) && t.is_none_or(|t| date <= t))
+            .map_or(0, |(_, _, k)| 1u128 << k)
+    }
+}
+
 /// The quorum of every meeting in `rows` (one row per person present; a
 /// meeting's rows need not be adjacent). The result for each meeting is the
 /// one [`check`] gives for the same attendees.
@@ -365,34 +420,9 @@ pub fn batch<'a>(
         let known = match memo_hit.or_else(|| cache.get(row.organisation).copied()) {
             Some(k) => k,
             None => {
-                let org = partnership.organisation(row.organisation);
-                if org.is_none() {
-                    // Unlisted: only a well-formed id can be an open member.
-                    OrgId::parse("", row.organisation).map_err(|e| e.at(format!("rows[{i}].organisation")))?;
-                }
-                let seats: Vec<_> = body_def
-                    .seats
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(k, s)| {
-                        s.holders
-                            .iter()
-                            .filter(|h| h.organisation == row.organisation)
-                            .map(move |h| (h.from, h.to, k))
-                    })
-                    .collect();
-                let always = org.is_some_and(|o| o.from.is_none() && o.to.is_none());
-                let undated = match seats.as_slice() {
-                    [] if always => Some(0),
-                    [(None, None, k)] if always => Some(1u128 << k),
-                    _ => None,
-                };
-                resolved.push(Resolved {
-                    org,
-                    attendee_only: org.is_some_and(|o| o.attendee_only),
-                    seats,
-                    undated,
-                });
+                let r = Resolved::new(partnership, body_def, row.organisation)
+                    .map_err(|e| e.at(format!("rows[{i}].organisation")))?;
+                resolved.push(r);
                 cache.insert(row.organisation, resolved.len() - 1);
                 resolved.len() - 1
             }
@@ -401,15 +431,7 @@ pub fn batch<'a>(
             *m = (addr, row.organisation.len(), known);
         }
         let Some(r) = resolved.get(known) else { continue };
-        if let (Some(bits), QuorumBasis::Seats, false) = (r.undated, acc.terms.quorum.basis, r.attendee_only) {
-            acc.seats |= bits;
-            continue;
-        }
-        let current = match r.org {
-            Some(o) => o.exists_on(row.date),
-            None => open,
-        };
-        if !current {
+        if !r.current(row.date, open) {
             // The same error a single check gives, with this row's field.
             partnership.resolve(&format!("rows[{i}].organisation"), row.organisation, row.date, open)?;
         }
@@ -417,15 +439,7 @@ pub fn batch<'a>(
             continue;
         }
         match terms.quorum.basis {
-            QuorumBasis::Seats => {
-                let held = r
-                    .seats
-                    .iter()
-                    .find(|(f, t, _)| f.is_none_or(|f| f <= row.date) && t.is_none_or(|t| row.date <= t));
-                if let Some((_, _, k)) = held {
-                    acc.seats |= 1u128 << k;
-                }
-            }
+            QuorumBasis::Seats => acc.seats |= r.seat_bits(row.date),
             QuorumBasis::Organisations => {
                 if !acc.orgs.contains(&row.organisation) {
                     acc.orgs.push(row.organisation);
@@ -498,6 +512,98 @@ pub fn batch<'a>(
         explanation = explanation.cite(&t.quorum.citation);
     }
     Ok(QuorumBatch { meetings, explanation })
+}
+
+/// Attendees given as small integer codes into a table of organisation ids,
+/// resolved once: for checking very many meetings where each id string
+/// would otherwise be looked up again and again (the WebAssembly package's
+/// typed-array interface). The answers are those of [`check`].
+///
+/// ```
+/// use kcsp_core::quorum::CodeTable;
+/// use kcsp_core::Partnership;
+/// use chrono::NaiveDate;
+/// let kent = Partnership::kent();
+/// let table = CodeTable::new(&kent, "kcsp", &["kent_police", "kent_county_council", "office_of_the_pcc",
+///     "kent_fire_and_rescue", "guest"]).unwrap();
+/// let d = NaiveDate::from_ymd_opt(2022, 7, 14).unwrap();
+/// assert_eq!(table.count(d, &[0, 1, 2, 3, 4]).unwrap(), (4, 4));
+/// assert_eq!(table.count(d, &[0, 0, 4]).unwrap(), (1, 4));
+/// ```
+pub struct CodeTable<'a> {
+    partnership: &'a Partnership,
+    body: &'a crate::partnership::Body,
+    ids: Vec<&'a str>,
+    resolved: Vec<Resolved<'a>>,
+}
+
+impl<'a> CodeTable<'a> {
+    /// Resolves `ids` for `body`. Errors: `unknown_body`; `unknown_organisation`
+    /// for an id that is neither listed nor (where membership is open) well formed
+    /// (field `organisations[i]`).
+    pub fn new(partnership: &'a Partnership, body: &str, ids: &[&'a str]) -> Result<CodeTable<'a>> {
+        let body_def = partnership.body(body)?;
+        let resolved = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| Resolved::new(partnership, body_def, id).map_err(|e| e.at(format!("organisations[{i}]"))))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(CodeTable {
+            partnership,
+            body: body_def,
+            ids: ids.to_vec(),
+            resolved,
+        })
+    }
+
+    /// (count, required) for a meeting on `date` attended by the coded
+    /// organisations. Errors: those of [`check`], with the field `codes[i]`;
+    /// `invalid_input` for a code outside the table.
+    pub fn count(&self, date: NaiveDate, codes: &[u16]) -> Result<(u32, u32)> {
+        let terms = self.body.terms_on(date)?;
+        let rule = &terms.quorum;
+        let open = rule.basis == QuorumBasis::Organisations && rule.open_membership;
+        let mut seats = 0u128;
+        let mut orgs: Vec<u16> = Vec::new();
+        for (i, &c) in codes.iter().enumerate() {
+            let Some(r) = self.resolved.get(usize::from(c)) else {
+                return Err(Error::new(
+                    ErrorKind::InvalidInput,
+                    format!("codes[{i}]"),
+                    format!("code {c} is not in the table"),
+                ));
+            };
+            if !r.current(date, open) {
+                let id = self.ids.get(usize::from(c)).copied().unwrap_or("");
+                self.partnership.resolve(&format!("codes[{i}]"), id, date, open)?;
+            }
+            if r.attendee_only {
+                continue;
+            }
+            match rule.basis {
+                QuorumBasis::Seats => seats |= r.seat_bits(date),
+                QuorumBasis::Organisations => {
+                    if !orgs.contains(&c) {
+                        orgs.push(c);
+                    }
+                }
+            }
+        }
+        let count = match rule.basis {
+            QuorumBasis::Seats => seats.count_ones(),
+            // Distinct ids: two codes for the same text count once.
+            QuorumBasis::Organisations => {
+                let mut names: Vec<&str> = orgs
+                    .iter()
+                    .filter_map(|c| self.ids.get(usize::from(*c)).copied())
+                    .collect();
+                names.sort_unstable();
+                names.dedup();
+                u32::try_from(names.len()).unwrap_or(u32::MAX)
+            }
+        };
+        Ok((count, rule.required))
+    }
 }
 
 #[cfg(test)]
@@ -730,6 +836,45 @@ mod tests {
                 .count,
             1
         );
+    }
+
+    #[test]
+    fn code_table_matches_check() {
+        let kent = Partnership::kent();
+        let ids = [
+            "kent_police",
+            "kent_county_council",
+            "office_of_the_pcc",
+            "nhs_kent_and_medway",
+            "kent_and_medway_ccg",
+            "guest",
+            "kent_fire_and_rescue",
+            "violence_reduction_unit",
+        ];
+        let table = CodeTable::new(&kent, "kcsp", &ids).unwrap();
+        for (date, codes) in [
+            ("2022-07-14", vec![0u16, 1, 2, 3]),
+            ("2022-06-30", vec![4, 0, 1, 2]),
+            ("2023-01-01", vec![5, 6, 7, 0, 0]),
+            ("2023-01-01", vec![]),
+        ] {
+            let present: Vec<&str> = codes.iter().map(|c| ids[*c as usize]).collect();
+            let single = check(&kent, "kcsp", d(date), &present).unwrap();
+            assert_eq!(
+                table.count(d(date), &codes).unwrap(),
+                (single.count, single.required),
+                "{date}"
+            );
+        }
+        let e = table.count(d("2022-07-14"), &[4]).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("organisation_not_current", "codes[0]"));
+        assert_eq!(table.count(d("2022-07-14"), &[99]).unwrap_err().code(), "invalid_input");
+        assert_eq!(
+            CodeTable::new(&kent, "kcsp", &["Kent"]).err().map(|e| e.code()),
+            Some("unknown_organisation")
+        );
+        let dhr = CodeTable::new(&kent, "dhr_steering_group", &["a_trust", "b_trust", "a_trust", "guest"]).unwrap();
+        assert_eq!(dhr.count(d("2023-01-01"), &[0, 1, 2, 3]).unwrap(), (2, 4));
     }
 
     #[test]

@@ -50,6 +50,12 @@ export interface QuorumBatchColumns {
     missing: string[];
     reason: string[];
 }
+/** The columns quorumCoded returns, one entry per meeting. */
+export interface QuorumCodedColumns {
+    quorate: Uint8Array;
+    count: Uint32Array;
+    required: Uint32Array;
+}
 /** The error every function throws: a JavaScript Error with a stable code. */
 export interface KcspError extends Error {
     code: string;
@@ -148,11 +154,22 @@ pub fn quorum_batch(register: &str, body: Option<String>) -> Result<JsValue, JsV
             continue;
         }
         let mut parts = line.split('\t');
-        let (Some(meeting), Some(date), Some(org), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
-            return Err(js_error("invalid_input", &format!("line {}", n + 1), "a line needs meeting_id, date and organisation separated by tabs", &[]));
+        let (Some(meeting), Some(date), Some(org), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(js_error(
+                "invalid_input",
+                &format!("line {}", n + 1),
+                "a line needs meeting_id, date and organisation separated by tabs",
+                &[],
+            ));
         };
-        let date = kcsp_core::dates::parse_date(&format!("rows[{}].date", rows.len()), date.trim()).map_err(|e| thrown(&e))?;
-        rows.push(kcsp_core::quorum::Attendance { meeting: meeting.trim(), date, organisation: org.trim() });
+        let date = kcsp_core::dates::parse_date("date", date.trim())
+            .map_err(|e| thrown(&e.at(format!("rows[{}].date", rows.len()))))?;
+        rows.push(kcsp_core::quorum::Attendance {
+            meeting: meeting.trim(),
+            date,
+            organisation: org.trim(),
+        });
     }
     let body = body.unwrap_or_else(|| "kcsp".to_string());
     let batch = kcsp_core::quorum::batch(kcsp_core::Partnership::shared(), &body, rows).map_err(|e| thrown(&e))?;
@@ -170,11 +187,94 @@ pub fn quorum_batch(register: &str, body: Option<String>) -> Result<JsValue, JsV
     };
     set("meeting_id", &lines(&|q| q.meeting.replace('\n', " ")));
     set("date", &lines(&|q| q.date.to_string()));
-    set("quorate", &js_sys::Uint8Array::from(m.iter().map(|q| u8::from(q.quorate)).collect::<Vec<_>>().as_slice()));
-    set("count", &js_sys::Uint32Array::from(m.iter().map(|q| q.count).collect::<Vec<_>>().as_slice()));
-    set("required", &js_sys::Uint32Array::from(m.iter().map(|q| q.required).collect::<Vec<_>>().as_slice()));
+    set(
+        "quorate",
+        &js_sys::Uint8Array::from(m.iter().map(|q| u8::from(q.quorate)).collect::<Vec<_>>().as_slice()),
+    );
+    set(
+        "count",
+        &js_sys::Uint32Array::from(m.iter().map(|q| q.count).collect::<Vec<_>>().as_slice()),
+    );
+    set(
+        "required",
+        &js_sys::Uint32Array::from(m.iter().map(|q| q.required).collect::<Vec<_>>().as_slice()),
+    );
     set("missing", &lines(&|q| q.missing.join(",")));
     set("reason", &lines(&|q| q.reason.clone()));
+    Ok(out.into())
+}
+
+/// Quorum of many meetings from typed arrays, for high volumes: organisation
+/// ids are given once in `organisations`; `codes` holds, meeting after
+/// meeting, the index into `organisations` of each person present; meeting
+/// `i` is `codes[ends[i-1]..ends[i]]` (from 0 for the first); `days` gives
+/// each meeting's date as days since 1970-01-01 (`Date.UTC(y, m - 1, d) / 864e5`).
+///
+/// Returns `{ quorate: Uint8Array, count: Uint32Array, required: Uint32Array }`,
+/// one entry per meeting. Errors name `meetings[i].codes[j]`.
+#[wasm_bindgen(js_name = quorumCoded, unchecked_return_type = "QuorumCodedColumns")]
+pub fn quorum_coded(
+    body: &str,
+    organisations: Vec<String>,
+    codes: &[u16],
+    ends: &[u32],
+    days: &[i32],
+) -> Result<JsValue, JsValue> {
+    if ends.len() != days.len() {
+        return Err(js_error(
+            "invalid_input",
+            "days",
+            "ends and days must have one entry per meeting",
+            &[],
+        ));
+    }
+    let ids: Vec<&str> = organisations.iter().map(String::as_str).collect();
+    let table =
+        kcsp_core::quorum::CodeTable::new(kcsp_core::Partnership::shared(), body, &ids).map_err(|e| thrown(&e))?;
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    let (mut quorate, mut count, mut required) = (
+        Vec::with_capacity(ends.len()),
+        Vec::with_capacity(ends.len()),
+        Vec::with_capacity(ends.len()),
+    );
+    let mut start = 0usize;
+    for (i, (&end, &day)) in ends.iter().zip(days).enumerate() {
+        let end = end as usize;
+        let Some(slice) = codes.get(start..end) else {
+            return Err(js_error(
+                "invalid_input",
+                &format!("ends[{i}]"),
+                "ends must rise and stay within codes",
+                &[],
+            ));
+        };
+        let date = epoch
+            .checked_add_signed(chrono::Duration::days(i64::from(day)))
+            .ok_or_else(|| {
+                js_error(
+                    "date_out_of_range",
+                    &format!("days[{i}]"),
+                    "the day number is out of range",
+                    &[],
+                )
+            })?;
+        let (c, r) = table.count(date, slice).map_err(|e| {
+            let f = format!("meetings[{i}].{}", e.field());
+            thrown(&e.at(f))
+        })?;
+        quorate.push(u8::from(c >= r));
+        count.push(c);
+        required.push(r);
+        start = end;
+    }
+    let out = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&out, &"quorate".into(), &js_sys::Uint8Array::from(quorate.as_slice()));
+    let _ = js_sys::Reflect::set(&out, &"count".into(), &js_sys::Uint32Array::from(count.as_slice()));
+    let _ = js_sys::Reflect::set(
+        &out,
+        &"required".into(),
+        &js_sys::Uint32Array::from(required.as_slice()),
+    );
     Ok(out.into())
 }
 

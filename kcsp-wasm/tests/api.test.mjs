@@ -174,3 +174,24 @@ test("conformance vectors", () => {
   assert.equal(failed, 0, lines.join("\n"));
   assert.ok(passed > 0);
 });
+
+test("quorumCoded agrees with quorum and names the offending meeting", () => {
+  const names = ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue", "guest", "kent_and_medway_ccg"];
+  const meetings = [[0, 1, 2, 3], [0, 0, 4], [5, 0, 1, 2], []];
+  const dates = ["2022-07-14", "2022-07-14", "2022-06-30", "2023-01-02"];
+  const codes = Uint16Array.from(meetings.flat());
+  let at = 0;
+  const ends = Uint32Array.from(meetings.map((m) => (at += m.length)));
+  const days = Int32Array.from(dates.map((d) => Date.parse(d) / 864e5));
+  const out = k.quorumCoded("kcsp", names, codes, ends, days);
+  meetings.forEach((m, i) => {
+    const q = k.quorum({ body: "kcsp", date: dates[i], present: m.map((c) => names[c]) });
+    assert.equal(out.quorate[i] === 1, q.quorate);
+    assert.equal(out.count[i], q.count);
+  });
+  const late = Int32Array.from(days);
+  late[2] = Date.parse("2022-07-01") / 864e5;
+  assert.deepEqual(code(() => k.quorumCoded("kcsp", names, codes, ends, late)), ["organisation_not_current", "meetings[2].codes[0]"]);
+  assert.deepEqual(code(() => k.quorumCoded("kcsp", names, Uint16Array.from([9]), Uint32Array.from([1]), Int32Array.from([0]))), ["invalid_input", "meetings[0].codes[0]"]);
+  assert.equal(code(() => k.quorumCoded("kcsp", names, codes, Uint32Array.from([99]), Int32Array.from([0])))[0], "invalid_input");
+});

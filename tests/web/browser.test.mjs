@@ -1,0 +1,120 @@
+// The demo page in a real browser: Debian's headless Chromium driven by
+// playwright-core. Serves the page on localhost, fills each form, checks the
+// results shown, and saves a screenshot to tests/out/demo.png.
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "./serve.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const CHROMIUM = process.env.KCSP_CHROMIUM ?? "/usr/bin/chromium";
+let server, browser, context, page, profile;
+const pageErrors = [];
+
+before(async () => {
+  server = await serve(root);
+  profile = mkdtempSync(join(tmpdir(), "kcsp-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1500, height: 1250 },
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+      "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+  });
+  browser = context;
+  page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e));
+  await page.goto(`${server.url}/examples/web/index.html`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 20000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+test("meeting form: quorum and papers verdicts with reasons", async () => {
+  await page.click("#meeting button[type=submit]");
+  const text = await page.textContent("#meeting-result");
+  assert.match(text, /Quorate: 4 of 4 needed/);
+  assert.match(text, /Papers on time \(5 clear working days\)/);
+  assert.match(text, /Latest dispatch day2022-07-06/);
+  assert.match(text, /§7 Meetings/);
+  // Uncheck one seat: no longer quorate; papers sent a day late.
+  await page.uncheck("#orgs input[value=kent_fire_and_rescue]");
+  await page.fill("#meeting input[name=circulated]", "2022-07-07");
+  await page.click("#meeting button[type=submit]");
+  const late = await page.textContent("#meeting-result");
+  assert.match(late, /Not quorate: 3 of 4 needed/);
+  assert.match(late, /Papers late \(4 clear working days; latest day was 2022-07-06\)/);
+  await page.check("#orgs input[value=kent_fire_and_rescue]");
+});
+
+test("meeting form: an error appears beside the field it concerns", async () => {
+  await page.check("#orgs input[value=kent_and_medway_ccg]");
+  await page.click("#meeting button[type=submit]");
+  const err = await page.textContent('#meeting [data-error-for="present"]');
+  assert.match(err, /organisation_not_current/);
+  await page.uncheck("#orgs input[value=kent_and_medway_ccg]");
+  await page.fill("#meeting input[name=date]", "2022-02-30");
+  await page.click("#meeting button[type=submit]");
+  assert.match(await page.textContent('#meeting [data-error-for="date"]'), /invalid_date/);
+  assert.equal(await page.getAttribute("#meeting input[name=date]", "aria-invalid"), "true");
+  await page.fill("#meeting input[name=date]", "2022-07-14");
+  await page.fill("#meeting input[name=circulated]", "2022-07-06");
+  await page.click("#meeting button[type=submit]");
+  assert.equal(await page.textContent('#meeting [data-error-for="date"]'), "");
+});
+
+test("grant form: pots, remainders and a warning beside the offending field", async () => {
+  await page.click("#grant button[type=submit]");
+  const text = await page.textContent("#grant-result");
+  assert.match(text, /Tactical available£18,221\.00/);
+  assert.match(text, /Tactical remaining£10,621\.00/);
+  assert.match(text, /Underspend£11,896\.00/);
+  // Overspend the first project: a warning appears next to its spent field.
+  await page.fill('[data-field="projects[0].spent"]', "700");
+  await page.click("#grant button[type=submit]");
+  const warning = await page.textContent('[data-message-for="projects[0].spent"]');
+  assert.match(warning, /spent £700\.00, more than its £622\.50/);
+  // A float-looking bad amount is an error beside that amount.
+  await page.fill('[data-field="projects[2].amount"]', "5,980");
+  await page.click("#grant button[type=submit]");
+  assert.match(await page.textContent('[data-message-for="projects[2].amount"]'), /invalid_amount/);
+  await page.fill('[data-field="projects[2].amount"]', "5980");
+  await page.fill('[data-field="projects[0].spent"]', "622.50");
+  await page.click("#grant button[type=submit]");
+  assert.match(await page.textContent("#grant-result"), /consistent/);
+});
+
+test("DHR form: deadlines, overdue flags and next stages", async () => {
+  await page.click("#dhr button[type=submit]");
+  const text = await page.textContent("#dhr-result");
+  assert.match(text, /Decision due2023-02-10/);
+  assert.match(text, /Report due2023-08-01 — OVERDUE/);
+  assert.match(text, /Next allowedchair_appointed/);
+  // An illegal step is an error beside that event's stage.
+  await page.click("#add-event");
+  await page.fill('[data-field="case.events[3].date"]', "2023-03-01");
+  await page.selectOption('[data-field="case.events[3].stage"]', "published");
+  await page.click("#dhr button[type=submit]");
+  assert.match(await page.textContent('[data-message-for="case.events[3].stage"]'), /invalid_transition/);
+  await page.selectOption('[data-field="case.events[3].stage"]', "chair_appointed");
+  await page.click("#dhr button[type=submit]");
+  assert.match(await page.textContent("#dhr-result"), /Next allowedsubmitted/);
+});
+
+test("screenshot of all three forms with results", async () => {
+  await page.click("#meeting button[type=submit]");
+  await page.click("#grant button[type=submit]");
+  await page.click("#dhr button[type=submit]");
+  mkdirSync(join(root, "tests", "out"), { recursive: true });
+  const file = join(root, "tests", "out", "demo.png");
+  await page.screenshot({ path: file, fullPage: true });
+  assert.deepEqual(pageErrors, []);
+});
