@@ -527,8 +527,10 @@ pub fn batch<'a>(
 /// let table = CodeTable::new(&kent, "kcsp", &["kent_police", "kent_county_council", "office_of_the_pcc",
 ///     "kent_fire_and_rescue", "guest"]).unwrap();
 /// let d = NaiveDate::from_ymd_opt(2022, 7, 14).unwrap();
-/// assert_eq!(table.count(d, &[0, 1, 2, 3, 4]).unwrap(), (4, 4));
-/// assert_eq!(table.count(d, &[0, 0, 4]).unwrap(), (1, 4));
+/// let q = table.check(d, &[0, 1, 2, 3, 4]).unwrap();
+/// assert!(q.quorate);
+/// assert_eq!((q.count, q.required), (4, 4));
+/// assert!(!table.check(d, &[0, 0, 4]).unwrap().quorate);
 /// ```
 pub struct CodeTable<'a> {
     partnership: &'a Partnership,
@@ -556,10 +558,10 @@ impl<'a> CodeTable<'a> {
         })
     }
 
-    /// (count, required) for a meeting on `date` attended by the coded
-    /// organisations. Errors: those of [`check`], with the field `codes[i]`;
-    /// `invalid_input` for a code outside the table.
-    pub fn count(&self, date: NaiveDate, codes: &[u16]) -> Result<(u32, u32)> {
+    /// The quorum of a meeting on `date` attended by the coded organisations.
+    /// Errors: those of [`check`], with the field `codes[i]`; `invalid_input`
+    /// for a code outside the table.
+    pub fn check(&self, date: NaiveDate, codes: &[u16]) -> Result<CodedQuorum> {
         let terms = self.body.terms_on(date)?;
         let rule = &terms.quorum;
         let open = rule.basis == QuorumBasis::Organisations && rule.open_membership;
@@ -602,8 +604,23 @@ impl<'a> CodeTable<'a> {
                 u32::try_from(names.len()).unwrap_or(u32::MAX)
             }
         };
-        Ok((count, rule.required))
+        Ok(CodedQuorum {
+            quorate: count >= rule.required,
+            count,
+            required: rule.required,
+        })
     }
+}
+
+/// A meeting's quorum from [`CodeTable::check`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodedQuorum {
+    /// Whether it was quorate.
+    pub quorate: bool,
+    /// Distinct seats (or organisations) represented.
+    pub count: u32,
+    /// How many were needed.
+    pub required: u32,
 }
 
 #[cfg(test)]
@@ -860,21 +877,22 @@ mod tests {
         ] {
             let present: Vec<&str> = codes.iter().map(|c| ids[*c as usize]).collect();
             let single = check(&kent, "kcsp", d(date), &present).unwrap();
+            let q = table.check(d(date), &codes).unwrap();
             assert_eq!(
-                table.count(d(date), &codes).unwrap(),
-                (single.count, single.required),
+                (q.quorate, q.count, q.required),
+                (single.quorate, single.count, single.required),
                 "{date}"
             );
         }
-        let e = table.count(d("2022-07-14"), &[4]).unwrap_err();
+        let e = table.check(d("2022-07-14"), &[4]).unwrap_err();
         assert_eq!((e.code(), e.field()), ("organisation_not_current", "codes[0]"));
-        assert_eq!(table.count(d("2022-07-14"), &[99]).unwrap_err().code(), "invalid_input");
+        assert_eq!(table.check(d("2022-07-14"), &[99]).unwrap_err().code(), "invalid_input");
         assert_eq!(
             CodeTable::new(&kent, "kcsp", &["Kent"]).err().map(|e| e.code()),
             Some("unknown_organisation")
         );
         let dhr = CodeTable::new(&kent, "dhr_steering_group", &["a_trust", "b_trust", "a_trust", "guest"]).unwrap();
-        assert_eq!(dhr.count(d("2023-01-01"), &[0, 1, 2, 3]).unwrap(), (2, 4));
+        assert_eq!(dhr.check(d("2023-01-01"), &[0, 1, 2, 3]).unwrap().count, 2);
     }
 
     #[test]

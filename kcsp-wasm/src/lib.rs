@@ -258,13 +258,13 @@ pub fn quorum_coded(
                     &[],
                 )
             })?;
-        let (c, r) = table.count(date, slice).map_err(|e| {
+        let q = table.check(date, slice).map_err(|e| {
             let f = format!("meetings[{i}].{}", e.field());
             thrown(&e.at(f))
         })?;
-        quorate.push(u8::from(c >= r));
-        count.push(c);
-        required.push(r);
+        quorate.push(u8::from(q.quorate));
+        count.push(q.count);
+        required.push(q.required);
         start = end;
     }
     let out = js_sys::Object::new();
