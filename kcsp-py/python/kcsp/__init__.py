@@ -136,6 +136,15 @@ def _strs(values: Any, field: str) -> list[str]:
     return out
 
 
+def _rows(rows: Iterable[Mapping[str, Any]], name: str, **convert: Any) -> list[dict[str, Any]]:
+    """Copies each mapping of ``rows``, converting the keys named in
+    ``convert`` (e.g. ``until=_date``) and naming ``name[i].key`` in errors."""
+    return [
+        {k: (convert[k](v, f"{name}[{i}].{k}") if k in convert and v is not None else v) for k, v in r.items()}
+        for i, r in enumerate(rows)
+    ]
+
+
 def evaluate(rule: str, input: Mapping[str, Any]) -> dict[str, Any]:
     """Evaluates ``rule`` on a JSON-shaped ``input`` (dates and money as
     strings, as in the conformance vectors) and returns the result as a dict
@@ -241,17 +250,7 @@ def match_funding(grant: MoneyLike, total_cost: MoneyLike) -> MatchFunding:
 
 
 def _projects(projects: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    out = []
-    for i, p in enumerate(projects):
-        row: dict[str, Any] = {}
-        for k, v in p.items():
-            if k in ("amount", "spent"):
-                if v is not None:
-                    row[k] = _money(v, f"projects[{i}].{k}")
-            else:
-                row[k] = v
-        out.append(row)
-    return out
+    return _rows(projects, "projects", amount=_money, spent=_money)
 
 
 def grant_ledger(
@@ -282,12 +281,6 @@ def reconcile(
     """Compares figures a report states (``{"figure", "amount", "source"}``) and
     project amounts it lists (``{"name", "amount", "source"}``) with the ledger."""
 
-    def stated(rows: Iterable[Mapping[str, Any]], name: str) -> list[dict[str, Any]]:
-        return [
-            {k: (_money(v, f"{name}[{i}].amount") if k == "amount" else v) for k, v in r.items()}
-            for i, r in enumerate(rows)
-        ]
-
     result: Reconciliation = _call(
         "grant_reconciliation",
         Reconciliation,
@@ -295,8 +288,8 @@ def reconcile(
         allocation=_money(allocation, "allocation"),
         tactical_open=tactical_open,
         projects=_projects(projects),
-        stated_figures=stated(stated_figures, "stated_figures"),
-        stated_projects=stated(stated_projects, "stated_projects"),
+        stated_figures=_rows(stated_figures, "stated_figures", amount=_money),
+        stated_projects=_rows(stated_projects, "stated_projects", amount=_money),
     )
     return result
 
@@ -335,10 +328,7 @@ def dhr_deadlines(
     ``commission`` or ``not_commission``; ``extensions`` are mappings with
     ``deadline`` (``decision``/``report``), ``until``, ``reason``
     (``criminal_proceedings``/``inquest``/``other``) and optional ``note``."""
-    ext = [
-        {k: (_date(v, f"extensions[{i}].until") if k == "until" else v) for k, v in e.items()}
-        for i, e in enumerate(extensions)
-    ]
+    ext = _rows(extensions, "extensions", until=_date)
     result: Deadlines = _call(
         "dhr_deadlines",
         Deadlines,
@@ -370,15 +360,9 @@ def dhr_case(case: Mapping[str, Any], as_of: DateLike) -> CaseStatus:
     """The status of a case: ``{"reference", "events": [{"date", "stage"}],
     "extensions": [...], "actions": [{"id", "owner", "status"}]}``."""
     c = dict(case)
-    c["events"] = [
-        {k: (_date(v, f"case.events[{i}].date") if k == "date" else v) for k, v in e.items()}
-        for i, e in enumerate(case.get("events", []))
-    ]
+    c["events"] = _rows(case.get("events", []), "case.events", date=_date)
     if "extensions" in c:
-        c["extensions"] = [
-            {k: (_date(v, f"case.extensions[{i}].until") if k == "until" else v) for k, v in e.items()}
-            for i, e in enumerate(c["extensions"])
-        ]
+        c["extensions"] = _rows(c["extensions"], "case.extensions", until=_date)
     result: CaseStatus = _call("dhr_case", CaseStatus, case=c, as_of=_date(as_of, "as_of"))
     return result
 
