@@ -5,19 +5,26 @@
 //! public API in Rust, Python and JavaScript alike), the input field it
 //! concerns (for example `present[2]` or `projects[1].amount`), a readable
 //! message, and optional details (the offending value, what was allowed).
+//!
+//! The catalogue below lists every code. It is generated from
+//! [`ErrorKind::ALL`] and the cross-language cases of
+//! `tests/errors/catalogue.json`, and checked by `tests/error_catalogue.rs`
+//! (regenerate with `KCSP_BLESS=1 cargo test --test error_catalogue`).
+//!
+#![doc = include_str!("../ERRORS.md")]
 
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
 macro_rules! error_kinds {
-    ($( $(#[$doc:meta])* $variant:ident => $code:literal, $domain:literal; )*) => {
+    ($( #[doc = $meaning:literal] $variant:ident => $code:literal, $domain:literal; )*) => {
         /// What went wrong, as a closed list. Each kind has a stable code.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
         pub enum ErrorKind {
-            $( $(#[$doc])* $variant, )*
+            $( #[doc = $meaning] $variant, )*
         }
 
         impl ErrorKind {
@@ -39,6 +46,16 @@ macro_rules! error_kinds {
             /// exception subclass per family.
             pub const fn domain(self) -> &'static str {
                 match self { $(ErrorKind::$variant => $domain,)* }
+            }
+
+            /// What the code means, in one sentence (the catalogue's wording).
+            ///
+            /// ```
+            /// use kcsp_core::ErrorKind;
+            /// assert_eq!(ErrorKind::DuplicateVote.meaning(), "A seat voted more than once.");
+            /// ```
+            pub const fn meaning(self) -> &'static str {
+                match self { $(ErrorKind::$variant => $meaning.trim_ascii(),)* }
             }
 
             /// The kind with this code, if there is one.
@@ -68,7 +85,7 @@ error_kinds! {
     UnknownOrganisation => "unknown_organisation", "governance";
     /// The organisation id is known but did not exist on the date asked about.
     OrganisationNotCurrent => "organisation_not_current", "governance";
-    /// No terms of reference of the body were in force on the date.
+    /// No terms of reference (or, for the grant, no scheme) were in force on the date or year asked about.
     NoRulesInForce => "no_rules_in_force", "governance";
     /// A partnership definition given as data is inconsistent.
     InvalidPartnership => "invalid_partnership", "governance";

@@ -87,6 +87,13 @@ def main() -> None:
     t_batch = best(batch, 5)
     t_loop = best(loop, 2)
     t_pure = best(pure, 3)
+
+    # One call with the input of the criterion bench quorum/one_meeting: the
+    # cost of crossing into the extension and back, per call.
+    five = ["kent_county_council", "kent_police", "office_of_the_pcc", "kent_fire_and_rescue", "probation_service"]
+    day = date(2023, 11, 16)
+    calls = 20_000
+    t_single = best(lambda: [kcsp.quorum("kcsp", day, five) for _ in range(calls)], 3)
     print(f"python_rows: {len(ids)}")
     print(f"python_meetings: {meetings}")
     print(f"python_batch_seconds: {t_batch:.4f}")
@@ -107,6 +114,7 @@ def main() -> None:
         print(f"python_batch_vs_pandas: {t_pd / t_batch:.2f}")
     print(f"python_batch_vs_loop: {t_loop / t_batch:.2f}")
     print(f"python_batch_vs_pure_python: {t_pure / t_batch:.2f}")
+    print(f"python_single_call_us: {t_single / calls * 1e6:.2f}")
 
 
 if __name__ == "__main__":
