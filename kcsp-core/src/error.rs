@@ -198,13 +198,16 @@ pub struct Error {
 }
 
 impl Error {
-    /// A new error of `kind` about `field`.
+    /// A new error of `kind` about `field`. A message longer than
+    /// [`MAX_MESSAGE`] characters is cut short (with `…`), so that no input,
+    /// however large, makes an enormous error.
     pub fn new(kind: ErrorKind, field: impl Into<String>, message: impl Into<String>) -> Self {
+        let message = message.into();
         Error {
             kind,
             code: kind.code(),
             field: field.into(),
-            message: message.into(),
+            message: shorten(&message, MAX_MESSAGE),
             details: BTreeMap::new(),
         }
     }
@@ -265,15 +268,21 @@ impl std::error::Error for Error {}
 /// The result type of every fallible function of the library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// The longest message an [`Error`] carries, in characters (longer ones end in `…`).
+pub const MAX_MESSAGE: usize = 500;
+
+/// The first `max` characters of `value`, with `…` when there were more.
+fn shorten(value: &str, max: usize) -> String {
+    match value.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", value.get(..cut).unwrap_or_default()),
+        None => value.to_string(),
+    }
+}
+
 /// Shortens a value for quoting in a message, so that an enormous input
 /// cannot produce an enormous error.
 pub(crate) fn quote(value: &str) -> String {
-    const MAX: usize = 40;
-    let mut out: String = value.chars().take(MAX).collect();
-    if value.chars().nth(MAX).is_some() {
-        out.push('…');
-    }
-    out
+    shorten(value, 40)
 }
 
 #[cfg(test)]
@@ -338,6 +347,20 @@ mod tests {
         let long = "x".repeat(10_000);
         assert_eq!(quote(&long).chars().count(), 41);
         assert_eq!(quote("short"), "short");
+    }
+
+    #[test]
+    fn long_messages_are_cut_at_a_character_boundary() {
+        let e = Error::new(ErrorKind::InvalidInput, "", "é".repeat(MAX_MESSAGE + 10));
+        assert_eq!(e.message().chars().count(), MAX_MESSAGE + 1);
+        assert!(e.message().ends_with("é…"));
+        let exact = "x".repeat(MAX_MESSAGE);
+        assert_eq!(Error::new(ErrorKind::InvalidInput, "", exact.clone()).message(), exact);
+        // found by the partnership_json fuzz target: serde quotes unknown keys whole
+        let json = format!("{{\"{}\": 1}}", "n".repeat(5_000));
+        let e = crate::Partnership::from_json(&json).unwrap_err();
+        assert_eq!(e.code(), "invalid_partnership");
+        assert!(e.message().len() < 4 * MAX_MESSAGE);
     }
 
     #[test]

@@ -27,10 +27,10 @@ fn expect_code(e: &Error, allowed: &[&str], what: &str) {
         e.message()
     );
     assert!(!e.message().is_empty(), "{what}: an error without a message");
+    let chars = e.message().chars().count();
     assert!(
-        e.message().len() < 2_000,
-        "{what}: a message of {} bytes",
-        e.message().len()
+        chars <= kcsp_core::error::MAX_MESSAGE + 1,
+        "{what}: a message of {chars} characters"
     );
 }
 
