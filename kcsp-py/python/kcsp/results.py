@@ -15,7 +15,7 @@ import typing
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Mapping, Optional, Tuple, TypeVar
+from typing import Any, Callable, Mapping, Optional, Tuple, TypeVar
 
 __all__ = [
     "Citation",
@@ -359,41 +359,67 @@ class CaseStatus(_Result):
 T = TypeVar("T")
 
 
-def _convert(tp: Any, value: Any, where: str) -> Any:
-    """Converts a JSON value to the annotated Python type."""
+Convert = Callable[[Any], Any]
+_CONVERTERS: dict[Any, Convert] = {}
+_PLANS: dict[type, dict[str, Convert]] = {}
+
+
+def _converter(tp: Any) -> Convert:
+    """The function that converts a JSON value to the annotated type ``tp``,
+    worked out once per type (reading type hints on every call made a result
+    cost more than the rule)."""
+    conv = _CONVERTERS.get(tp)
+    if conv is None:
+        conv = _CONVERTERS[tp] = _make_converter(tp)
+    return conv
+
+
+def _make_converter(tp: Any) -> Convert:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return None if value is None else _convert(args[0], value, where)
+        inner = _converter(next(a for a in typing.get_args(tp) if a is not type(None)))
+        return lambda v: None if v is None else inner(v)
     if origin in (tuple, Tuple):
-        (inner, _) = typing.get_args(tp)
-        return tuple(_convert(inner, v, where) for v in value)
+        item = _converter(typing.get_args(tp)[0])
+        return lambda v: tuple([item(x) for x in v])
     if origin in (collections.abc.Mapping, dict):
-        return dict(value)
+        return dict
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        return _build(tp, value)
+        cls = tp
+        return lambda v: _build(cls, v)
     if tp is date:
-        return date.fromisoformat(value)
+        return date.fromisoformat
     if tp is Decimal:
-        return Decimal(value)
+        return Decimal
     if tp in (str, int, bool):
-        if not isinstance(value, tp):
-            raise TypeError(f"{where}: expected {tp.__name__}, got {value!r}")
-        return value
-    raise TypeError(f"{where}: no conversion to {tp!r}")
+        expected = tp
 
+        def check(v: Any) -> Any:
+            if not isinstance(v, expected):
+                raise TypeError(f"expected {expected.__name__}, got {v!r}")
+            return v
 
-_HINTS: dict[type, dict[str, Any]] = {}
+        return check
+
+    def unknown(v: Any) -> Any:
+        raise TypeError(f"no conversion to {tp!r}")
+
+    return unknown
 
 
 def _build(cls: type[T], data: Mapping[str, Any]) -> T:
     """Builds result ``cls`` from the core's JSON object."""
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = _HINTS[cls] = typing.get_type_hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-    unknown = set(data) - names
-    if unknown:
-        raise TypeError(f"{cls.__name__}: unexpected keys {sorted(unknown)}")
-    kwargs = {k: _convert(hints[k], v, f"{cls.__name__}.{k}") for k, v in data.items()}
+    plan = _PLANS.get(cls)
+    if plan is None:
+        hints = typing.get_type_hints(cls)
+        plan = _PLANS[cls] = {f.name: _converter(hints[f.name]) for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    kwargs = {}
+    for k, v in data.items():
+        conv = plan.get(k)
+        if conv is None:
+            raise TypeError(f"{cls.__name__}: unexpected keys {sorted(set(data) - set(plan))}")
+        try:
+            kwargs[k] = conv(v)
+        except TypeError as e:
+            raise TypeError(f"{cls.__name__}.{k}: {e}") from None
     return cls(**kwargs)
