@@ -22,13 +22,19 @@
 //! days ([`Calendar::add_holiday`], [`Calendar::remove_holiday`]) or loads the
 //! official GOV.UK `bank-holidays.json` ([`Calendar::with_govuk_json`]),
 //! whose `england-and-wales` list then replaces the computed days for every
-//! year it covers.
+//! year it covers. Changes apply in that order: the GOV.UK file, then added
+//! days, then removed days ([`CalendarChanges`], the `calendar` key of a
+//! request).
+//!
+//! Every result that counted working days says which calendar it used
+//! ([`CalendarSource`]): the years computed from statute, the years a GOV.UK
+//! file replaced, and the days added or removed.
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::explain::{Citation, Explanation};
 use chrono::{Datelike, NaiveDate, Weekday};
-use serde::Serialize;
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 /// The first year the calendar computes.
@@ -49,7 +55,7 @@ const CITE_PROCLAMATIONS: Citation = Citation::new(
 
 /// A bank holiday: its date and name.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BankHoliday {
     /// The date.
     pub date: NaiveDate,
@@ -68,9 +74,124 @@ pub struct BankHoliday {
 /// assert!(cal.is_working_day(d(2022, 5, 30)).unwrap());  // spring holiday moved to 2 June
 /// assert_eq!(cal.holiday(d(2021, 12, 28)).unwrap(), Some("Boxing Day (substitute day)"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Calendar {
-    holidays: BTreeMap<NaiveDate, String>,
+    /// Days from a GOV.UK file, replacing the computed days of its years.
+    govuk: Option<Govuk>,
+    /// Days added (by proclamation, say), over everything else.
+    added: BTreeMap<NaiveDate, String>,
+    /// Days removed, over everything else (a day both added and removed was
+    /// changed last by whichever call came later).
+    removed: BTreeSet<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Govuk {
+    first_year: i32,
+    last_year: i32,
+    days: BTreeMap<NaiveDate, String>,
+    /// The file's object as given, kept so that the calendar can be written back.
+    source: serde_json::Value,
+}
+
+/// Which calendar a result counted working days on.
+///
+/// ```
+/// use kcsp_core::Calendar;
+/// use chrono::NaiveDate;
+/// let mut cal = Calendar::england_and_wales();
+/// cal.add_holiday(NaiveDate::from_ymd_opt(2027, 6, 4).unwrap(), "A proclaimed day").unwrap();
+/// let s = cal.source();
+/// assert_eq!(s.statute_years, vec![[1978, 2199]]);
+/// assert_eq!(s.added.len(), 1);
+/// assert!(s.summary.contains("1 day added"));
+/// ```
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarSource {
+    /// The ranges of years whose bank holidays were computed from statute
+    /// and the proclamations the library knows (first and last year of each).
+    pub statute_years: Vec<[i32; 2]>,
+    /// The first and last year a GOV.UK `bank-holidays.json` replaced, if one was given.
+    pub govuk_years: Option<[i32; 2]>,
+    /// Days added as bank holidays.
+    pub added: Vec<NaiveDate>,
+    /// Days removed from the bank holidays.
+    pub removed: Vec<NaiveDate>,
+    /// The same in a sentence.
+    pub summary: String,
+}
+
+/// Changes to the England and Wales calendar, as a request's `calendar` key
+/// gives them: a GOV.UK `bank-holidays.json` object, then days added, then
+/// days removed. Every key is optional.
+///
+/// ```
+/// use kcsp_core::calendar::CalendarChanges;
+/// let c = CalendarChanges::from_value(&serde_json::json!({"add": ["2026-06-08"]})).unwrap();
+/// let cal = c.apply().unwrap();
+/// assert!(!cal.is_working_day(chrono::NaiveDate::from_ymd_opt(2026, 6, 8).unwrap()).unwrap());
+/// let e = CalendarChanges::from_value(&serde_json::json!({"add": ["2026-13-01"]})).unwrap_err();
+/// assert_eq!((e.code(), e.field()), ("invalid_calendar", "add[0]"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarChanges {
+    /// The whole object of GOV.UK's `bank-holidays.json`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub govuk: Option<serde_json::Value>,
+    /// Dates that become bank holidays.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub add: Vec<IsoDate>,
+    /// Dates that become ordinary days.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remove: Vec<IsoDate>,
+}
+
+/// A strict ISO date in a serde structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct IsoDate(#[serde(with = "crate::dates::iso")] pub NaiveDate);
+
+impl CalendarChanges {
+    /// Reads changes from a JSON value. Errors: `invalid_calendar` with the
+    /// path of the offending value (`add[0]`, `govuk`).
+    pub fn from_value(value: &serde_json::Value) -> Result<CalendarChanges> {
+        serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            Error::new(
+                ErrorKind::InvalidCalendar,
+                if path == "." { String::new() } else { path },
+                format!("not a calendar change: {}", e.inner()),
+            )
+        })
+    }
+
+    /// The England and Wales calendar with these changes.
+    pub fn apply(&self) -> Result<Calendar> {
+        self.apply_to(Calendar::england_and_wales())
+    }
+
+    /// `base` with these changes (GOV.UK file, then added, then removed days).
+    pub fn apply_to(&self, base: Calendar) -> Result<Calendar> {
+        let mut cal = base;
+        if let Some(g) = &self.govuk {
+            cal = cal.with_govuk_value(g).map_err(|e| {
+                let field = format!("govuk.{}", e.field()).trim_end_matches('.').to_string();
+                e.at(field)
+            })?;
+        }
+        let as_calendar = |e: Error, field: String| Error::new(ErrorKind::InvalidCalendar, field, e.message().to_string());
+        for (i, d) in self.add.iter().enumerate() {
+            cal.add_holiday(d.0, "Added bank holiday")
+                .map_err(|e| as_calendar(e, format!("add[{i}]")))?;
+        }
+        for (i, d) in self.remove.iter().enumerate() {
+            cal.remove_holiday(d.0)
+                .map_err(|e| as_calendar(e, format!("remove[{i}]")))?;
+        }
+        Ok(cal)
+    }
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -187,10 +308,10 @@ fn out_of_range(field: &str, date: NaiveDate) -> Error {
     )
 }
 
-impl Calendar {
-    /// The England and Wales calendar for 1978 to 2199, as computed from the
-    /// statute and the one-off proclamations.
-    pub fn england_and_wales() -> Calendar {
+/// The computed days of every year, built once.
+fn computed() -> &'static BTreeMap<NaiveDate, String> {
+    static DAYS: OnceLock<BTreeMap<NaiveDate, String>> = OnceLock::new();
+    DAYS.get_or_init(|| {
         let mut holidays = BTreeMap::new();
         for y in FIRST_YEAR..=LAST_YEAR {
             holidays.extend(statutory(y));
@@ -203,13 +324,26 @@ impl Calendar {
                 holidays.insert(ymd(*y, *m, *d), (*name).to_string());
             }
         }
-        Calendar { holidays }
+        holidays
+    })
+}
+
+impl Calendar {
+    /// The England and Wales calendar for 1978 to 2199, as computed from the
+    /// statute and the one-off proclamations. Cheap: the computed days are
+    /// built once and shared.
+    pub fn england_and_wales() -> Calendar {
+        Calendar::default()
     }
 
-    /// A shared, built-once copy of [`Calendar::england_and_wales`].
+    /// A shared copy of [`Calendar::england_and_wales`].
     pub fn shared() -> &'static Calendar {
-        static CAL: OnceLock<Calendar> = OnceLock::new();
-        CAL.get_or_init(Calendar::england_and_wales)
+        static CAL: Calendar = Calendar {
+            govuk: None,
+            added: BTreeMap::new(),
+            removed: BTreeSet::new(),
+        };
+        &CAL
     }
 
     fn check(field: &str, date: NaiveDate) -> Result<()> {
@@ -232,20 +366,24 @@ impl Calendar {
     /// ```
     pub fn add_holiday(&mut self, date: NaiveDate, name: &str) -> Result<()> {
         Self::check("date", date)?;
-        self.holidays.insert(date, name.chars().take(200).collect());
+        self.removed.remove(&date);
+        self.added.insert(date, name.chars().take(200).collect());
         Ok(())
     }
 
     /// Removes a bank holiday (one moved by proclamation, for example).
     /// Returns whether the day was a holiday.
     pub fn remove_holiday(&mut self, date: NaiveDate) -> Result<bool> {
-        Self::check("date", date)?;
-        Ok(self.holidays.remove(&date).is_some())
+        let was = self.is_bank_holiday(date)?;
+        self.added.remove(&date);
+        self.removed.insert(date);
+        Ok(was)
     }
 
     /// Replaces the computed days of every year covered by the official
     /// GOV.UK `bank-holidays.json` (division `england-and-wales`) with the
-    /// days it lists. Years it does not cover keep the computed days.
+    /// days it lists. Years it does not cover keep the computed days; days
+    /// added or removed before stay added or removed.
     ///
     /// Errors: `invalid_calendar` (with the field of the offending entry).
     ///
@@ -260,10 +398,17 @@ impl Calendar {
     /// assert!(!cal.is_working_day(d(2030, 7, 1)).unwrap());
     /// assert!(cal.is_working_day(d(2030, 12, 25)).unwrap()); // 2030 is replaced whole
     /// assert!(!cal.is_working_day(d(2031, 12, 25)).unwrap());
+    /// assert_eq!(cal.source().govuk_years, Some([2030, 2030]));
     /// ```
-    pub fn with_govuk_json(mut self, text: &str) -> Result<Calendar> {
+    pub fn with_govuk_json(self, text: &str) -> Result<Calendar> {
+        let value: serde_json::Value = serde_json::from_str(text)
+            .map_err(|e| Error::new(ErrorKind::InvalidCalendar, "", format!("not JSON: {e}")))?;
+        self.with_govuk_value(&value)
+    }
+
+    /// [`with_govuk_json`](Self::with_govuk_json) on a JSON value already parsed.
+    pub fn with_govuk_value(mut self, value: &serde_json::Value) -> Result<Calendar> {
         let bad = |field: &str, msg: String| Error::new(ErrorKind::InvalidCalendar, field, msg);
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| bad("", format!("not JSON: {e}")))?;
         let events = value
             .get("england-and-wales")
             .and_then(|d| d.get("events"))
@@ -275,26 +420,109 @@ impl Calendar {
             let date = ev
                 .get("date")
                 .and_then(|d| d.as_str())
-                .ok_or_else(|| bad(&field, "an event without a date".into()))?;
+                .ok_or_else(|| bad(&format!("{field}.date"), "an event without a date".into()))?;
             let date = crate::dates::parse_date(&format!("{field}.date"), date)
                 .map_err(|e| bad(e.field(), e.message().to_string()))?;
-            Self::check(&field, date).map_err(|e| bad(e.field(), e.message().to_string()))?;
+            Self::check(&field, date).map_err(|e| bad(&format!("{field}.date"), e.message().to_string()))?;
             let title = ev.get("title").and_then(|t| t.as_str()).unwrap_or("Bank holiday");
             parsed.insert(date, title.chars().take(200).collect::<String>());
         }
         let (Some(first), Some(last)) = (parsed.keys().next(), parsed.keys().next_back()) else {
             return Err(bad("england-and-wales.events", "the events list is empty".into()));
         };
-        let (y0, y1) = (first.year(), last.year());
-        self.holidays.retain(|d, _| d.year() < y0 || d.year() > y1);
-        self.holidays.extend(parsed);
+        self.govuk = Some(Govuk {
+            first_year: first.year(),
+            last_year: last.year(),
+            days: parsed,
+            source: value.clone(),
+        });
         Ok(self)
+    }
+
+    /// The changes that make this calendar from the computed one, in the form
+    /// a request's `calendar` key takes ([`CalendarChanges`]).
+    pub fn changes(&self) -> CalendarChanges {
+        CalendarChanges {
+            govuk: self.govuk.as_ref().map(|g| g.source.clone()),
+            add: self.added.keys().map(|d| IsoDate(*d)).collect(),
+            remove: self.removed.iter().map(|d| IsoDate(*d)).collect(),
+        }
+    }
+
+    /// Which calendar this is: the years computed from statute, the years a
+    /// GOV.UK file replaced, the days added and removed.
+    pub fn source(&self) -> CalendarSource {
+        let govuk_years = self.govuk.as_ref().map(|g| [g.first_year, g.last_year]);
+        let statute_years: Vec<[i32; 2]> = match govuk_years {
+            None => vec![[FIRST_YEAR, LAST_YEAR]],
+            Some([a, b]) => [[FIRST_YEAR, a - 1], [b + 1, LAST_YEAR]]
+                .into_iter()
+                .filter(|[x, y]| x <= y)
+                .collect(),
+        };
+        let years = |r: &[i32; 2]| {
+            if r[0] == r[1] {
+                r[0].to_string()
+            } else {
+                format!("{}-{}", r[0], r[1])
+            }
+        };
+        let mut parts: Vec<String> = Vec::new();
+        if !statute_years.is_empty() {
+            let ranges: Vec<String> = statute_years.iter().map(years).collect();
+            parts.push(format!(
+                "England and Wales bank holidays computed from statute and proclamations for {}",
+                ranges.join(" and ")
+            ));
+        }
+        if let Some(g) = &govuk_years {
+            parts.push(format!("taken from a GOV.UK bank-holidays file for {}", years(g)));
+        }
+        let plural = |n: usize| if n == 1 { "day" } else { "days" };
+        if !self.added.is_empty() {
+            parts.push(format!("{} {} added", self.added.len(), plural(self.added.len())));
+        }
+        if !self.removed.is_empty() {
+            parts.push(format!("{} {} removed", self.removed.len(), plural(self.removed.len())));
+        }
+        CalendarSource {
+            statute_years,
+            govuk_years,
+            added: self.added.keys().copied().collect(),
+            removed: self.removed.iter().copied().collect(),
+            summary: format!("{}.", parts.join("; ")),
+        }
+    }
+
+    /// The name of a bank holiday before range checks, from the layer that decides it.
+    fn lookup(&self, date: NaiveDate) -> Option<&str> {
+        if self.removed.contains(&date) {
+            return None;
+        }
+        if let Some(n) = self.added.get(&date) {
+            return Some(n);
+        }
+        match &self.govuk {
+            Some(g) if (g.first_year..=g.last_year).contains(&date.year()) => g.days.get(&date).map(String::as_str),
+            _ => computed().get(&date).map(String::as_str),
+        }
+    }
+
+    /// Whether the day's status comes from the computed calendar (not a
+    /// GOV.UK file or a change).
+    fn is_computed(&self, date: NaiveDate) -> bool {
+        !self.removed.contains(&date)
+            && !self.added.contains_key(&date)
+            && !self
+                .govuk
+                .as_ref()
+                .is_some_and(|g| (g.first_year..=g.last_year).contains(&date.year()))
     }
 
     /// The name of the bank holiday on `date`, if it is one.
     pub fn holiday(&self, date: NaiveDate) -> Result<Option<&str>> {
         Self::check("date", date)?;
-        Ok(self.holidays.get(&date).map(String::as_str))
+        Ok(self.lookup(date))
     }
 
     /// Whether `date` is a bank holiday.
@@ -324,15 +552,21 @@ impl Calendar {
                     format!("{year} is outside {FIRST_YEAR} to {LAST_YEAR}"),
                 )
             })?;
-        let end = ymd(year, 12, 31);
-        Ok(self
-            .holidays
-            .range(start..=end)
-            .map(|(d, n)| BankHoliday {
-                date: *d,
-                name: n.clone(),
-            })
-            .collect())
+        let mut out = Vec::new();
+        let mut d = start;
+        while d.year() == year {
+            if let Some(name) = self.lookup(d) {
+                out.push(BankHoliday {
+                    date: d,
+                    name: name.to_string(),
+                });
+            }
+            match d.succ_opt() {
+                Some(n) => d = n,
+                None => break,
+            }
+        }
+        Ok(out)
     }
 
     /// The number of working days strictly between `from` and `to` (neither
@@ -401,6 +635,7 @@ impl Calendar {
             .reading("A working day is Monday to Friday, not an England and Wales bank holiday.")
             .cite(&CITE_ACT);
         if holiday.is_some()
+            && self.is_computed(date)
             && ONE_OFFS
                 .iter()
                 .any(|(_, added)| added.iter().any(|(y, m, d, _)| ymd(*y, *m, *d) == date))
@@ -412,20 +647,14 @@ impl Calendar {
             working_day,
             weekday,
             holiday,
-            explanation,
+            explanation: explanation.on_calendar(self),
         })
-    }
-}
-
-impl Default for Calendar {
-    fn default() -> Self {
-        Calendar::shared().clone()
     }
 }
 
 /// Whether a date is a working day, and why.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkingDay {
     /// The date.
     pub date: NaiveDate,

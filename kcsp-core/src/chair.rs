@@ -1,6 +1,6 @@
 //! Chair and vice-chair: removal votes and terms of office.
 //!
-//! Removal (KCSP ToR §6): only by a vote at a KCSP meeting in which more
+//! Removal (for Kent, KCSP ToR §6): only by a vote at a KCSP meeting in which more
 //! than half of the responsible authorities decide for removal. Readings:
 //! one vote per seat; the threshold is counted against **all** seats of the
 //! body on the meeting date (seven, so four votes), not against those present
@@ -15,20 +15,21 @@
 //! (month ends clamped) and is overdue after that date. The KCSP Chair is ex
 //! officio and has no term.
 
+use crate::context::Context;
 use crate::error::{quote, Error, ErrorKind, Result};
 use crate::explain::Explanation;
 use crate::id::{BodyId, SeatId};
-use crate::partnership::{ChairRule, MajorityBasis, Partnership};
+use crate::partnership::{cite_or_default, ChairRule, MajorityBasis};
 use crate::quorum::{self, QuorumResult};
 use crate::review::due;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
 
 /// An office that a removal vote concerns.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Office {
     /// The Chair.
@@ -76,7 +77,7 @@ impl fmt::Display for Office {
 
 /// The outcome of a removal vote.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RemovalResult {
     /// The office.
     pub office: Office,
@@ -107,19 +108,19 @@ pub struct RemovalResult {
 /// `votes_for[i]`); and the quorum errors.
 ///
 /// ```
-/// use kcsp_core::{chair, Partnership};
+/// use kcsp_core::{chair, Context};
 /// use chrono::NaiveDate;
-/// let kent = Partnership::kent();
+/// let kent = Context::kent();
 /// let date = NaiveDate::from_ymd_opt(2023, 11, 16).unwrap();
 /// let present = ["kent_county_council", "kent_police", "office_of_the_pcc",
 ///                "kent_fire_and_rescue", "probation_service"];
-/// let r = chair::removal_vote(&kent, "kcsp", date, "chair", &present,
+/// let r = chair::removal_vote(kent, "kcsp", date, "chair", &present,
 ///     &["kent_police", "office_of_the_pcc", "kent_fire_and_rescue"]).unwrap();
 /// assert!(!r.removed); // three of five present, but not more than half of seven
 /// assert_eq!((r.votes_for, r.required, r.seats), (3, 4, 7));
 /// ```
 pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
-    partnership: &Partnership,
+    ctx: &Context,
     body: &str,
     date: NaiveDate,
     office: &str,
@@ -127,6 +128,7 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
     votes_for: &[T],
 ) -> Result<RemovalResult> {
     let office = Office::parse("office", office)?;
+    let partnership = ctx.partnership();
     let body_def = partnership.body(body)?;
     let terms = body_def.terms_on(date)?;
     let Some(rule) = &terms.removal else {
@@ -139,7 +141,7 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
             ),
         ));
     };
-    let quorum = quorum::check(partnership, body, date, present)?;
+    let quorum = quorum::check(ctx, body, date, present)?;
     if !quorum.quorate {
         return Err(Error::new(
             ErrorKind::InquorateMeeting,
@@ -156,12 +158,12 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
     for (i, v) in votes_for.iter().enumerate() {
         let field = format!("votes_for[{i}]");
         let a = partnership.resolve(&field, v.as_ref(), date, false)?;
-        let Some(seat) = body_def.seat_of(&a.id, date) else {
+        let Some(seat) = body_def.seat_of(a.id.as_str(), date) else {
             return Err(Error::new(
                 ErrorKind::VoteWithoutSeat,
                 field,
                 format!(
-                    "'{}' holds no responsible-authority seat on the {} and cannot vote",
+                    "'{}' holds no seat on the {} and cannot vote",
                     a.id, body_def.name
                 ),
             )
@@ -189,9 +191,7 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
         MajorityBasis::SeatsPresent => quorum.represented.len(),
     };
     let seats = u32::try_from(seats).unwrap_or(u32::MAX);
-    // Smallest whole number of votes strictly above numerator/denominator of the seats.
-    let required = u32::try_from(u64::from(seats) * u64::from(rule.numerator) / u64::from(rule.denominator.max(1)) + 1)
-        .unwrap_or(u32::MAX);
+    let required = rule.required(seats);
     let votes = u32::try_from(voted.len()).unwrap_or(u32::MAX);
     let removed = votes >= required;
     let against = match rule.basis {
@@ -205,10 +205,25 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
         rule.numerator,
         rule.denominator,
     );
+    let citations = cite_or_default(&rule.citation, partnership, body_def, terms, || {
+        format!(
+            "The chair or vice-chair is removed by a vote of more than {}/{} of {}.",
+            rule.numerator,
+            rule.denominator,
+            match rule.basis {
+                MajorityBasis::AllSeats => "all the body's seats",
+                MajorityBasis::SeatsPresent => "the seats represented at the meeting",
+            }
+        )
+    });
+    let reading = match rule.basis {
+        MajorityBasis::AllSeats => "One vote per seat; the majority is of all seats of the body on the date, not of those present; the meeting must be quorate.",
+        MajorityBasis::SeatsPresent => "One vote per seat; the majority is of the seats represented at the meeting; the meeting must be quorate.",
+    };
     let explanation = Explanation::new("chair_removal", reason)
-        .reading("One vote per seat; the majority is of all seats of the body on the date, not of those present; the meeting must be quorate.")
-        .cite(&rule.citation)
-        .cite(&terms.quorum.citation)
+        .reading(reading)
+        .cite_all(&citations)
+        .cite_all(&quorum.explanation.citations)
         .figure("votes_for", votes)
         .figure("required", required)
         .figure("seats", seats);
@@ -227,7 +242,7 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
 
 /// When a body's chair is next due for election or review.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermStatus {
     /// The body.
     pub body: BodyId,
@@ -251,25 +266,25 @@ pub struct TermStatus {
 /// `approval_after_as_of` (field `elected[i]`); `unknown_body`.
 ///
 /// ```
-/// use kcsp_core::{chair, Partnership};
+/// use kcsp_core::{chair, Context};
 /// use chrono::NaiveDate;
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-/// let kent = Partnership::kent();
-/// let t = chair::term_status(&kent, "working_group", &[d(2022, 4, 25)], d(2024, 4, 29)).unwrap();
+/// let kent = Context::kent();
+/// let t = chair::term_status(kent, "working_group", &[d(2022, 4, 25)], d(2024, 4, 29)).unwrap();
 /// assert_eq!(t.next_due, d(2024, 4, 25));
 /// assert_eq!(t.days_until_due, -4);
-/// assert_eq!(chair::term_status(&kent, "kcsp", &[d(2022, 4, 25)], d(2024, 4, 29)).unwrap_err().code(), "no_fixed_term");
+/// assert_eq!(chair::term_status(kent, "kcsp", &[d(2022, 4, 25)], d(2024, 4, 29)).unwrap_err().code(), "no_fixed_term");
 /// ```
-pub fn term_status(
-    partnership: &Partnership,
-    body: &str,
-    elected: &[NaiveDate],
-    as_of: NaiveDate,
-) -> Result<TermStatus> {
+pub fn term_status(ctx: &Context, body: &str, elected: &[NaiveDate], as_of: NaiveDate) -> Result<TermStatus> {
+    let partnership = ctx.partnership();
     let body_def = partnership.body(body)?;
     let terms = body_def.terms_on(as_of)?;
     let (term_months, citation) = match &terms.chair {
         ChairRule::ExOfficio { holder, citation } => {
+            let cited = cite_or_default(citation, partnership, body_def, terms, || {
+                format!("The chair is ex officio: {holder}.")
+            });
+            let cited: Vec<String> = cited.iter().map(ToString::to_string).collect();
             return Err(Error::new(
                 ErrorKind::NoFixedTerm,
                 "body",
@@ -278,9 +293,14 @@ pub fn term_status(
                     body_def.name
                 ),
             )
-            .with("citation", citation.to_string()))
+            .with("citation", cited.join("; ")))
         }
-        ChairRule::Elected { term_months, citation } => (*term_months, citation),
+        ChairRule::Elected { term_months, citation } => (
+            *term_months,
+            cite_or_default(citation, partnership, body_def, terms, || {
+                format!("The chair is elected for a term of {term_months} months.")
+            }),
+        ),
     };
     let due = due("elected", elected, as_of, term_months)?;
     let reason = if due.overdue {
@@ -303,7 +323,7 @@ pub fn term_status(
         term_months,
         explanation: Explanation::new("chair_term", reason)
             .reading("The next election or review is due a full term after the latest one, month ends clamped.")
-            .cite(citation)
+            .cite_all(&citation)
             .figure("last_elected", due.last)
             .figure("term_months", term_months)
             .figure("next_due", due.next_due),
@@ -329,7 +349,7 @@ mod tests {
 
     fn vote(present: &[&str], votes: &[&str]) -> Result<RemovalResult> {
         removal_vote(
-            &Partnership::kent(),
+            Context::kent(),
             "kcsp",
             d("2023-11-16"),
             "vice_chair",
@@ -370,7 +390,7 @@ mod tests {
             "inquorate_meeting"
         );
         let e = removal_vote(
-            &Partnership::kent(),
+            Context::kent(),
             "kcsp",
             d("2023-11-16"),
             "president",
@@ -380,7 +400,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(e.code(), "unknown_office");
         let e = removal_vote(
-            &Partnership::kent(),
+            Context::kent(),
             "working_group",
             d("2023-11-16"),
             "chair",
@@ -393,12 +413,12 @@ mod tests {
 
     #[test]
     fn the_other_reading_counts_seats_present() {
-        let mut p = Partnership::kent();
+        let mut p = Context::kent().partnership().clone();
         if let Some(r) = p.bodies[0].terms[0].removal.as_mut() {
             r.basis = MajorityBasis::SeatsPresent;
         }
         let r = removal_vote(
-            &p,
+            &Context::kent().clone().with_partnership(p),
             "kcsp",
             d("2023-11-16"),
             "chair",
@@ -413,16 +433,16 @@ mod tests {
     #[test]
     fn even_seat_counts_need_more_than_half() {
         // Six seats: more than half is four, not three.
-        let mut p = Partnership::kent();
+        let mut p = Context::kent().partnership().clone();
         p.bodies[0].seats.retain(|s| s.id != "probation_service");
-        let r = removal_vote(&p, "kcsp", d("2023-11-16"), "chair", &FIVE[..4], &FIVE[..3]).unwrap();
+        let r = removal_vote(&Context::kent().clone().with_partnership(p), "kcsp", d("2023-11-16"), "chair", &FIVE[..4], &FIVE[..3]).unwrap();
         assert_eq!((r.required, r.seats), (4, 6));
         assert!(!r.removed);
     }
 
     #[test]
     fn dhr_chair_term_and_month_end() {
-        let k = Partnership::kent();
+        let k = Context::kent();
         let t = term_status(
             &k,
             "dhr_steering_group",

@@ -70,6 +70,45 @@ pub fn add_months(field: &str, date: NaiveDate, months: u32) -> Result<NaiveDate
         })
 }
 
+/// Serde for an optional strict ISO date (`None` written as absent): the
+/// definition files use it so that `2022-7-1` is refused as it is everywhere
+/// else.
+pub(crate) mod opt_iso {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.collect_str(d),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        match Option::<std::borrow::Cow<'de, str>>::deserialize(d)? {
+            None => Ok(None),
+            Some(t) => super::parse_date("", &t)
+                .map(Some)
+                .map_err(|e| serde::de::Error::custom(e.message())),
+        }
+    }
+}
+
+/// Serde for a strict ISO date.
+pub(crate) mod iso {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let t = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        super::parse_date("", &t).map_err(|e| serde::de::Error::custom(e.message()))
+    }
+}
+
 /// Days from `from` to `to` (negative when `to` is earlier).
 pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()

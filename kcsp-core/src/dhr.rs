@@ -14,24 +14,14 @@
 //! or `qa_approved`; `published`; `closed`. A case closes only when every
 //! action of its plan is complete.
 
+use crate::context::Context;
 use crate::error::{quote, Error, ErrorKind, Result};
-use crate::explain::{Citation, Explanation};
-use crate::protocol::{deadlines, CommissionDecision, DeadlineInput, DeadlineKind, Deadlines, Extension, Protocols};
+use crate::explain::Explanation;
+use crate::protocol::{deadlines, CommissionDecision, DeadlineInput, DeadlineKind, Deadlines, Extension};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
-
-const CITE_STAGES: Citation = Citation::new(
-    "Kent and Medway DHR Steering Group Terms of Reference (Appendix C to the terms-of-reference review, KCSP meeting 14 July 2022)",
-    "Purpose and Responsibilities",
-    "The KCSP leads one joint protocol for Kent and Medway; the Steering Group monitors progress and the action plans arising from reviews.",
-);
-const CITE_PORTFOLIO: Citation = Citation::new(
-    "Kent Community Safety Agreement performance update, KCSP meeting 18 March 2014",
-    "Domestic abuse monitoring",
-    "Since 13 April 2011 ten deaths were considered, nine reviews commissioned and six completed Home Office quality assurance.",
-);
 
 /// A stage of a review.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
@@ -109,7 +99,7 @@ impl fmt::Display for Stage {
 /// Where a review is: its last stage (not counting `home_office_informed`)
 /// and whether the Home Office has been told.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Progress {
     /// The last stage reached, other than `home_office_informed`; `None` before notification.
     pub stage: Option<Stage>,
@@ -195,7 +185,7 @@ impl Progress {
 
 /// Where a sequence of stages leads.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TransitionResult {
     /// The last stage reached, other than `home_office_informed`.
     pub stage: Stage,
@@ -213,19 +203,21 @@ pub struct TransitionResult {
 ///
 /// ```
 /// use kcsp_core::dhr::{replay, Stage};
-/// let r = replay(&["notified", "commissioned", "chair_appointed", "home_office_informed", "submitted"]).unwrap();
+/// use kcsp_core::Context;
+/// let kent = Context::kent();
+/// let r = replay(kent, &["notified", "commissioned", "chair_appointed", "home_office_informed", "submitted"]).unwrap();
 /// assert_eq!(r.stage, Stage::Submitted);
-/// let e = replay(&["notified", "commissioned", "home_office_informed", "chair_appointed", "submitted", "published"]).unwrap_err();
+/// let e = replay(kent, &["notified", "commissioned", "home_office_informed", "chair_appointed", "submitted", "published"]).unwrap_err();
 /// assert_eq!(e.code(), "invalid_transition");
 /// assert_eq!(e.details()["allowed"], "qa_returned, qa_approved");
 /// ```
-pub fn replay<S: AsRef<str>>(events: &[S]) -> Result<TransitionResult> {
+pub fn replay<S: AsRef<str>>(ctx: &Context, events: &[S]) -> Result<TransitionResult> {
     let stages = events
         .iter()
         .enumerate()
         .map(|(i, e)| Stage::parse(&format!("events[{i}]"), e.as_ref()))
         .collect::<Result<Vec<_>>>()?;
-    replay_stages("events", &stages)
+    replay_stages(ctx, "events", &stages)
 }
 
 fn progress_of(field: &str, stages: &[Stage]) -> Result<Progress> {
@@ -236,7 +228,7 @@ fn progress_of(field: &str, stages: &[Stage]) -> Result<Progress> {
     Ok(p)
 }
 
-fn replay_stages(field: &str, stages: &[Stage]) -> Result<TransitionResult> {
+fn replay_stages(ctx: &Context, field: &str, stages: &[Stage]) -> Result<TransitionResult> {
     let p = progress_of(field, stages)?;
     let Some(stage) = p.stage else {
         return Err(
@@ -264,14 +256,14 @@ fn replay_stages(field: &str, stages: &[Stage]) -> Result<TransitionResult> {
         home_office_informed: p.home_office_informed,
         next_allowed,
         explanation: Explanation::new("dhr_transition", reason)
-            .cite(&CITE_STAGES)
+            .cite_all(ctx.citations("dhr_transition"))
             .figure("events", stages.len()),
     })
 }
 
 /// Counts over many reviews.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Portfolio {
     /// Deaths considered (every case notified).
     pub considered: u32,
@@ -296,7 +288,7 @@ pub struct Portfolio {
 
 /// A case with a missed deadline.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OverdueCase {
     /// The case reference.
     pub reference: String,
@@ -306,7 +298,7 @@ pub struct OverdueCase {
     pub due: NaiveDate,
 }
 
-fn count_portfolio(progress: &[Progress]) -> Portfolio {
+fn count_portfolio(ctx: &Context, progress: &[Progress]) -> Portfolio {
     let n = |f: &dyn Fn(&Progress) -> bool| u32::try_from(progress.iter().filter(|p| f(p)).count()).unwrap_or(u32::MAX);
     let mut by_stage = BTreeMap::new();
     for p in progress {
@@ -330,9 +322,7 @@ fn count_portfolio(progress: &[Progress]) -> Portfolio {
         closed: n(&|p| p.stage == Some(Stage::Closed)),
         by_stage,
         overdue: Vec::new(),
-        explanation: Explanation::new("dhr_portfolio", reason)
-            .cite(&CITE_STAGES)
-            .cite(&CITE_PORTFOLIO),
+        explanation: Explanation::new("dhr_portfolio", reason).cite_all(ctx.citations("dhr_portfolio")),
     }
 }
 
@@ -342,13 +332,13 @@ fn count_portfolio(progress: &[Progress]) -> Portfolio {
 ///
 /// ```
 /// use kcsp_core::dhr::portfolio;
-/// let p = portfolio(&[
+/// let p = portfolio(kcsp_core::Context::kent(), &[
 ///     vec!["notified", "commissioned", "home_office_informed", "chair_appointed", "submitted", "qa_approved"],
 ///     vec!["notified", "not_commissioned", "home_office_informed", "closed"],
 /// ]).unwrap();
 /// assert_eq!((p.considered, p.commissioned, p.qa_completed, p.published), (2, 1, 1, 0));
 /// ```
-pub fn portfolio<S: AsRef<str>>(cases: &[Vec<S>]) -> Result<Portfolio> {
+pub fn portfolio<S: AsRef<str>>(ctx: &Context, cases: &[Vec<S>]) -> Result<Portfolio> {
     let mut progress = Vec::with_capacity(cases.len());
     for (i, events) in cases.iter().enumerate() {
         let stages = events
@@ -366,7 +356,7 @@ pub fn portfolio<S: AsRef<str>>(cases: &[Vec<S>]) -> Result<Portfolio> {
         }
         progress.push(p);
     }
-    Ok(count_portfolio(&progress))
+    Ok(count_portfolio(ctx, &progress))
 }
 
 /// The status of an action in a review's action plan.
@@ -443,7 +433,7 @@ pub struct Case {
 
 /// A case's status as of a date.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseStatus {
     /// The reference.
     pub reference: String,
@@ -484,12 +474,12 @@ pub struct CaseStatus {
 ///     extensions: vec![],
 ///     actions: vec![],
 /// };
-/// let s = case_status(&Protocols::kent(), &case, d(2023, 8, 2)).unwrap();
+/// let s = case_status(kcsp_core::Context::kent(), &case, d(2023, 8, 2)).unwrap();
 /// assert_eq!(s.deadlines.report_due, Some(d(2023, 8, 1)));
 /// assert!(s.deadlines.report_overdue);
 /// assert_eq!(s.next_allowed, [Stage::ChairAppointed]);
 /// ```
-pub fn case_status(protocols: &Protocols, case: &Case, as_of: NaiveDate) -> Result<CaseStatus> {
+pub fn case_status(ctx: &Context, case: &Case, as_of: NaiveDate) -> Result<CaseStatus> {
     let mut progress = Progress::default();
     let mut last: Option<NaiveDate> = None;
     let mut decided = None;
@@ -543,7 +533,7 @@ pub fn case_status(protocols: &Protocols, case: &Case, as_of: NaiveDate) -> Resu
         );
     };
     let deadlines = deadlines(
-        protocols,
+        ctx,
         &DeadlineInput {
             notified: first.date,
             decided: decided.map(|d| d.0),
@@ -565,8 +555,8 @@ pub fn case_status(protocols: &Protocols, case: &Case, as_of: NaiveDate) -> Resu
         }
     );
     let explanation = Explanation::new("dhr_case", reason)
-        .cite(&CITE_STAGES)
-        .cite(deadlines.explanation.citations.first().unwrap_or(&CITE_STAGES))
+        .cite_all(ctx.citations("dhr_case"))
+        .cite_all(&deadlines.explanation.citations)
         .figure("open_actions", open_actions);
     Ok(CaseStatus {
         reference: case.reference.clone(),
@@ -581,11 +571,11 @@ pub fn case_status(protocols: &Protocols, case: &Case, as_of: NaiveDate) -> Resu
 }
 
 /// Counts over many cases, with the ones overdue as of `as_of`.
-pub fn portfolio_of_cases(protocols: &Protocols, cases: &[Case], as_of: NaiveDate) -> Result<Portfolio> {
+pub fn portfolio_of_cases(ctx: &Context, cases: &[Case], as_of: NaiveDate) -> Result<Portfolio> {
     let mut progress = Vec::with_capacity(cases.len());
     let mut overdue = Vec::new();
     for (i, c) in cases.iter().enumerate() {
-        let s = case_status(protocols, c, as_of).map_err(|e| {
+        let s = case_status(ctx, c, as_of).map_err(|e| {
             let f = format!("cases[{i}].{}", e.field());
             e.at(f)
         })?;
@@ -610,7 +600,7 @@ pub fn portfolio_of_cases(protocols: &Protocols, cases: &[Case], as_of: NaiveDat
         }
         progress.push(p);
     }
-    let mut out = count_portfolio(&progress);
+    let mut out = count_portfolio(ctx, &progress);
     out.explanation
         .reason
         .push_str(&format!(" {} overdue as of {as_of}.", overdue.len()));
@@ -725,7 +715,7 @@ mod tests {
 
     #[test]
     fn home_office_informed_once_only() {
-        let e = replay(&[
+        let e = replay(Context::kent(), &[
             "notified",
             "commissioned",
             "home_office_informed",
@@ -733,10 +723,10 @@ mod tests {
         ])
         .unwrap_err();
         assert_eq!(e.field(), "events[3]");
-        let e = replay(&["notified", "home_office_informed"]).unwrap_err();
+        let e = replay(Context::kent(), &["notified", "home_office_informed"]).unwrap_err();
         assert_eq!(e.code(), "invalid_transition");
-        assert_eq!(replay::<&str>(&[]).unwrap_err().code(), "invalid_transition");
-        assert_eq!(replay(&["notified", "drafted"]).unwrap_err().code(), "unknown_stage");
+        assert_eq!(replay::<&str>(Context::kent(), &[]).unwrap_err().code(), "invalid_transition");
+        assert_eq!(replay(Context::kent(), &["notified", "drafted"]).unwrap_err().code(), "unknown_stage");
     }
 
     fn case(events: &[(&str, Stage)], actions: &[ActionStatus]) -> Case {
@@ -771,7 +761,7 @@ mod tests {
             ("2020-10-01", Published),
         ];
         let open = case(&ev, &[ActionStatus::Complete, ActionStatus::InProgress]);
-        let s = case_status(&Protocols::kent(), &open, d("2021-01-01")).unwrap();
+        let s = case_status(Context::kent(), &open, d("2021-01-01")).unwrap();
         assert!(!s.can_close);
         assert_eq!(s.open_actions, 1);
         let mut closed = open.clone();
@@ -780,20 +770,20 @@ mod tests {
             stage: Closed,
         });
         assert_eq!(
-            case_status(&Protocols::kent(), &closed, d("2021-01-01"))
+            case_status(Context::kent(), &closed, d("2021-01-01"))
                 .unwrap_err()
                 .code(),
             "actions_incomplete"
         );
         closed.actions[1].status = ActionStatus::Complete;
-        let s = case_status(&Protocols::kent(), &closed, d("2021-01-01")).unwrap();
+        let s = case_status(Context::kent(), &closed, d("2021-01-01")).unwrap();
         assert_eq!(s.stage, Closed);
         assert!(!s.deadlines.report_overdue);
     }
 
     #[test]
     fn timeline_errors() {
-        let k = Protocols::kent();
+        let k = Context::kent();
         let c = case(&[("2020-01-10", Notified), ("2020-01-09", Commissioned)], &[]);
         assert_eq!(
             case_status(&k, &c, d("2021-01-01")).unwrap_err().code(),
@@ -815,7 +805,7 @@ mod tests {
 
     #[test]
     fn portfolio_overdue() {
-        let k = Protocols::kent();
+        let k = Context::kent();
         let cases = vec![
             case(&[("2023-01-10", Notified)], &[]),
             case(

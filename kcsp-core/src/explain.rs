@@ -15,6 +15,7 @@ use std::fmt;
 /// ```
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Citation {
     /// The document's title and date.
     pub document: Cow<'static, str>,
@@ -31,6 +32,23 @@ impl Citation {
             document: Cow::Borrowed(document),
             section: Cow::Borrowed(section),
             summary: Cow::Borrowed(summary),
+        }
+    }
+}
+
+impl Citation {
+    /// A citation from owned text (a definition read from data uses these).
+    ///
+    /// ```
+    /// use kcsp_core::Citation;
+    /// let c = Citation::owned("Northshire CSP Terms of Reference (2020)".to_string(), "§5".into(), "Four make a quorum.".into());
+    /// assert_eq!(c.section, "§5");
+    /// ```
+    pub fn owned(document: String, section: String, summary: String) -> Self {
+        Citation {
+            document: Cow::Owned(document),
+            section: Cow::Owned(section),
+            summary: Cow::Owned(summary),
         }
     }
 }
@@ -56,9 +74,9 @@ pub struct Figure {
 ///
 /// ```
 /// use kcsp_core::{Partnership, quorum};
-/// let kent = Partnership::kent();
+/// let kent = kcsp_core::Context::kent();
 /// let d = chrono::NaiveDate::from_ymd_opt(2022, 7, 14).unwrap();
-/// let r = quorum::check(&kent, "kcsp", d, &["kent_police"]).unwrap();
+/// let r = quorum::check(kent, "kcsp", d, &["kent_police"]).unwrap();
 /// assert_eq!(r.explanation.rule, "quorum");
 /// assert!(!r.explanation.citations.is_empty());
 /// assert!(r.explanation.reason.contains("1 of"));
@@ -77,6 +95,9 @@ pub struct Explanation {
     pub figures: Vec<Figure>,
     /// The outcome in a sentence.
     pub reason: String,
+    /// Which calendar the rule counted working days on, where it used one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<crate::calendar::CalendarSource>,
 }
 
 impl Explanation {
@@ -88,7 +109,18 @@ impl Explanation {
             citations: Vec::new(),
             figures: Vec::new(),
             reason: reason.into(),
+            calendar: None,
         }
+    }
+
+    pub(crate) fn cite_all(mut self, cs: &[Citation]) -> Self {
+        self.citations.extend(cs.iter().cloned());
+        self
+    }
+
+    pub(crate) fn on_calendar(mut self, calendar: &crate::calendar::Calendar) -> Self {
+        self.calendar = Some(calendar.source());
+        self
     }
 
     pub(crate) fn cite(mut self, c: &Citation) -> Self {
@@ -96,8 +128,8 @@ impl Explanation {
         self
     }
 
-    pub(crate) fn reading(mut self, r: &'static str) -> Self {
-        self.reading = Some(Cow::Borrowed(r));
+    pub(crate) fn reading(mut self, r: impl Into<Cow<'static, str>>) -> Self {
+        self.reading = Some(r.into());
         self
     }
 
@@ -118,6 +150,9 @@ impl fmt::Display for Explanation {
         }
         for c in &self.citations {
             writeln!(f, "  per {c}")?;
+        }
+        if let Some(c) = &self.calendar {
+            writeln!(f, "  calendar: {}", c.summary)?;
         }
         Ok(())
     }

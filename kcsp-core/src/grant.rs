@@ -1,8 +1,10 @@
 //! The Crime Reduction Grant: the split of each year's allocation and the
 //! ledger of projects against it.
 //!
-//! Readings (KCSP Working Group updates of 14 July 2022 §2-3, 17 November
-//! 2022 §2, 12 July 2023 §2-3; KCSP notes of 4 July 2024, minute 122):
+//! The schemes (which years, what share, the clauses) are data of the
+//! [`Context`]. Readings (for Kent: KCSP Working Group updates of 14 July 2022
+//! §2-3, 17 November 2022 §2, 12 July 2023 §2-3; KCSP notes of 4 July 2024,
+//! minute 122):
 //!
 //! - **Split.** From 2021/22 one third of the allocation is a tactical pot for
 //!   in-year spending and two thirds are for upfront projects. The upfront
@@ -15,56 +17,23 @@
 //!   approved or still pending (2022/23: £39,661 − £21,440 = £18,221).
 //! - **Underspend** is the allocation less total actual spend.
 
+use crate::context::Context;
 use crate::error::{quote, Error, ErrorKind, Result};
 use crate::explain::{Citation, Explanation};
 use crate::money::Money;
 use crate::year::FinancialYear;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
-
-const WG_2022_07: &str = "KCSP Working Group update, KCSP meeting 14 July 2022";
-const WG_2022_11: &str = "KCSP Working Group update, KCSP meeting 17 November 2022";
-const WG_2023_07: &str = "KCSP Working Group update, 12 July 2023";
-const GRANT_2014: &str = "KCSP Grant Funding Year End Report, KCSP meeting 18 March 2014";
-
-pub(crate) const CITE_SPLIT: Citation = Citation::new(
-    WG_2023_07,
-    "§3.2",
-    "A third of the £39,661 allocation is a tactical pot for in-year spending and two thirds (printed as £26,440) are for upfront projects.",
-);
-pub(crate) const CITE_SPLIT_2024: Citation = Citation::new(
-    "Notes of the KCSP meeting of 4 July 2024",
-    "minute 122, para 2",
-    "The 2024/25 split printed as £13,221 tactical and £26,440 upfront, under the grant conditions.",
-);
-pub(crate) const CITE_SPLIT_2021: Citation = Citation::new(
-    WG_2022_07,
-    "§3.1",
-    "From 2021/22 a third of the grant was set aside automatically as a tactical pot.",
-);
-pub(crate) const CITE_2013: Citation = Citation::new(
-    GRANT_2014,
-    "§1.1 and §2",
-    "The PCC's 2013/14 Kent Community Safety Grant of £48,507 funded seven approved requests; there was no tactical pot.",
-);
-pub(crate) const CITE_REJECTED_JOINS_TACTICAL: Citation = Citation::new(
-    WG_2022_11,
-    "§2.2-2.3",
-    "The PCC approved £21,440 of upfront projects; the remainder of the grant (£18,221) went into the tactical pot.",
-);
-pub(crate) const CITE_UNDERSPEND: Citation = Citation::new(
-    WG_2022_07,
-    "§3.3",
-    "Money not spent, including a withheld tactical pot, is underspend returned to the PCC.",
-);
 
 /// How a year's allocation is divided between upfront projects and the
 /// tactical pot: the upfront share is `upfront_numerator/upfront_denominator`
 /// of the allocation rounded down to the whole pound; the tactical pot is the
 /// rest. A scheme without a tactical pot puts everything upfront.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GrantScheme {
     /// The grant's name in that period.
     pub name: String,
@@ -76,40 +45,20 @@ pub struct GrantScheme {
     pub upfront_numerator: u32,
     /// Denominator of the upfront share.
     pub upfront_denominator: u32,
-    /// The clauses.
+    /// The clauses of the split.
+    #[serde(default)]
     pub citations: Vec<Citation>,
+    /// The clauses of the ledger (what happens to money not approved, underspend).
+    #[serde(default)]
+    pub ledger_citations: Vec<Citation>,
 }
 
 /// The schemes of a grant, effective by financial year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct GrantSchemes(pub Vec<GrantScheme>);
 
 impl GrantSchemes {
-    /// The Kent schemes: the Kent Community Safety Grant from 2013/14 with no
-    /// tactical pot; the Crime Reduction Grant from 2021/22 with two thirds
-    /// upfront (rounded down to the pound) and the rest tactical.
-    ///
-    /// ```
-    /// use kcsp_core::grant::GrantSchemes;
-    /// use kcsp_core::FinancialYear;
-    /// let s = GrantSchemes::kent();
-    /// assert!(!s.for_year(FinancialYear::parse("y", "2013/14").unwrap()).unwrap().tactical_pot);
-    /// assert!(s.for_year(FinancialYear::parse("y", "2022/23").unwrap()).unwrap().tactical_pot);
-    /// ```
-    pub fn kent() -> GrantSchemes {
-        GrantSchemes(vec![
-            GrantScheme {
-                name: "Kent Community Safety Grant".into(),
-                from: FinancialYear::builtin(2013),
-                tactical_pot: false,
-                upfront_numerator: 1,
-                upfront_denominator: 1,
-                citations: vec![CITE_2013],
-            },
-            crime_reduction_grant(),
-        ])
-    }
-
     /// The scheme for `year`: the latest starting on or before it.
     pub fn for_year(&self, year: FinancialYear) -> Result<&GrantScheme> {
         self.0
@@ -124,11 +73,18 @@ impl GrantSchemes {
                 )
             })
     }
+
+    /// The latest scheme (the one for a split given without a year).
+    pub fn latest(&self) -> Result<&GrantScheme> {
+        self.0.iter().max_by_key(|s| s.from).ok_or_else(|| {
+            Error::new(ErrorKind::NoRulesInForce, "year", "the context has no grant schemes")
+        })
+    }
 }
 
 /// An allocation divided into the upfront share and the tactical pot.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Split {
     /// The allocation.
     pub allocation: Money,
@@ -143,8 +99,10 @@ pub struct Split {
 /// Splits `allocation` under `scheme`.
 ///
 /// ```
-/// use kcsp_core::{grant, Money};
-/// let s = grant::split(Money::parse("allocation", "39661").unwrap(), &grant::crime_reduction_grant()).unwrap();
+/// use kcsp_core::{grant, Context, FinancialYear, Money};
+/// let year = FinancialYear::parse("year", "2022/23").unwrap();
+/// let scheme = Context::kent().grant_schemes().for_year(year).unwrap();
+/// let s = grant::split(Money::parse("allocation", "39661").unwrap(), scheme).unwrap();
 /// assert_eq!((s.upfront.to_machine(), s.tactical.to_machine()), ("26440.00".into(), "13221.00".into()));
 /// ```
 pub fn split(allocation: Money, scheme: &GrantScheme) -> Result<Split> {
@@ -179,7 +137,10 @@ pub fn split(allocation: Money, scheme: &GrantScheme) -> Result<Split> {
         .figure("upfront", upfront.to_machine())
         .figure("tactical", tactical.to_machine());
     if scheme.tactical_pot {
-        explanation = explanation.reading("Upfront is two thirds rounded down to the whole pound; the tactical pot is the rest, so the two always sum to the allocation.");
+        explanation = explanation.reading(format!(
+            "Upfront is {}/{} rounded down to the whole pound; the tactical pot is the rest, so the two always sum to the allocation.",
+            scheme.upfront_numerator, scheme.upfront_denominator
+        ));
     }
     for c in &scheme.citations {
         explanation = explanation.cite(c);
@@ -192,21 +153,9 @@ pub fn split(allocation: Money, scheme: &GrantScheme) -> Result<Split> {
     })
 }
 
-/// The Crime Reduction Grant scheme (2021/22 on): two thirds upfront.
-pub fn crime_reduction_grant() -> GrantScheme {
-    GrantScheme {
-        name: "Crime Reduction Grant".into(),
-        from: FinancialYear::builtin(2021),
-        tactical_pot: true,
-        upfront_numerator: 2,
-        upfront_denominator: 3,
-        citations: vec![CITE_SPLIT_2021, CITE_SPLIT, CITE_SPLIT_2024],
-    }
-}
-
 /// Which round a project is funded from.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Round {
     /// The upfront round at the start of the year.
@@ -217,7 +166,7 @@ pub enum Round {
 
 /// The PCC's decision on a project's business case.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     /// Approved.
@@ -284,7 +233,7 @@ impl fmt::Display for Decision {
 
 /// A project in a year's ledger.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Project {
     /// Its name (unique within the ledger, ignoring ASCII case and surrounding spaces).
     pub name: String,
@@ -349,7 +298,7 @@ impl Project {
 
 /// What goes into a year's ledger.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LedgerInput {
     /// The financial year.
     pub year: FinancialYear,
@@ -363,11 +312,11 @@ pub struct LedgerInput {
 
 /// A warning: the ledger is consistent but something deserves attention.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
     /// A stable code: `upfront_requests_exceed_pot`, `project_overspent`,
     /// `tactical_requests_exceed_available`.
-    pub code: &'static str,
+    pub code: Cow<'static, str>,
     /// The input field concerned.
     pub field: String,
     /// A readable message.
@@ -376,7 +325,7 @@ pub struct Warning {
 
 /// A year's derived figures.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ledger {
     /// The financial year.
     pub year: FinancialYear,
@@ -472,8 +421,8 @@ fn total(projects: &[Project], round: Round, decision: Option<Decision>) -> Resu
 /// assert_eq!(l.tactical_available.to_machine(), "26661.00"); // rejected money joins the pot
 /// assert_eq!(l.underspend.to_machine(), "26661.00");
 /// ```
-pub fn ledger(schemes: &GrantSchemes, input: &LedgerInput) -> Result<Ledger> {
-    let scheme = schemes.for_year(input.year)?;
+pub fn ledger(ctx: &Context, input: &LedgerInput) -> Result<Ledger> {
+    let scheme = ctx.grant_schemes().for_year(input.year)?;
     let split = split(input.allocation, scheme)?;
     let projects = &input.projects;
     let mut names = BTreeSet::new();
@@ -497,7 +446,7 @@ pub fn ledger(schemes: &GrantSchemes, input: &LedgerInput) -> Result<Ledger> {
             }
             if s > p.amount {
                 warnings.push(Warning {
-                    code: "project_overspent",
+                    code: Cow::Borrowed("project_overspent"),
                     field: format!("projects[{i}].spent"),
                     message: format!("'{}' spent {s}, more than its {}", quote(&p.name), p.amount),
                 });
@@ -540,7 +489,7 @@ pub fn ledger(schemes: &GrantSchemes, input: &LedgerInput) -> Result<Ledger> {
     }
     if upfront_requested > split.upfront {
         warnings.push(Warning {
-            code: "upfront_requests_exceed_pot",
+            code: Cow::Borrowed("upfront_requests_exceed_pot"),
             field: "projects".into(),
             message: format!(
                 "upfront proposals total {upfront_requested}, {} more than the upfront pot of {}",
@@ -570,7 +519,7 @@ pub fn ledger(schemes: &GrantSchemes, input: &LedgerInput) -> Result<Ledger> {
         .is_some_and(|t| t > tactical_available)
     {
         warnings.push(Warning {
-            code: "tactical_requests_exceed_available",
+            code: Cow::Borrowed("tactical_requests_exceed_available"),
             field: "projects".into(),
             message: format!("tactical approvals and pending requests exceed the {tactical_available} available"),
         });
@@ -608,10 +557,7 @@ pub fn ledger(schemes: &GrantSchemes, input: &LedgerInput) -> Result<Ledger> {
     for c in &scheme.citations {
         explanation = explanation.cite(c);
     }
-    if scheme.tactical_pot {
-        explanation = explanation.cite(&CITE_REJECTED_JOINS_TACTICAL);
-    }
-    explanation = explanation.cite(&CITE_UNDERSPEND);
+    explanation = explanation.cite_all(&scheme.ledger_citations);
     Ok(Ledger {
         year: input.year,
         scheme: scheme.name.clone(),
@@ -654,7 +600,7 @@ mod tests {
 
     fn run(y: &str, alloc: &str, open: bool, projects: Vec<Project>) -> Result<Ledger> {
         ledger(
-            &GrantSchemes::kent(),
+            Context::kent(),
             &LedgerInput {
                 year: year(y),
                 allocation: m(alloc),
@@ -773,7 +719,7 @@ mod tests {
 
     #[test]
     fn split_of_odd_amounts() {
-        let crg = crime_reduction_grant();
+        let crg = Context::kent().grant_schemes().latest().unwrap().clone();
         let s = split(m("0.99"), &crg).unwrap();
         assert_eq!((s.upfront, s.tactical), (Money::ZERO, m("0.99")));
         let s = split(m("48507"), &crg).unwrap();

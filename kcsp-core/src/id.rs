@@ -41,12 +41,6 @@ macro_rules! id_type {
                 }
             }
 
-            /// An id from text the library itself supplies (the built-in
-            /// definitions); the tests check every such id is well formed.
-            pub(crate) fn builtin(text: &str) -> Self {
-                $name(text.to_string())
-            }
-
             /// The id as text.
             pub fn as_str(&self) -> &str {
                 &self.0

@@ -7,27 +7,40 @@
 //! conformance runners and the fuzz targets all go through [`evaluate`], so
 //! every target maps inputs the same way. Unknown rules and unknown input keys
 //! are errors (`invalid_input`), never ignored.
+//!
+//! Rules that read the partnership (`quorum`, `chair_removal`,
+//! `papers_deadline`, `tor_review`, `chair_term`) accept a `partnership` key
+//! (a definition in the format of [`Partnership::from_json`]); rules that
+//! read the calendar (`working_day`, `papers_deadline`) accept a `calendar`
+//! key ([`CalendarChanges`]). They replace the context's for that one
+//! evaluation; errors in them are `invalid_partnership` / `invalid_calendar`
+//! with the field under `partnership.` / `calendar.`.
 
+use crate::calendar::CalendarChanges;
+use crate::context::{prefixed, Context};
 use crate::dates::parse_date;
 use crate::dhr;
 use crate::error::{quote, Error, ErrorKind, Result};
-use crate::grant::{self, GrantSchemes, LedgerInput, Project};
-use crate::protocol::{self, CommissionDecision, DeadlineInput, Protocols};
+use crate::grant::{self, LedgerInput, Project};
+use crate::protocol::{self, CommissionDecision, DeadlineInput};
 use crate::reconcile::{self, LedgerFigure, StatedFigure, StatedProject, Statement};
-use crate::tactical::{self, Gate};
-use crate::{chair, match_funding, papers, quorum, review, Calendar, FinancialYear, Money, Partnership};
+use crate::tactical::{self, Facts};
+use crate::{chair, match_funding, papers, quorum, review, FinancialYear, Money, Partnership};
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// The rules [`evaluate`] knows, with the input keys each accepts.
 pub const RULES: &[(&str, &[&str])] = &[
-    ("quorum", &["body", "date", "present"]),
-    ("chair_removal", &["body", "date", "office", "present", "votes_for"]),
-    ("papers_deadline", &["body", "meeting", "circulated"]),
-    ("working_day", &["date"]),
-    ("tor_review", &["body", "approvals", "as_of"]),
-    ("chair_term", &["body", "elected", "as_of"]),
+    ("quorum", &["body", "date", "present", "partnership"]),
+    (
+        "chair_removal",
+        &["body", "date", "office", "present", "votes_for", "partnership"],
+    ),
+    ("papers_deadline", &["body", "meeting", "circulated", "partnership", "calendar"]),
+    ("working_day", &["date", "calendar"]),
+    ("tor_review", &["body", "approvals", "as_of", "partnership"]),
+    ("chair_term", &["body", "elected", "as_of", "partnership"]),
     ("grant_split", &["allocation", "year"]),
     ("match_funding", &["grant", "total_cost"]),
     ("grant_ledger", &["year", "allocation", "tactical_open", "projects"]),
@@ -286,7 +299,8 @@ fn deadline_input(i: &Input<'_>) -> Result<(DeadlineInput, Vec<protocol::Extensi
     Ok((input, extensions))
 }
 
-/// Evaluates `rule` on `input` (a JSON object) and returns the result as JSON.
+/// Evaluates `rule` on `input` (a JSON object) in the built-in Kent context
+/// and returns the result as JSON.
 ///
 /// ```
 /// use kcsp_core::json::evaluate;
@@ -300,26 +314,70 @@ fn deadline_input(i: &Input<'_>) -> Result<(DeadlineInput, Vec<protocol::Extensi
 /// assert_eq!(e.code(), "invalid_input");
 /// ```
 pub fn evaluate(rule: &str, input: &Value) -> Result<Value> {
-    dispatch(rule, input, ToValue)
+    evaluate_in(Context::kent(), rule, input)
 }
 
-fn dispatch<O: Out>(rule: &str, input: &Value, out: O) -> Result<O::Output> {
+/// [`evaluate`] in another context (another partnership's, or one with a
+/// GOV.UK calendar).
+///
+/// ```
+/// use kcsp_core::{json, Calendar, Context};
+/// use serde_json::json;
+/// let mut cal = Calendar::england_and_wales();
+/// cal.add_holiday(chrono::NaiveDate::from_ymd_opt(2027, 6, 4).unwrap(), "A proclaimed day").unwrap();
+/// let ctx = Context::kent().clone().with_calendar(cal);
+/// let r = json::evaluate_in(&ctx, "working_day", &json!({"date": "2027-06-04"})).unwrap();
+/// assert_eq!(r["working_day"], false);
+/// assert_eq!(r["explanation"]["calendar"]["added"][0], "2027-06-04");
+/// ```
+pub fn evaluate_in(ctx: &Context, rule: &str, input: &Value) -> Result<Value> {
+    dispatch(ctx, rule, input, ToValue).map(|(v, _)| v)
+}
+
+/// [`evaluate_in`], with the context actually used (the given one with any
+/// `partnership` or `calendar` of the input).
+pub(crate) fn evaluate_with_context(ctx: &Context, rule: &str, input: &Value) -> Result<(Value, Context)> {
+    dispatch(ctx, rule, input, ToValue)
+}
+
+/// The context for one evaluation: `ctx`, with the input's own partnership
+/// and calendar changes when it gives them.
+fn context_for(ctx: &Context, input: &Input<'_>) -> Result<Context> {
+    let mut used = ctx.clone();
+    if let Some(p) = input.map.get("partnership").filter(|v| !v.is_null()) {
+        used = used.with_partnership(Partnership::from_value(p).map_err(|e| prefixed("partnership", e))?);
+    }
+    if let Some(c) = input.map.get("calendar").filter(|v| !v.is_null()) {
+        let calendar = CalendarChanges::from_value(c)
+            .and_then(|changes| changes.apply_to(ctx.calendar().clone()))
+            .map_err(|e| prefixed("calendar", e))?;
+        used = used.with_calendar(calendar);
+    }
+    Ok(used)
+}
+
+fn dispatch<O: Out>(ctx: &Context, rule: &str, input: &Value, out: O) -> Result<(O::Output, Context)> {
     let Some((_, keys)) = RULES.iter().find(|(r, _)| *r == rule) else {
         let names: Vec<&str> = RULES.iter().map(|(r, _)| *r).collect();
         return Err(invalid("rule", format!("'{}' is not a rule", quote(rule))).with("allowed", names.join(", ")));
     };
     let i = Input::new(input, "")?;
     i.only(keys)?;
-    let kent = Partnership::shared();
+    let used = context_for(ctx, &i)?;
+    let result = run(&used, rule, &i, out)?;
+    Ok((result, used))
+}
+
+fn run<O: Out>(ctx: &Context, rule: &str, i: &Input<'_>, out: O) -> Result<O::Output> {
     match rule {
         "quorum" => out.put(&quorum::check(
-            kent,
+            ctx,
             i.str("body")?,
             i.date("date")?,
             &i.strs("present")?,
         )?),
         "chair_removal" => out.put(&chair::removal_vote(
-            kent,
+            ctx,
             i.body()?,
             i.date("date")?,
             i.str("office")?,
@@ -327,40 +385,41 @@ fn dispatch<O: Out>(rule: &str, input: &Value, out: O) -> Result<O::Output> {
             &i.strs("votes_for")?,
         )?),
         "papers_deadline" => out.put(&papers::deadline(
-            kent,
-            Calendar::shared(),
+            ctx,
             i.body()?,
             i.date("meeting")?,
             i.opt_date("circulated")?,
         )?),
-        "working_day" => out.put(&Calendar::shared().working_day(i.date("date")?)?),
+        "working_day" => out.put(&ctx.calendar().working_day(i.date("date")?)?),
         "tor_review" => out.put(&review::tor_review(
-            kent,
+            ctx,
             i.body()?,
             &i.dates("approvals")?,
             i.date("as_of")?,
         )?),
         "chair_term" => out.put(&chair::term_status(
-            kent,
+            ctx,
             i.str("body")?,
             &i.dates("elected")?,
             i.date("as_of")?,
         )?),
         "grant_split" => {
             let allocation = i.money("allocation")?;
+            let schemes = ctx.grant_schemes();
             let scheme = match i.opt_str("year")? {
-                Some(y) => GrantSchemes::kent().for_year(FinancialYear::parse("year", y)?)?.clone(),
-                None => grant::crime_reduction_grant(),
+                Some(y) => schemes.for_year(FinancialYear::parse("year", y)?)?,
+                None => schemes.latest()?,
             };
-            out.put(&grant::split(allocation, &scheme)?)
+            out.put(&grant::split(allocation, scheme)?)
         }
         "match_funding" => out.put(&match_funding::match_funding(
+            ctx,
             i.money("grant")?,
             i.money("total_cost")?,
         )?),
-        "grant_ledger" => out.put(&grant::ledger(&GrantSchemes::kent(), &ledger_input(&i)?)?),
+        "grant_ledger" => out.put(&grant::ledger(ctx, &ledger_input(i)?)?),
         "grant_reconciliation" => {
-            let ledger = grant::ledger(&GrantSchemes::kent(), &ledger_input(&i)?)?;
+            let ledger = grant::ledger(ctx, &ledger_input(i)?)?;
             let mut statement = Statement::default();
             for (n, f) in i.opt_list("stated_figures")?.iter().enumerate() {
                 let fi = Input::new(f, &format!("stated_figures[{n}]"))?;
@@ -384,23 +443,18 @@ fn dispatch<O: Out>(rule: &str, input: &Value, out: O) -> Result<O::Output> {
         }
         "tactical_access" => {
             let year = FinancialYear::parse(&i.field("year"), i.str("year")?)?;
-            let mut gates = Vec::new();
-            if let Some(met) = i.opt_bool("earlier_projects_complete")? {
-                gates.push(Gate::EarlierProjectsComplete { met });
-            }
-            if let Some(met) = i.opt_bool("upfront_cases_decided")? {
-                gates.push(Gate::UpfrontCasesDecided { met });
-            }
-            if let Some(from) = i.opt_date("closed_from")? {
-                gates.push(Gate::ClosedByOpcc { from });
-            }
-            out.put(&tactical::access(year, &gates, i.date("as_of")?))
+            let facts = Facts {
+                earlier_projects_complete: i.opt_bool("earlier_projects_complete")?,
+                upfront_cases_decided: i.opt_bool("upfront_cases_decided")?,
+                closed_from: i.opt_date("closed_from")?,
+            };
+            out.put(&tactical::access(ctx, year, &facts, i.date("as_of")?))
         }
         "dhr_deadlines" => {
-            let (input, extensions) = deadline_input(&i)?;
-            out.put(&protocol::deadlines(&Protocols::kent(), &input, &extensions)?)
+            let (input, extensions) = deadline_input(i)?;
+            out.put(&protocol::deadlines(ctx, &input, &extensions)?)
         }
-        "dhr_transition" => out.put(&dhr::replay(&i.strs("events")?)?),
+        "dhr_transition" => out.put(&dhr::replay(ctx, &i.strs("events")?)?),
         "dhr_portfolio" => {
             let cases = i
                 .list("cases")?
@@ -411,11 +465,11 @@ fn dispatch<O: Out>(rule: &str, input: &Value, out: O) -> Result<O::Output> {
                     _ => Err(invalid(&format!("cases[{n}]"), "expected a list of stages")),
                 })
                 .collect::<Result<Vec<_>>>()?;
-            out.put(&dhr::portfolio(&cases)?)
+            out.put(&dhr::portfolio(ctx, &cases)?)
         }
         "dhr_case" => {
             let case = case_from(i.map.get("case").unwrap_or(&Value::Null))?;
-            let status = dhr::case_status(&Protocols::kent(), &case, i.date("as_of")?).map_err(|e| {
+            let status = dhr::case_status(ctx, &case, i.date("as_of")?).map_err(|e| {
                 // Fields inside the case are reported under `case.`, as the input names them.
                 let f = e.field().to_string();
                 if f.starts_with("events") || f.starts_with("extensions") || f.starts_with("actions") {
@@ -470,8 +524,13 @@ fn case_from(v: &Value) -> Result<dhr::Case> {
 /// assert!(out.contains("\"working_day\":false"));
 /// ```
 pub fn evaluate_str(rule: &str, input: &str) -> Result<String> {
+    evaluate_str_in(Context::kent(), rule, input)
+}
+
+/// [`evaluate_str`] in another context.
+pub fn evaluate_str_in(ctx: &Context, rule: &str, input: &str) -> Result<String> {
     let value: Value = serde_json::from_str(input).map_err(|e| invalid("", format!("input is not JSON: {e}")))?;
-    dispatch(rule, &value, ToText)
+    dispatch(ctx, rule, &value, ToText).map(|(t, _)| t)
 }
 
 #[cfg(test)]

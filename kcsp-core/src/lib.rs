@@ -14,24 +14,26 @@
 //!
 //! Money is exact ([`Money`], on `rust_decimal`; no floating point), dates
 //! are `chrono::NaiveDate`, and there is no clock: the date a rule is
-//! evaluated for is always an input. The partnership's membership and
-//! thresholds are data ([`Partnership`]), looked up by date; the Kent terms
-//! of reference are built in ([`Partnership::kent`]).
+//! evaluated for is always an input. Every rule takes a [`Context`]: the
+//! partnership definition ([`Partnership`], membership and terms looked up
+//! by date), the calendar, the grant schemes, the DHR protocol versions and
+//! the tactical-pot gates. Kent's is built in ([`Context::kent`], the data
+//! file `kcsp-core/data/kent.json`); any other partnership's is data too.
 //!
 //! ```
-//! use kcsp_core::{papers, quorum, Calendar, Partnership};
+//! use kcsp_core::{papers, quorum, Context};
 //! use chrono::NaiveDate;
 //!
-//! let kent = Partnership::kent();
+//! let kent = Context::kent();
 //! let meeting = NaiveDate::from_ymd_opt(2022, 11, 17).unwrap();
-//! let q = quorum::check(&kent, "kcsp", meeting,
+//! let q = quorum::check(kent, "kcsp", meeting,
 //!     &["nhs_kent_and_medway", "kent_police", "kent_county_council",
 //!       "district_borough_councils", "probation_service"]).unwrap();
 //! assert!(q.quorate);
 //! assert_eq!(q.count, 5);
 //!
 //! let sent = NaiveDate::from_ymd_opt(2022, 11, 9).unwrap();
-//! let p = papers::deadline(&kent, Calendar::shared(), "kcsp", meeting, Some(sent)).unwrap();
+//! let p = papers::deadline(kent, "kcsp", meeting, Some(sent)).unwrap();
 //! assert_eq!(p.clear_working_days, Some(5));
 //! assert_eq!(p.compliant, Some(true));
 //! println!("{}", p.explanation);
@@ -46,6 +48,7 @@
 
 pub mod calendar;
 pub mod chair;
+pub mod context;
 pub mod dates;
 pub mod dhr;
 pub mod error;
@@ -60,12 +63,14 @@ pub mod papers;
 pub mod partnership;
 pub mod protocol;
 pub mod quorum;
+pub mod receipt;
 pub mod reconcile;
 pub mod review;
 pub mod tactical;
 pub mod year;
 
 pub use calendar::Calendar;
+pub use context::Context;
 pub use error::{Error, ErrorKind, Result};
 pub use explain::{Citation, Explanation, Figure};
 pub use id::{BodyId, OrgId, SeatId};

@@ -7,25 +7,15 @@
 //! places, halves rounded away from zero.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::explain::{Citation, Explanation};
+use crate::context::Context;
+use crate::explain::Explanation;
 use crate::money::{Money, Percent};
 use rust_decimal::Decimal;
-use serde::Serialize;
-
-const CITE_BYSTANDER: Citation = Citation::new(
-    "KCSP Working Group update, KCSP meeting 14 July 2022",
-    "§2.4",
-    "The CSP's £5,000 was to be a fifth of the Bystander training's cost, the VRU meeting the other £20,000.",
-);
-const CITE_2014: Citation = Citation::new(
-    "KCSP Grant Funding Year End Report, KCSP meeting 18 March 2014",
-    "§2.1 and §2.8",
-    "The grant drew in match funding: the ASB School Tour's £10,000 grant was part of a £60,000 project.",
-);
+use serde::{Deserialize, Serialize};
 
 /// A project's funding split between the grant and others.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MatchFunding {
     /// The grant's contribution.
     pub grant: Money,
@@ -44,13 +34,13 @@ pub struct MatchFunding {
 /// Errors: `grant_exceeds_cost`; `invalid_amount` for a zero total cost.
 ///
 /// ```
-/// use kcsp_core::{match_funding::match_funding, Money};
+/// use kcsp_core::{match_funding::match_funding, Context, Money};
 /// let m = |s| Money::parse("x", s).unwrap();
-/// let r = match_funding(m("10000"), m("60000")).unwrap();
+/// let r = match_funding(Context::kent(), m("10000"), m("60000")).unwrap();
 /// assert_eq!(r.grant_share_percent.to_string(), "16.67");
 /// assert_eq!(r.other_funding, m("50000"));
 /// ```
-pub fn match_funding(grant: Money, total_cost: Money) -> Result<MatchFunding> {
+pub fn match_funding(ctx: &Context, grant: Money, total_cost: Money) -> Result<MatchFunding> {
     if total_cost.is_zero() {
         return Err(Error::new(
             ErrorKind::InvalidAmount,
@@ -78,8 +68,7 @@ pub fn match_funding(grant: Money, total_cost: Money) -> Result<MatchFunding> {
         ),
     )
     .reading("Percent to two decimal places, halves rounded away from zero.")
-    .cite(&CITE_BYSTANDER)
-    .cite(&CITE_2014)
+    .cite_all(ctx.citations("match_funding"))
     .figure("grant_share_percent", grant_share_percent)
     .figure("other_funding", other_funding.to_machine());
     Ok(MatchFunding {
@@ -102,30 +91,30 @@ mod tests {
     #[test]
     fn shares() {
         assert_eq!(
-            match_funding(m("5000"), m("25000"))
+            match_funding(Context::kent(), m("5000"), m("25000"))
                 .unwrap()
                 .grant_share_percent
                 .to_string(),
             "20.00"
         );
         assert_eq!(
-            match_funding(m("1"), m("3")).unwrap().grant_share_percent.to_string(),
+            match_funding(Context::kent(), m("1"), m("3")).unwrap().grant_share_percent.to_string(),
             "33.33"
         );
         assert_eq!(
-            match_funding(m("2"), m("3")).unwrap().grant_share_percent.to_string(),
+            match_funding(Context::kent(), m("2"), m("3")).unwrap().grant_share_percent.to_string(),
             "66.67"
         );
         // 1/8 = 12.5% exactly; 1/16 = 6.25%; 1/32 = 3.125% rounds half away to 3.13.
         assert_eq!(
-            match_funding(m("1"), m("32")).unwrap().grant_share_percent.to_string(),
+            match_funding(Context::kent(), m("1"), m("32")).unwrap().grant_share_percent.to_string(),
             "3.13"
         );
-        assert_eq!(match_funding(m("5"), m("5")).unwrap().other_funding, Money::ZERO);
+        assert_eq!(match_funding(Context::kent(), m("5"), m("5")).unwrap().other_funding, Money::ZERO);
         assert_eq!(
-            match_funding(m("6000"), m("5000")).unwrap_err().code(),
+            match_funding(Context::kent(), m("6000"), m("5000")).unwrap_err().code(),
             "grant_exceeds_cost"
         );
-        assert_eq!(match_funding(m("0"), m("0")).unwrap_err().code(), "invalid_amount");
+        assert_eq!(match_funding(Context::kent(), m("0"), m("0")).unwrap_err().code(), "invalid_amount");
     }
 }

@@ -279,6 +279,15 @@ impl Serialize for Percent {
     }
 }
 
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let t = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Decimal::from_str(&t)
+            .map(Percent::round)
+            .map_err(|_| serde::de::Error::custom("a percentage is a decimal string such as \"20.00\""))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

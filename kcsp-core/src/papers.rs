@@ -1,6 +1,7 @@
 //! Papers deadlines: when KCSP papers must go out before a meeting.
 //!
-//! KCSP ToR §7 asks for papers at least five working days before a meeting.
+//! The notice is the body's papers rule in the definition. For Kent, KCSP
+//! ToR §7 asks for papers at least five working days before a meeting.
 //! Reading: five **clear** working days, so neither the day the papers go
 //! out nor the day of the meeting counts, and nor do weekends or England and
 //! Wales bank holidays. The three dispatch dates in the sources fit this
@@ -9,16 +10,16 @@
 //! set the body's [`PapersRule::counting`](crate::partnership::PapersRule) to
 //! [`NoticeCounting::DispatchDayCounts`].
 
-use crate::calendar::Calendar;
+use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
 use crate::explain::Explanation;
-use crate::partnership::{NoticeCounting, Partnership};
+use crate::partnership::{cite_or_default, NoticeCounting};
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Whether papers went out in time, and the latest day they could.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PapersResult {
     /// The meeting date.
     pub meeting: NaiveDate,
@@ -46,22 +47,17 @@ pub struct PapersResult {
 /// `unknown_body`.
 ///
 /// ```
-/// use kcsp_core::{papers, Calendar, Partnership};
+/// use kcsp_core::{papers, Context};
 /// use chrono::NaiveDate;
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-/// let r = papers::deadline(&Partnership::kent(), Calendar::shared(), "kcsp",
-///     d(2023, 4, 13), Some(d(2023, 4, 5))).unwrap();
+/// let r = papers::deadline(Context::kent(), "kcsp", d(2023, 4, 13), Some(d(2023, 4, 5))).unwrap();
 /// assert_eq!(r.latest_circulation, d(2023, 4, 3)); // Easter in between
 /// assert_eq!(r.clear_working_days, Some(3));
 /// assert_eq!(r.compliant, Some(false));
 /// ```
-pub fn deadline(
-    partnership: &Partnership,
-    calendar: &Calendar,
-    body: &str,
-    meeting: NaiveDate,
-    circulated: Option<NaiveDate>,
-) -> Result<PapersResult> {
+pub fn deadline(ctx: &Context, body: &str, meeting: NaiveDate, circulated: Option<NaiveDate>) -> Result<PapersResult> {
+    let partnership = ctx.partnership();
+    let calendar = ctx.calendar();
     let body_def = partnership.body(body)?;
     let terms = body_def.terms_on(meeting)?;
     let Some(rule) = &terms.papers else {
@@ -111,15 +107,23 @@ pub fn deadline(
         ),
         _ => format!("Papers for the meeting on {meeting} must go out by {latest_circulation} to give {n} {counted}."),
     };
+    let citations = cite_or_default(&rule.citation, partnership, body_def, terms, || {
+        format!("Papers go out at least {n} working days before a meeting ({counted}).")
+    });
+    let reading = match rule.counting {
+        NoticeCounting::Clear => format!(
+            "{n} clear working days: neither the dispatch day nor the meeting day counts, nor weekends or England and Wales bank holidays."
+        ),
+        NoticeCounting::DispatchDayCounts => format!(
+            "{n} working days counting the dispatch day when it is a working day but not the meeting day; weekends and England and Wales bank holidays never count."
+        ),
+    };
     let mut explanation = Explanation::new("papers_deadline", reason)
-        .cite(&rule.citation)
+        .reading(reading)
+        .cite_all(&citations)
         .figure("required", n)
-        .figure("latest_circulation", latest_circulation);
-    if rule.counting == NoticeCounting::Clear {
-        explanation = explanation.reading(
-            "Five clear working days: neither the dispatch day nor the meeting day counts, nor weekends or England and Wales bank holidays.",
-        );
-    }
+        .figure("latest_circulation", latest_circulation)
+        .on_calendar(calendar);
     if let Some(g) = given {
         explanation = explanation.figure("clear_working_days", g);
     }
@@ -145,7 +149,7 @@ mod tests {
     }
 
     fn run(m: &str, c: Option<&str>) -> Result<PapersResult> {
-        deadline(&Partnership::kent(), Calendar::shared(), "kcsp", d(m), c.map(d))
+        deadline(Context::kent(), "kcsp", d(m), c.map(d))
     }
 
     #[test]
@@ -187,11 +191,11 @@ mod tests {
 
     #[test]
     fn the_other_reading_counts_the_dispatch_day() {
-        let mut p = Partnership::kent();
+        let mut p = Context::kent().partnership().clone();
         if let Some(r) = p.bodies[0].terms[0].papers.as_mut() {
             r.counting = NoticeCounting::DispatchDayCounts;
         }
-        let r = deadline(&p, Calendar::shared(), "kcsp", d("2022-07-14"), Some(d("2022-07-07"))).unwrap();
+        let r = deadline(&Context::kent().clone().with_partnership(p), "kcsp", d("2022-07-14"), Some(d("2022-07-07"))).unwrap();
         assert_eq!(r.latest_circulation, d("2022-07-07"));
         assert_eq!(r.clear_working_days, Some(5));
         assert_eq!(r.compliant, Some(true));
@@ -200,8 +204,8 @@ mod tests {
     #[test]
     fn working_group_sets_no_notice() {
         let e = deadline(
-            &Partnership::kent(),
-            Calendar::shared(),
+            Context::kent(),
+            
             "working_group",
             d("2023-03-16"),
             None,

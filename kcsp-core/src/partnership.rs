@@ -1,27 +1,40 @@
 //! A partnership definition as data: its organisations, its bodies, the
 //! seats of each body and who fills them when, and each body's terms of
-//! reference (quorum, chair, removal majority, notice days, review interval),
-//! all effective-dated.
+//! reference (quorum, chair, removal majority, notice of papers, review
+//! interval, meeting cadence), all effective-dated.
 //!
-//! The Kent Community Safety Partnership is built in ([`Partnership::kent`]);
-//! another partnership's terms of reference can be expressed as JSON and
-//! loaded with [`Partnership::from_json`], with no code.
+//! The shape is the interchange format of `tests/vectors/FORMAT.md`
+//! ("The partnership definition"), read with [`Partnership::from_json`] and
+//! written with [`Partnership::to_json`]; the two round-trip. The built-in
+//! Kent definition is a data file read through the same door
+//! ([`Context::kent`](crate::Context::kent)).
+//!
+//! Two additions to that format, both optional, let a definition carry all
+//! of its sources:
+//!
+//! - a rule's `citation` may be a list of citations as well as one;
+//! - a seat holder or participant may carry a `citation` (the decision that
+//!   gave it the seat), cited whenever that tenure is what counted.
+//!
+//! A rule without a citation is cited by the definition's name, the body and
+//! the date its terms apply from, with a summary made from the rule's own
+//! figures.
 
+use crate::dates::opt_iso;
 use crate::error::{quote, Error, ErrorKind, Result};
 use crate::explain::Citation;
 use crate::id::{BodyId, OrgId, SeatId};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeSet;
 
 /// A whole partnership: organisations and bodies.
 ///
 /// ```
-/// use kcsp_core::Partnership;
-/// let kent = Partnership::kent();
+/// use kcsp_core::{Context, Partnership};
+/// let kent = Context::kent().partnership();
 /// assert_eq!(kent.bodies.len(), 3);
-/// let json = serde_json::to_string(&kent).unwrap();
-/// assert_eq!(Partnership::from_json(&json).unwrap(), kent);
+/// assert_eq!(&Partnership::from_json(&kent.to_json()).unwrap(), kent);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,6 +47,10 @@ pub struct Partnership {
     pub bodies: Vec<Body>,
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// An organisation the partnership knows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -43,14 +60,14 @@ pub struct Organisation {
     /// Its name.
     pub name: String,
     /// The first day it existed (`None`: since before anything the library asks about).
-    #[serde(default)]
+    #[serde(default, with = "opt_iso", skip_serializing_if = "Option::is_none")]
     pub from: Option<NaiveDate>,
     /// The last day it existed (`None`: still exists).
-    #[serde(default)]
+    #[serde(default, with = "opt_iso", skip_serializing_if = "Option::is_none")]
     pub to: Option<NaiveDate>,
     /// An attendance category rather than an organisation (`guest`, a local
     /// CSP chair): such attendees never count towards any quorum.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub attendee_only: bool,
 }
 
@@ -68,11 +85,15 @@ pub struct Tenure {
     /// The organisation.
     pub organisation: OrgId,
     /// First day (inclusive); `None` for no start.
-    #[serde(default)]
+    #[serde(default, with = "opt_iso", skip_serializing_if = "Option::is_none")]
     pub from: Option<NaiveDate>,
     /// Last day (inclusive); `None` for no end.
-    #[serde(default)]
+    #[serde(default, with = "opt_iso", skip_serializing_if = "Option::is_none")]
     pub to: Option<NaiveDate>,
+    /// The decision that gave the organisation its place, cited whenever
+    /// this tenure is what counted (optional).
+    #[serde(default, skip_serializing_if = "Citations::is_empty")]
+    pub citation: Citations,
 }
 
 impl Tenure {
@@ -84,6 +105,61 @@ impl Tenure {
 
 fn within(from: Option<NaiveDate>, to: Option<NaiveDate>, date: NaiveDate) -> bool {
     from.is_none_or(|f| f <= date) && to.is_none_or(|t| date <= t)
+}
+
+/// The citations of a rule: none, one, or several. In the data a single
+/// citation is an object and several are a list; both are read, and each is
+/// written back the way it came.
+///
+/// ```
+/// use kcsp_core::partnership::Citations;
+/// let one: Citations = serde_json::from_str(r#"{"document": "ToR", "section": "§7", "summary": "Four."}"#).unwrap();
+/// assert_eq!(one.len(), 1);
+/// assert!(serde_json::to_string(&one).unwrap().starts_with('{'));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Citations(pub Vec<Citation>);
+
+impl Citations {
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    /// The citations as a slice.
+    pub fn as_slice(&self) -> &[Citation] {
+        &self.0
+    }
+}
+
+impl Serialize for Citations {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self.0.as_slice() {
+            [one] => one.serialize(s),
+            many => many.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Citations {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany {
+            One(Citation),
+            Many(Vec<Citation>),
+        }
+        match OneOrMany::deserialize(d) {
+            Ok(OneOrMany::One(c)) => Ok(Citations(vec![c])),
+            Ok(OneOrMany::Many(v)) => Ok(Citations(v)),
+            Err(_) => Err(serde::de::Error::custom(
+                "a citation is {\"document\", \"section\", \"summary\"}, or a list of them",
+            )),
+        }
+    }
 }
 
 /// A responsible-authority seat and the organisations that have filled it.
@@ -107,10 +183,10 @@ pub struct Body {
     /// Its name.
     pub name: String,
     /// Its responsible-authority seats (empty where membership is open).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub seats: Vec<Seat>,
     /// Co-operating and participating bodies: they attend, hold no seat.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<Tenure>,
     /// Its terms of reference, effective-dated; the latest in force on a date applies.
     pub terms: Vec<Terms>,
@@ -121,20 +197,23 @@ pub struct Body {
 #[serde(deny_unknown_fields)]
 pub struct Terms {
     /// First day these terms apply (`None`: from the beginning).
-    #[serde(default)]
+    #[serde(default, with = "opt_iso", skip_serializing_if = "Option::is_none")]
     pub from: Option<NaiveDate>,
     /// How a quorum is counted.
     pub quorum: QuorumRule,
     /// How the chair holds office.
     pub chair: ChairRule,
     /// How the chair or vice-chair is removed, if the terms say.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub removal: Option<RemovalRule>,
     /// How long before a meeting papers go out, if the terms say.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub papers: Option<PapersRule>,
     /// How often the terms of reference are reviewed.
     pub review: ReviewRule,
+    /// How often the body must meet, if the terms say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cadence: Option<CadenceRule>,
 }
 
 /// What a quorum counts.
@@ -159,10 +238,11 @@ pub struct QuorumRule {
     /// With the `organisations` basis: whether any well-formed organisation
     /// id counts as a member, including ids the partnership does not list
     /// (the DHR Steering Group's members are each council, trust or agency).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub open_membership: bool,
-    /// The clause.
-    pub citation: Citation,
+    /// The clauses.
+    #[serde(default, skip_serializing_if = "Citations::is_empty")]
+    pub citation: Citations,
 }
 
 /// How a body's chair holds office.
@@ -173,15 +253,17 @@ pub enum ChairRule {
     ExOfficio {
         /// The post.
         holder: String,
-        /// The clause.
-        citation: Citation,
+        /// The clauses.
+        #[serde(default, skip_serializing_if = "Citations::is_empty")]
+        citation: Citations,
     },
     /// Chair and vice-chair are elected (or reviewed) for a fixed term.
     Elected {
         /// The term in calendar months.
         term_months: u32,
-        /// The clause.
-        citation: Citation,
+        /// The clauses.
+        #[serde(default, skip_serializing_if = "Citations::is_empty")]
+        citation: Citations,
     },
 }
 
@@ -210,8 +292,24 @@ pub struct RemovalRule {
     /// Which seats the fraction is of.
     #[serde(default)]
     pub basis: MajorityBasis,
-    /// The clause.
-    pub citation: Citation,
+    /// The clauses.
+    #[serde(default, skip_serializing_if = "Citations::is_empty")]
+    pub citation: Citations,
+}
+
+impl RemovalRule {
+    /// The least whole number of votes strictly greater than the fraction of
+    /// `seats` (one half of 7 needs 4; two thirds of 6 needs 5).
+    ///
+    /// ```
+    /// use kcsp_core::partnership::{MajorityBasis, RemovalRule, Citations};
+    /// let half = RemovalRule { numerator: 1, denominator: 2, basis: MajorityBasis::AllSeats, citation: Citations::default() };
+    /// assert_eq!((half.required(7), half.required(6), half.required(4)), (4, 4, 3));
+    /// ```
+    pub fn required(&self, seats: u32) -> u32 {
+        let r = u64::from(seats) * u64::from(self.numerator) / u64::from(self.denominator.max(1)) + 1;
+        u32::try_from(r).unwrap_or(u32::MAX)
+    }
 }
 
 /// How working days of notice are counted.
@@ -236,8 +334,9 @@ pub struct PapersRule {
     /// How they are counted.
     #[serde(default)]
     pub counting: NoticeCounting,
-    /// The clause.
-    pub citation: Citation,
+    /// The clauses.
+    #[serde(default, skip_serializing_if = "Citations::is_empty")]
+    pub citation: Citations,
 }
 
 /// How often terms of reference are reviewed.
@@ -246,34 +345,109 @@ pub struct PapersRule {
 pub struct ReviewRule {
     /// Calendar months between reviews.
     pub interval_months: u32,
-    /// The clause.
-    pub citation: Citation,
+    /// The clauses.
+    #[serde(default, skip_serializing_if = "Citations::is_empty")]
+    pub citation: Citations,
+}
+
+/// How often a body must meet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
+pub enum CadenceRule {
+    /// At least `meetings` meetings in each financial year.
+    PerYear {
+        /// How many.
+        meetings: u32,
+        /// The clauses.
+        #[serde(default, skip_serializing_if = "Citations::is_empty")]
+        citation: Citations,
+    },
+    /// At least one meeting in each quarter of the financial year.
+    Quarterly {
+        /// The clauses.
+        #[serde(default, skip_serializing_if = "Citations::is_empty")]
+        citation: Citations,
+    },
+    /// A meeting before each meeting of another body.
+    BeforeEach {
+        /// The body whose meetings this one must precede.
+        body: BodyId,
+        /// The clauses.
+        #[serde(default, skip_serializing_if = "Citations::is_empty")]
+        citation: Citations,
+    },
+}
+
+/// Where a rule comes from, for its citation when the definition gives none:
+/// the definition's name, the body and the date its terms apply from.
+pub(crate) fn cite_or_default(
+    citations: &Citations,
+    partnership: &Partnership,
+    body: &Body,
+    terms: &Terms,
+    summary: impl FnOnce() -> String,
+) -> Vec<Citation> {
+    if !citations.is_empty() {
+        return citations.0.clone();
+    }
+    let from = match terms.from {
+        Some(d) => format!("terms from {d}"),
+        None => "terms from the beginning".to_string(),
+    };
+    vec![Citation::owned(
+        partnership.name.clone(),
+        format!("{}, {from}", body.name),
+        summary(),
+    )]
 }
 
 impl Partnership {
-    /// Reads a partnership definition from JSON text (the shape
-    /// `serde_json::to_string(&Partnership::kent())` produces) and checks it.
+    /// Reads a partnership definition from JSON text (the format of
+    /// `tests/vectors/FORMAT.md`) and checks it.
+    ///
+    /// Errors: `invalid_partnership`, with the path of the offending value
+    /// (`bodies[0].seats[2].holders[0].organisation`).
     ///
     /// ```
     /// use kcsp_core::Partnership;
     /// let err = Partnership::from_json("{\"name\": 1}").unwrap_err();
-    /// assert_eq!(err.code(), "invalid_partnership");
+    /// assert_eq!((err.code(), err.field()), ("invalid_partnership", "name"));
+    /// let p = Partnership::from_json(r#"{"name": "Northshire CSP",
+    ///   "organisations": [{"id": "police", "name": "Police"}],
+    ///   "bodies": [{"id": "board", "name": "Board",
+    ///     "seats": [{"id": "police", "name": "Police", "holders": [{"organisation": "polise"}]}],
+    ///     "terms": [{"quorum": {"basis": "seats", "required": 1},
+    ///                "chair": {"kind": "elected", "term_months": 12},
+    ///                "review": {"interval_months": 12}}]}]}"#).unwrap_err();
+    /// assert_eq!(p.field(), "bodies[0].seats[0].holders[0].organisation");
     /// ```
     pub fn from_json(text: &str) -> Result<Partnership> {
-        let p: Partnership = serde_json::from_str(text).map_err(|e| {
-            Error::new(
-                ErrorKind::InvalidPartnership,
-                "",
-                format!("not a partnership definition: {e}"),
-            )
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            Error::new(ErrorKind::InvalidPartnership, "", format!("the definition is not JSON: {e}"))
         })?;
+        Partnership::from_value(&value)
+    }
+
+    /// Reads a partnership definition from a JSON value already parsed (a
+    /// request's `partnership` key) and checks it; errors as [`from_json`](Self::from_json).
+    pub fn from_value(value: &serde_json::Value) -> Result<Partnership> {
+        let p: Partnership = serde_path_to_error::deserialize(value).map_err(shape_error)?;
         p.validate()?;
         Ok(p)
     }
 
-    /// Checks the definition is consistent: unique ids, seats and
-    /// participants naming known organisations, at least one set of terms per
-    /// body, thresholds that make sense.
+    /// The definition as JSON text, in the format [`from_json`](Self::from_json) reads.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Checks the definition is consistent: ids not repeated, seat holders
+    /// and participants naming listed organisations, at least one set of
+    /// terms per body, a quorum of at least one, a removal fraction strictly
+    /// between 0 and 1, and (beyond FORMAT's list) periods that do not end
+    /// before they start, positive review intervals and chair terms, a seat
+    /// quorum only on a body with seats, no two terms from the same date, and
+    /// a `before_each` cadence naming a body of the definition.
     pub fn validate(&self) -> Result<()> {
         let bad = |field: String, msg: String| Err(Error::new(ErrorKind::InvalidPartnership, field, msg));
         let mut orgs = BTreeSet::new();
@@ -287,17 +461,32 @@ impl Partnership {
             if let (Some(f), Some(t)) = (o.from, o.to) {
                 if f > t {
                     return bad(
-                        format!("organisations[{i}]"),
-                        format!("'{}' ends before it starts", o.id),
+                        format!("organisations[{i}].to"),
+                        format!("'{}' ends ({t}) before it starts ({f})", o.id),
                     );
                 }
             }
         }
-        let mut bodies = BTreeSet::new();
+        let bodies: BTreeSet<&str> = self.bodies.iter().map(|b| b.id.as_str()).collect();
+        let mut seen_bodies = BTreeSet::new();
         for (b, body) in self.bodies.iter().enumerate() {
-            if !bodies.insert(body.id.as_str()) {
+            if !seen_bodies.insert(body.id.as_str()) {
                 return bad(format!("bodies[{b}].id"), format!("body '{}' is listed twice", body.id));
             }
+            let tenure = |field: String, t: &Tenure, what: &str| -> Result<()> {
+                if !orgs.contains(t.organisation.as_str()) {
+                    return bad(
+                        format!("{field}.organisation"),
+                        format!("{what} '{}' is not a listed organisation", t.organisation),
+                    );
+                }
+                if let (Some(f), Some(to)) = (t.from, t.to) {
+                    if f > to {
+                        return bad(format!("{field}.to"), format!("the tenure ends ({to}) before it starts ({f})"));
+                    }
+                }
+                Ok(())
+            };
             let mut seats = BTreeSet::new();
             for (s, seat) in body.seats.iter().enumerate() {
                 if !seats.insert(seat.id.as_str()) {
@@ -307,21 +496,11 @@ impl Partnership {
                     );
                 }
                 for (h, t) in seat.holders.iter().enumerate() {
-                    if !orgs.contains(t.organisation.as_str()) {
-                        return bad(
-                            format!("bodies[{b}].seats[{s}].holders[{h}]"),
-                            format!("seat holder '{}' is not a listed organisation", t.organisation),
-                        );
-                    }
+                    tenure(format!("bodies[{b}].seats[{s}].holders[{h}]"), t, "seat holder")?;
                 }
             }
             for (p, t) in body.participants.iter().enumerate() {
-                if !orgs.contains(t.organisation.as_str()) {
-                    return bad(
-                        format!("bodies[{b}].participants[{p}]"),
-                        format!("participant '{}' is not a listed organisation", t.organisation),
-                    );
-                }
+                tenure(format!("bodies[{b}].participants[{p}]"), t, "participant")?;
             }
             if body.terms.is_empty() {
                 return bad(
@@ -329,24 +508,43 @@ impl Partnership {
                     format!("body '{}' has no terms of reference", body.id),
                 );
             }
+            let mut froms = BTreeSet::new();
             for (t, terms) in body.terms.iter().enumerate() {
-                let field = format!("bodies[{b}].terms[{t}]");
+                let field = |rest: &str| format!("bodies[{b}].terms[{t}].{rest}");
+                if !froms.insert(terms.from) {
+                    return bad(field("from"), "two sets of terms apply from the same date".into());
+                }
                 if terms.quorum.required == 0 {
-                    return bad(field, "a quorum of zero is not a quorum".into());
+                    return bad(field("quorum.required"), "a quorum must be at least 1".into());
                 }
                 if terms.quorum.basis == QuorumBasis::Seats && body.seats.is_empty() {
-                    return bad(field, "a seat quorum needs seats".into());
+                    return bad(field("quorum.basis"), "a quorum of seats needs a body with seats".into());
                 }
                 if let Some(r) = &terms.removal {
-                    if r.denominator == 0 || r.numerator >= r.denominator {
-                        return bad(field, "a removal majority must be a fraction below one".into());
+                    if r.numerator == 0 || r.denominator == 0 || r.numerator >= r.denominator {
+                        return bad(
+                            field("removal"),
+                            format!(
+                                "a removal fraction must be strictly between 0 and 1, not {}/{}",
+                                r.numerator, r.denominator
+                            ),
+                        );
                     }
                 }
                 if terms.review.interval_months == 0 {
-                    return bad(field, "a review interval must be at least one month".into());
+                    return bad(field("review.interval_months"), "a review interval must be at least one month".into());
                 }
                 if let ChairRule::Elected { term_months: 0, .. } = terms.chair {
-                    return bad(field, "a chair term must be at least one month".into());
+                    return bad(field("chair.term_months"), "a chair term must be at least one month".into());
+                }
+                match &terms.cadence {
+                    Some(CadenceRule::PerYear { meetings: 0, .. }) => {
+                        return bad(field("cadence.meetings"), "a cadence needs at least one meeting a year".into())
+                    }
+                    Some(CadenceRule::BeforeEach { body: other, .. }) if !bodies.contains(other.as_str()) => {
+                        return bad(field("cadence.body"), format!("'{other}' is not a body of the definition"))
+                    }
+                    _ => {}
                 }
             }
         }
@@ -356,8 +554,8 @@ impl Partnership {
     /// The body with this id.
     ///
     /// ```
-    /// use kcsp_core::Partnership;
-    /// let kent = Partnership::kent();
+    /// use kcsp_core::Context;
+    /// let kent = Context::kent().partnership();
     /// assert_eq!(kent.body("working_group").unwrap().seats.len(), 7);
     /// assert_eq!(kent.body("cabinet").unwrap_err().code(), "unknown_body");
     /// ```
@@ -384,12 +582,11 @@ impl Partnership {
     /// not list. A listed organisation that did not exist on the date is
     /// `organisation_not_current`; an unlisted id, when not `open`, is
     /// `unknown_organisation`.
-    pub fn resolve(&self, field: &str, id: &str, date: NaiveDate, open: bool) -> Result<Attendee> {
+    pub(crate) fn resolve(&self, field: &str, id: &str, date: NaiveDate, open: bool) -> Result<Attendee> {
         let org = OrgId::parse(field, id)?;
         match self.organisation(id) {
             Some(o) if o.exists_on(date) => Ok(Attendee {
                 id: org,
-                listed: true,
                 attendee_only: o.attendee_only,
             }),
             Some(o) => {
@@ -408,7 +605,6 @@ impl Partnership {
             }
             None if open => Ok(Attendee {
                 id: org,
-                listed: false,
                 attendee_only: false,
             }),
             None => Err(Error::new(
@@ -421,13 +617,22 @@ impl Partnership {
     }
 }
 
+/// A serde error while reading a definition, as `invalid_partnership` at its path.
+fn shape_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let path = e.path().to_string();
+    let field = if path == "." { String::new() } else { path };
+    Error::new(
+        ErrorKind::InvalidPartnership,
+        field,
+        format!("not a partnership definition: {}", e.inner()),
+    )
+}
+
 /// An attendee id resolved against a partnership on a date.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attendee {
+pub(crate) struct Attendee {
     /// The id.
     pub id: OrgId,
-    /// Whether the partnership lists the organisation.
-    pub listed: bool,
     /// Whether it is an attendance category that never counts.
     pub attendee_only: bool,
 }
@@ -450,10 +655,25 @@ impl Body {
     }
 
     /// The seat `org` filled on `date`, if any.
-    pub fn seat_of(&self, org: &OrgId, date: NaiveDate) -> Option<&Seat> {
-        self.seats
+    pub fn seat_of(&self, org: &str, date: NaiveDate) -> Option<&Seat> {
+        self.holding(org, date).map(|(s, _)| s)
+    }
+
+    /// The seat `org` filled on `date` and the tenure it filled it by.
+    pub fn holding(&self, org: &str, date: NaiveDate) -> Option<(&Seat, &Tenure)> {
+        self.seats.iter().find_map(|s| {
+            s.holders
+                .iter()
+                .find(|h| h.organisation == org && h.covers(date))
+                .map(|h| (s, h))
+        })
+    }
+
+    /// The participation of `org` in the body on `date`, if any.
+    pub fn participation(&self, org: &str, date: NaiveDate) -> Option<&Tenure> {
+        self.participants
             .iter()
-            .find(|s| s.holders.iter().any(|h| h.organisation == *org && h.covers(date)))
+            .find(|t| t.organisation == org && t.covers(date))
     }
 
     /// The seats of the body on `date` (a seat counts while anyone fills it).
@@ -465,10 +685,8 @@ impl Body {
     }
 
     /// Whether `org` is a co-operating or participating body on `date`.
-    pub fn participates(&self, org: &OrgId, date: NaiveDate) -> bool {
-        self.participants
-            .iter()
-            .any(|t| t.organisation == *org && t.covers(date))
+    pub fn participates(&self, org: &str, date: NaiveDate) -> bool {
+        self.participation(org, date).is_some()
     }
 }
 
@@ -476,36 +694,37 @@ impl Body {
 mod tests {
     use super::*;
     use crate::dates::parse_date;
+    use crate::Context;
+    use serde_json::json;
 
     fn d(s: &str) -> NaiveDate {
         parse_date("d", s).unwrap()
     }
 
+    fn kent() -> &'static Partnership {
+        Context::kent().partnership()
+    }
+
     #[test]
     fn kent_is_valid_and_round_trips() {
-        let kent = Partnership::kent();
-        kent.validate().unwrap();
-        let json = serde_json::to_string_pretty(&kent).unwrap();
-        assert_eq!(Partnership::from_json(&json).unwrap(), kent);
+        kent().validate().unwrap();
+        assert_eq!(&Partnership::from_json(&kent().to_json()).unwrap(), kent());
     }
 
     #[test]
     fn health_seat_changes_hands_on_1_july_2022() {
-        let kent = Partnership::kent();
-        let kcsp = kent.body("kcsp").unwrap();
-        let ccg = OrgId::parse("x", "kent_and_medway_ccg").unwrap();
-        let icb = OrgId::parse("x", "nhs_kent_and_medway").unwrap();
-        assert_eq!(kcsp.seat_of(&ccg, d("2022-06-30")).unwrap().id, "health");
-        assert!(kcsp.seat_of(&ccg, d("2022-07-01")).is_none());
-        assert!(kcsp.seat_of(&icb, d("2022-06-30")).is_none());
-        assert_eq!(kcsp.seat_of(&icb, d("2022-07-01")).unwrap().id, "health");
+        let kcsp = kent().body("kcsp").unwrap();
+        assert_eq!(kcsp.seat_of("kent_and_medway_ccg", d("2022-06-30")).unwrap().id, "health");
+        assert!(kcsp.seat_of("kent_and_medway_ccg", d("2022-07-01")).is_none());
+        assert!(kcsp.seat_of("nhs_kent_and_medway", d("2022-06-30")).is_none());
+        assert_eq!(kcsp.seat_of("nhs_kent_and_medway", d("2022-07-01")).unwrap().id, "health");
         assert_eq!(kcsp.seats_on(d("2022-06-30")).len(), 7);
         assert_eq!(kcsp.seats_on(d("2022-07-01")).len(), 7);
     }
 
     #[test]
     fn resolve_distinguishes_unknown_and_not_current() {
-        let kent = Partnership::kent();
+        let kent = kent();
         let e = kent
             .resolve("present[0]", "kent_and_medway_ccg", d("2022-07-01"), false)
             .unwrap_err();
@@ -517,24 +736,21 @@ mod tests {
         let e = kent
             .resolve("present[0]", "kent_polise", d("2022-07-01"), false)
             .unwrap_err();
-        assert_eq!(e.code(), "unknown_organisation");
-        assert_eq!(e.field(), "present[0]");
-        let a = kent.resolve("p", "medway_council", d("2022-07-01"), true).unwrap();
-        assert!(!a.listed);
+        assert_eq!((e.code(), e.field()), ("unknown_organisation", "present[0]"));
+        assert!(kent.resolve("p", "medway_council", d("2022-07-01"), true).is_ok());
     }
 
     #[test]
     fn svppb_joins_in_the_2024_review() {
-        let kent = Partnership::kent();
-        let kcsp = kent.body("kcsp").unwrap();
-        let svppb = OrgId::parse("x", "serious_violence_prevention_partnership_board").unwrap();
-        assert!(!kcsp.participates(&svppb, d("2024-07-03")));
-        assert!(kcsp.participates(&svppb, d("2024-07-04")));
+        let kcsp = kent().body("kcsp").unwrap();
+        let svppb = "serious_violence_prevention_partnership_board";
+        assert!(!kcsp.participates(svppb, d("2024-07-03")));
+        assert!(kcsp.participates(svppb, d("2024-07-04")));
     }
 
     #[test]
     fn terms_are_looked_up_by_date() {
-        let mut kent = Partnership::kent();
+        let mut kent = kent().clone();
         let body = kent.bodies.iter_mut().find(|b| b.id == "kcsp").unwrap();
         let mut later = body.terms[0].clone();
         later.from = Some(d("2030-01-01"));
@@ -544,30 +760,74 @@ mod tests {
         assert_eq!(body.terms_on(d("2029-12-31")).unwrap().quorum.required, 4);
         assert_eq!(body.terms_on(d("2030-01-01")).unwrap().quorum.required, 5);
         let mut only_later = body.clone();
-        only_later.terms.remove(0);
+        only_later.terms.retain(|t| t.from == Some(d("2030-01-01")));
         assert_eq!(
             only_later.terms_on(d("2029-12-31")).unwrap_err().code(),
             "no_rules_in_force"
         );
     }
 
+    /// A small valid definition to break one way at a time.
+    fn base() -> serde_json::Value {
+        json!({"name": "Northshire CSP",
+            "organisations": [{"id": "police", "name": "Police"}, {"id": "council", "name": "Council"},
+                              {"id": "housing", "name": "Housing"}],
+            "bodies": [{"id": "board", "name": "Board",
+                "seats": [{"id": "police", "name": "Police", "holders": [{"organisation": "police"}]},
+                          {"id": "council", "name": "Council", "holders": [{"organisation": "council", "to": "2020-12-31"}]}],
+                "participants": [{"organisation": "housing"}],
+                "terms": [{"quorum": {"basis": "seats", "required": 2},
+                           "chair": {"kind": "elected", "term_months": 12},
+                           "removal": {"numerator": 1, "denominator": 2},
+                           "review": {"interval_months": 12},
+                           "cadence": {"kind": "before_each", "body": "board"}}]}]})
+    }
+
+    fn field_of(change: impl FnOnce(&mut serde_json::Value)) -> String {
+        let mut v = base();
+        change(&mut v);
+        let e = Partnership::from_value(&v).unwrap_err();
+        assert_eq!(e.code(), "invalid_partnership", "{e}");
+        e.field().to_string()
+    }
+
     #[test]
-    fn validation_catches_inconsistent_definitions() {
-        let kent = Partnership::kent();
-        let mut p = kent.clone();
-        p.organisations.push(p.organisations[0].clone());
-        assert_eq!(p.validate().unwrap_err().code(), "invalid_partnership");
-        let mut p = kent.clone();
-        p.bodies[0].terms[0].quorum.required = 0;
-        assert!(p.validate().is_err());
-        let mut p = kent.clone();
-        p.bodies[0].seats[0].holders[0].organisation = OrgId::parse("x", "nobody_at_all").unwrap();
-        assert!(p.validate().is_err());
-        let mut p = kent;
-        if let Some(r) = p.bodies[0].terms[0].removal.as_mut() {
-            r.numerator = 2;
-            r.denominator = 2;
+    fn every_inconsistency_format_names_has_its_field() {
+        assert!(Partnership::from_value(&base()).is_ok());
+        let cases: Vec<(&str, Box<dyn FnOnce(&mut serde_json::Value)>)> = vec![
+            ("bodies[0].seats[1].holders[0].organisation", Box::new(|v| v["bodies"][0]["seats"][1]["holders"][0]["organisation"] = json!("nobody"))),
+            ("bodies[0].participants[0].organisation", Box::new(|v| v["bodies"][0]["participants"][0]["organisation"] = json!("nobody"))),
+            ("organisations[1].id", Box::new(|v| v["organisations"][1]["id"] = json!("police"))),
+            ("bodies[1].id", Box::new(|v| { let b = v["bodies"][0].clone(); v["bodies"].as_array_mut().unwrap().push(b) })),
+            ("bodies[0].terms", Box::new(|v| v["bodies"][0]["terms"] = json!([]))),
+            ("bodies[0].terms[0].quorum.required", Box::new(|v| v["bodies"][0]["terms"][0]["quorum"]["required"] = json!(0))),
+            ("bodies[0].terms[0].removal", Box::new(|v| v["bodies"][0]["terms"][0]["removal"]["numerator"] = json!(2))),
+            ("bodies[0].terms[0].removal", Box::new(|v| v["bodies"][0]["terms"][0]["removal"]["numerator"] = json!(0))),
+            ("bodies[0].terms[0].cadence.body", Box::new(|v| v["bodies"][0]["terms"][0]["cadence"]["body"] = json!("cabinet"))),
+            ("bodies[0].terms[0].quorum.colour", Box::new(|v| v["bodies"][0]["terms"][0]["quorum"]["colour"] = json!("red"))),
+            ("bodies[0].terms[0].quorum.basis", Box::new(|v| v["bodies"][0]["terms"][0]["quorum"]["basis"] = json!("people"))),
+            ("organisations[0].from", Box::new(|v| v["organisations"][0]["from"] = json!("2020-02-30"))),
+            ("bodies[0].seats[0].id", Box::new(|v| v["bodies"][0]["seats"][0]["id"] = json!("Police Seat"))),
+            ("bodies[0].seats[1].holders[0].to", Box::new(|v| v["bodies"][0]["seats"][1]["holders"][0]["from"] = json!("2021-01-01"))),
+            ("bodies[0].terms[0].chair.kind", Box::new(|v| v["bodies"][0]["terms"][0]["chair"] = json!({"kind": "rotating"}))),
+        ];
+        for (want, change) in cases {
+            assert_eq!(field_of(change), want);
         }
-        assert!(p.validate().is_err());
+    }
+
+    #[test]
+    fn citations_are_one_or_many_and_written_back_as_given() {
+        let mut v = base();
+        let c = json!({"document": "ToR", "section": "§5", "summary": "Two make a quorum."});
+        v["bodies"][0]["terms"][0]["quorum"]["citation"] = c.clone();
+        v["bodies"][0]["terms"][0]["review"]["citation"] = json!([c.clone(), c.clone()]);
+        let p = Partnership::from_value(&v).unwrap();
+        assert_eq!(p.bodies[0].terms[0].quorum.citation.len(), 1);
+        assert_eq!(p.bodies[0].terms[0].review.citation.len(), 2);
+        let back: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        assert_eq!(back["bodies"][0]["terms"][0]["quorum"]["citation"], c);
+        assert_eq!(back["bodies"][0]["terms"][0]["review"]["citation"], json!([c.clone(), c]));
+        assert_eq!(Partnership::from_json(&p.to_json()).unwrap(), p);
     }
 }

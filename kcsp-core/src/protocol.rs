@@ -7,7 +7,8 @@
 //! commission. Month arithmetic is explicit and clamped: 31 January plus one
 //! month is the last day of February.
 //!
-//! Built in ([`Protocols::kent`]):
+//! The versions are data of the [`Context`]. Kent's (in
+//! `kcsp-core/data/kent.json`):
 //!
 //! - the Home Office statutory guidance of 2011, for reviews notified from
 //!   13 April 2011, when section 9 of the Domestic Violence, Crime and
@@ -23,32 +24,16 @@
 //! earlier versions. A later regime — the Domestic Abuse Related Death
 //! Review naming (Victims and Prisoners Act 2024 s.19), or a longer
 //! completion period as proposed in 2024 — is a further [`Protocol`] the
-//! caller adds with [`Protocols::with`].
+//! caller adds with [`Protocols::with`] and
+//! [`Context::with_protocols`](crate::Context::with_protocols).
 
+use crate::context::Context;
 use crate::dates::add_months;
 use crate::error::{quote, Error, ErrorKind, Result};
 use crate::explain::{Citation, Explanation};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
-
-const DHR_TOR: &str = "Kent and Medway DHR Steering Group Terms of Reference (Appendix C to the terms-of-reference review, KCSP meeting 14 July 2022)";
-
-const CITE_2011: Citation = Citation::new(
-    DHR_TOR,
-    "Purpose",
-    "Reviews follow section 9 of the Domestic Violence, Crime and Victims Act 2004 and the Home Office statutory guidance of April 2011, updated December 2016.",
-);
-const CITE_2013: Citation = Citation::new(
-    "Notes of the KCSP meeting of 17 October 2013",
-    "minute 48",
-    "The revised Kent and Medway DHR protocol was approved for every review notified from that date.",
-);
-const CITE_2016: Citation = Citation::new(
-    "Home Office Domestic Homicide Review statutory guidance (December 2016)",
-    "decision and completion periods",
-    "Decide whether to commission within one month of notification; complete the overview report within six months of the decision.",
-);
 
 /// A version of the review protocol.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
@@ -62,6 +47,7 @@ pub struct Protocol {
     /// What the reviews are called under it.
     pub review_name: String,
     /// The first notification date it applies to.
+    #[serde(with = "crate::dates::iso")]
     pub from: NaiveDate,
     /// Calendar months from notification to the commissioning decision.
     pub decision_months: u32,
@@ -72,57 +58,11 @@ pub struct Protocol {
 }
 
 /// Protocol versions, chosen by notification date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Protocols(pub Vec<Protocol>);
 
-fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
-}
-
 impl Protocols {
-    /// The Kent and Medway versions (see the module documentation).
-    ///
-    /// ```
-    /// use kcsp_core::protocol::Protocols;
-    /// use chrono::NaiveDate;
-    /// let p = Protocols::kent();
-    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-    /// assert_eq!(p.for_notification(d(2013, 10, 16)).unwrap().id, "home_office_2011");
-    /// assert_eq!(p.for_notification(d(2013, 10, 17)).unwrap().id, "kent_medway_2013");
-    /// assert_eq!(p.for_notification(d(2011, 4, 12)).unwrap_err().code(), "no_protocol_in_force");
-    /// ```
-    pub fn kent() -> Protocols {
-        let v = |id: &str, name: &str, from, citation| Protocol {
-            id: id.into(),
-            name: name.into(),
-            review_name: "Domestic Homicide Review".into(),
-            from,
-            decision_months: 1,
-            report_months: 6,
-            citation,
-        };
-        Protocols(vec![
-            v(
-                "home_office_2011",
-                "Home Office DHR statutory guidance (2011)",
-                ymd(2011, 4, 13),
-                CITE_2011,
-            ),
-            v(
-                "kent_medway_2013",
-                "Kent and Medway DHR Protocol (revised, approved 17 October 2013)",
-                ymd(2013, 10, 17),
-                CITE_2013,
-            ),
-            v(
-                "home_office_2016",
-                "Home Office DHR statutory guidance (December 2016)",
-                ymd(2016, 12, 1),
-                CITE_2016,
-            ),
-        ])
-    }
-
     /// These versions plus `protocol` (for example a Domestic Abuse Related
     /// Death Review regime with a twelve-month completion period).
     ///
@@ -131,7 +71,7 @@ impl Protocols {
     /// use kcsp_core::Citation;
     /// use chrono::NaiveDate;
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-    /// let p = Protocols::kent().with(Protocol {
+    /// let p = kcsp_core::Context::kent().protocols().clone().with(Protocol {
     ///     id: "dardr_example".into(), name: "An example DARDR regime".into(),
     ///     review_name: "Domestic Abuse Related Death Review".into(),
     ///     from: d(2026, 1, 1), decision_months: 1, report_months: 12,
@@ -266,7 +206,7 @@ pub struct DeadlineInput {
 
 /// A case's deadlines as of a date.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deadlines {
     /// The protocol version applied.
     pub protocol: String,
@@ -316,10 +256,11 @@ fn extended(kind: DeadlineKind, original: NaiveDate, extensions: &[Extension]) -
 /// `event_after_as_of`, `invalid_extension`, `no_protocol_in_force`.
 ///
 /// ```
-/// use kcsp_core::protocol::{deadlines, CommissionDecision, DeadlineInput, Protocols};
+/// use kcsp_core::protocol::{deadlines, CommissionDecision, DeadlineInput};
+/// use kcsp_core::Context;
 /// use chrono::NaiveDate;
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-/// let r = deadlines(&Protocols::kent(), &DeadlineInput {
+/// let r = deadlines(Context::kent(), &DeadlineInput {
 ///     notified: d(2023, 1, 10), decided: Some(d(2023, 2, 20)),
 ///     decision: Some(CommissionDecision::Commission), submitted: None, as_of: d(2023, 3, 1),
 /// }, &[]).unwrap();
@@ -327,7 +268,8 @@ fn extended(kind: DeadlineKind, original: NaiveDate, extensions: &[Extension]) -
 /// assert!(r.decision_overdue);
 /// assert_eq!(r.report_due, Some(d(2023, 8, 20)));
 /// ```
-pub fn deadlines(protocols: &Protocols, input: &DeadlineInput, extensions: &[Extension]) -> Result<Deadlines> {
+pub fn deadlines(ctx: &Context, input: &DeadlineInput, extensions: &[Extension]) -> Result<Deadlines> {
+    let protocols = ctx.protocols();
     let DeadlineInput {
         notified,
         decided,
@@ -524,7 +466,7 @@ mod tests {
 
     #[test]
     fn month_ends() {
-        let k = Protocols::kent();
+        let k = Context::kent();
         let r = deadlines(&k, &input("2023-01-31", None, None, "2023-02-01"), &[]).unwrap();
         assert_eq!(r.decision_due, d("2023-02-28"));
         let r = deadlines(&k, &input("2024-01-31", None, None, "2024-02-01"), &[]).unwrap();
@@ -555,7 +497,7 @@ mod tests {
 
     #[test]
     fn two_protocol_versions_give_different_deadlines() {
-        let twelve = Protocols::kent().with(Protocol {
+        let twelve = Context::kent().protocols().clone().with(Protocol {
             id: "dardr".into(),
             name: "DARDR".into(),
             review_name: "Domestic Abuse Related Death Review".into(),
@@ -564,6 +506,7 @@ mod tests {
             report_months: 12,
             citation: Citation::new("x", "y", "z"),
         });
+        let twelve = Context::kent().clone().with_protocols(twelve);
         let before = deadlines(
             &twelve,
             &input("2024-12-31", Some(("2025-01-15", C)), None, "2025-02-01"),
@@ -585,7 +528,7 @@ mod tests {
 
     #[test]
     fn extensions_move_deadlines_and_keep_the_original() {
-        let k = Protocols::kent();
+        let k = Context::kent();
         let ext = [Extension {
             deadline: DeadlineKind::Report,
             until: d("2024-02-01"),
@@ -633,7 +576,7 @@ mod tests {
 
     #[test]
     fn errors() {
-        let k = Protocols::kent();
+        let k = Context::kent();
         let code = |i: DeadlineInput| deadlines(&k, &i, &[]).unwrap_err().code();
         assert_eq!(
             code(input("2023-01-10", None, None, "2023-01-09")),

@@ -1,27 +1,32 @@
-//! Quorum of the KCSP, the Working Group and the DHR Steering Group.
+//! Quorum of a body of the partnership (for Kent: the KCSP, the Working
+//! Group and the DHR Steering Group).
 //!
-//! Readings (KCSP ToR §4, §5 and §7; WG ToR §7; DHR SG ToR, Quorum):
-//! a seat is represented when anyone from an organisation filling it on the
-//! meeting date is present; substitutes count for the organisation they
-//! stand in for; several people from one seat count once; co-operating
-//! bodies, local CSP chairs, guests and officers in attendance never count.
-//! For the DHR Steering Group the count is of distinct organisations among
-//! the members present, and any well-formed organisation id is a member
-//! (each council, trust or agency is its own) except the attendance
-//! categories `guest` and `local_csp_chair`.
+//! Readings (for Kent: KCSP ToR §4, §5 and §7; WG ToR §7; DHR SG ToR,
+//! Quorum), taken from the body's quorum rule in the definition:
+//!
+//! - basis `seats`: a seat is represented when anyone from an organisation
+//!   filling it on the meeting date is present; substitutes count for the
+//!   organisation they stand in for; several people from one seat count
+//!   once; participants (co-operating bodies) and attendee-only
+//!   organisations (guests, officers, local CSP chairs) never count;
+//! - basis `organisations`: the distinct member organisations present. With
+//!   `open_membership` (the DHR Steering Group, whose members are each
+//!   council, trust or agency) any well-formed id is a member, except an
+//!   attendee-only one; otherwise members are the organisations holding a
+//!   seat or participating in the body on the date.
 
+use crate::context::Context;
 use crate::error::{quote, Error, ErrorKind, Result};
-use crate::explain::Explanation;
+use crate::explain::{Citation, Explanation};
 use crate::id::{BodyId, OrgId};
-use crate::kent::{CITE_ICB, CITE_MEMBERSHIP, CITE_SUBSTITUTES, CITE_SVPPB};
-use crate::partnership::{Partnership, QuorumBasis};
+use crate::partnership::{cite_or_default, Body, Partnership, QuorumBasis, Terms};
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// Whether a meeting was quorate, and why.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuorumResult {
     /// The body.
     pub body: BodyId,
@@ -45,8 +50,39 @@ pub struct QuorumResult {
     pub explanation: Explanation,
 }
 
-const READING: &str = "Substitutes count; several people from one seat count once; co-operating bodies, local CSP chairs, guests and officers never count; the membership in force on the meeting date applies.";
+const READING_SEATS: &str = "Substitutes count; several people from one seat count once; participants and attendee-only organisations never count; the membership in force on the meeting date applies.";
+const READING_OPEN: &str = "Distinct organisations among those present; any organisation is a member except attendee-only ones; the membership in force on the meeting date applies.";
+const READING_CLOSED: &str = "Distinct organisations among those present that hold a seat or take part in the body on the meeting date; attendee-only organisations never count.";
 
+fn reading(terms: &Terms) -> &'static str {
+    match (terms.quorum.basis, terms.quorum.open_membership) {
+        (QuorumBasis::Seats, _) => READING_SEATS,
+        (QuorumBasis::Organisations, true) => READING_OPEN,
+        (QuorumBasis::Organisations, false) => READING_CLOSED,
+    }
+}
+
+/// The quorum rule's citations, or the definition's own when it has none.
+fn quorum_citations(partnership: &Partnership, body: &Body, terms: &Terms) -> Vec<Citation> {
+    let rule = &terms.quorum;
+    cite_or_default(&rule.citation, partnership, body, terms, || match rule.basis {
+        QuorumBasis::Seats => format!(
+            "A meeting is quorate when at least {} of the body's seats are represented.",
+            rule.required
+        ),
+        QuorumBasis::Organisations => format!(
+            "A meeting is quorate when at least {} distinct member organisations are present.",
+            rule.required
+        ),
+    })
+}
+
+/// Whether `org` is a member of `body` on `date` for an organisation-basis
+/// quorum: anyone well formed under open membership, else a seat holder or
+/// participant.
+fn member(body: &Body, org: &str, date: NaiveDate, open: bool) -> bool {
+    open || body.holding(org, date).is_some() || body.participates(org, date)
+}
 /// Checks the quorum of `body` at a meeting on `date` attended by people
 /// from the organisations `present` (repeats allowed).
 ///
@@ -55,11 +91,11 @@ const READING: &str = "Substitutes count; several people from one seat count onc
 /// `no_rules_in_force`.
 ///
 /// ```
-/// use kcsp_core::{quorum, Partnership};
+/// use kcsp_core::{quorum, Context};
 /// use chrono::NaiveDate;
-/// let kent = Partnership::kent();
+/// let kent = Context::kent();
 /// let date = NaiveDate::from_ymd_opt(2022, 7, 14).unwrap();
-/// let r = quorum::check(&kent, "kcsp", date,
+/// let r = quorum::check(kent, "kcsp", date,
 ///     &["kent_county_council", "kent_police", "kent_police", "office_of_the_pcc",
 ///       "kent_fire_and_rescue", "violence_reduction_unit"]).unwrap();
 /// assert!(r.quorate);
@@ -67,39 +103,44 @@ const READING: &str = "Substitutes count; several people from one seat count onc
 /// assert_eq!(r.missing, ["district_borough_councils", "health", "probation_service"]);
 /// assert_eq!(r.not_counted[0], "violence_reduction_unit");
 ///
-/// let err = quorum::check(&kent, "kcsp", date, &["kent_and_medway_ccg"]).unwrap_err();
+/// let err = quorum::check(kent, "kcsp", date, &["kent_and_medway_ccg"]).unwrap_err();
 /// assert_eq!(err.code(), "organisation_not_current");
 /// assert_eq!(err.field(), "present[0]");
 /// ```
-pub fn check<S: AsRef<str>>(
-    partnership: &Partnership,
-    body: &str,
-    date: NaiveDate,
-    present: &[S],
-) -> Result<QuorumResult> {
+pub fn check<S: AsRef<str>>(ctx: &Context, body: &str, date: NaiveDate, present: &[S]) -> Result<QuorumResult> {
+    let partnership = ctx.partnership();
     let body = partnership.body(body)?;
     let terms = body.terms_on(date)?;
     let rule = &terms.quorum;
     let open = rule.basis == QuorumBasis::Organisations && rule.open_membership;
     let mut represented = BTreeSet::new();
     let mut not_counted = BTreeSet::new();
+    // Tenures whose own citation explains why an attendee counted (or not).
+    let mut tenure_citations: Vec<&Citation> = Vec::new();
     for (i, id) in present.iter().enumerate() {
         let a = partnership.resolve(&format!("present[{i}]"), id.as_ref(), date, open)?;
+        if let Some(t) = body.participation(a.id.as_str(), date) {
+            tenure_citations.extend(t.citation.as_slice());
+        }
         if a.attendee_only {
             not_counted.insert(a.id);
             continue;
         }
         match rule.basis {
-            QuorumBasis::Seats => match body.seat_of(&a.id, date) {
-                Some(seat) => {
+            QuorumBasis::Seats => match body.holding(a.id.as_str(), date) {
+                Some((seat, tenure)) => {
+                    tenure_citations.extend(tenure.citation.as_slice());
                     represented.insert(seat.id.to_string());
                 }
                 None => {
                     not_counted.insert(a.id);
                 }
             },
-            QuorumBasis::Organisations => {
+            QuorumBasis::Organisations if member(body, a.id.as_str(), date, open) => {
                 represented.insert(a.id.to_string());
+            }
+            QuorumBasis::Organisations => {
+                not_counted.insert(a.id);
             }
         }
     }
@@ -120,9 +161,7 @@ pub fn check<S: AsRef<str>>(
     let quorate = count >= rule.required;
     let represented: Vec<String> = represented.into_iter().collect();
     let what = match rule.basis {
-        QuorumBasis::Seats => {
-            format!("{count} of the {total} responsible-authority seats were represented")
-        }
+        QuorumBasis::Seats => format!("{count} of the {total} seats were represented"),
         QuorumBasis::Organisations => format!("{count} distinct member organisations were present"),
     };
     let reason = format!(
@@ -132,25 +171,19 @@ pub fn check<S: AsRef<str>>(
         rule.required
     );
     let mut explanation = Explanation::new("quorum", reason)
-        .reading(READING)
-        .cite(&rule.citation)
+        .reading(reading(terms))
+        .cite_all(&quorum_citations(partnership, body, terms))
         .figure("count", count)
         .figure("required", rule.required)
         .figure("represented", represented.join(", "));
     if rule.basis == QuorumBasis::Seats {
         explanation = explanation
             .figure("seats", total)
-            .figure("missing", missing.join(", "))
-            .cite(&CITE_MEMBERSHIP)
-            .cite(&CITE_SUBSTITUTES);
-        if represented.iter().any(|s| s == "health") {
-            explanation = explanation.cite(&CITE_ICB);
-        }
-        if not_counted
-            .iter()
-            .any(|o| *o == "serious_violence_prevention_partnership_board")
-        {
-            explanation = explanation.cite(&CITE_SVPPB);
+            .figure("missing", missing.join(", "));
+    }
+    for c in tenure_citations {
+        if !explanation.citations.contains(c) {
+            explanation = explanation.cite(c);
         }
     }
     Ok(QuorumResult {
@@ -261,12 +294,14 @@ struct Resolved<'p> {
     /// When the organisation exists on every date and fills one seat on
     /// every date (or none), that seat's bit: no date checks are needed.
     undated: Option<u128>,
+    /// (from, to) of every participation in the body.
+    participations: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
 }
 
 impl<'p> Resolved<'p> {
     /// Resolves `id` for `body` once. An unlisted id must at least be well
     /// formed (whether it may attend is checked per date by `current`).
-    fn new(partnership: &'p Partnership, body: &crate::partnership::Body, id: &str) -> Result<Resolved<'p>> {
+    fn new(partnership: &'p Partnership, body: &Body, id: &str) -> Result<Resolved<'p>> {
         let org = partnership.organisation(id);
         if org.is_none() {
             OrgId::parse("", id)?;
@@ -289,12 +324,25 @@ impl<'p> Resolved<'p> {
             [(None, None, k)] if always => Some(1u128 << k),
             _ => None,
         };
+        let participations = body
+            .participants
+            .iter()
+            .filter(|t| t.organisation == id)
+            .map(|t| (t.from, t.to))
+            .collect();
         Ok(Resolved {
             org,
             attendee_only: org.is_some_and(|o| o.attendee_only),
             seats,
             undated,
+            participations,
         })
+    }
+
+    /// Whether it is a member on `date` for an organisation-basis quorum.
+    fn member(&self, date: NaiveDate, open: bool) -> bool {
+        let covers = |(f, t): &(Option<NaiveDate>, Option<NaiveDate>)| f.is_none_or(|f| f <= date) && t.is_none_or(|t| date <= t);
+        open || self.seats.iter().any(|(f, t, _)| covers(&(*f, *t))) || self.participations.iter().any(covers)
     }
 
     /// Whether the organisation may attend on `date` (listed and existing, or
@@ -327,30 +375,30 @@ impl<'p> Resolved<'p> {
 ///
 /// ```
 /// use kcsp_core::quorum::{batch, Attendance};
-/// use kcsp_core::Partnership;
+/// use kcsp_core::Context;
 /// use chrono::NaiveDate;
 /// let d = NaiveDate::from_ymd_opt(2022, 7, 14).unwrap();
 /// let rows: Vec<Attendance> = ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"]
 ///     .iter().map(|o| Attendance { meeting: "m1", date: d, organisation: o })
 ///     .chain([Attendance { meeting: "m2", date: d, organisation: "kent_police" }])
 ///     .collect();
-/// let kent = Partnership::kent();
-/// let b = batch(&kent, "kcsp", rows.iter().copied()).unwrap();
+/// let b = batch(Context::kent(), "kcsp", rows.iter().copied()).unwrap();
 /// assert_eq!(b.meetings.len(), 2);
 /// assert!(b.meetings[0].quorate);
 /// assert!(!b.meetings[1].quorate);
 /// ```
 pub fn batch<'a>(
-    partnership: &'a Partnership,
+    ctx: &'a Context,
     body: &str,
     rows: impl IntoIterator<Item = Attendance<'a>>,
 ) -> Result<QuorumBatch<'a>> {
+    let partnership = ctx.partnership();
     let body_def = partnership.body(body)?;
     struct Acc<'a> {
         meeting: &'a str,
         first_row: usize,
         date: NaiveDate,
-        terms: &'a crate::partnership::Terms,
+        terms: &'a Terms,
         seats: u128,
         orgs: Vec<&'a str>,
     }
@@ -441,7 +489,7 @@ pub fn batch<'a>(
         match terms.quorum.basis {
             QuorumBasis::Seats => acc.seats |= r.seat_bits(row.date),
             QuorumBasis::Organisations => {
-                if !acc.orgs.contains(&row.organisation) {
+                if r.member(row.date, open) && !acc.orgs.contains(&row.organisation) {
                     acc.orgs.push(row.organisation);
                 }
             }
@@ -507,9 +555,11 @@ pub fn batch<'a>(
         "quorum",
         format!("{} meeting(s) of the {} checked.", meetings.len(), body_def.name),
     )
-    .reading(READING);
+    ;
     if let Some(t) = first_terms {
-        explanation = explanation.cite(&t.quorum.citation);
+        explanation = explanation
+            .reading(reading(t))
+            .cite_all(&quorum_citations(partnership, body_def, t));
     }
     Ok(QuorumBatch { meetings, explanation })
 }
@@ -521,10 +571,9 @@ pub fn batch<'a>(
 ///
 /// ```
 /// use kcsp_core::quorum::CodeTable;
-/// use kcsp_core::Partnership;
+/// use kcsp_core::Context;
 /// use chrono::NaiveDate;
-/// let kent = Partnership::kent();
-/// let table = CodeTable::new(&kent, "kcsp", &["kent_police", "kent_county_council", "office_of_the_pcc",
+/// let table = CodeTable::new(Context::kent(), "kcsp", &["kent_police", "kent_county_council", "office_of_the_pcc",
 ///     "kent_fire_and_rescue", "guest"]).unwrap();
 /// let d = NaiveDate::from_ymd_opt(2022, 7, 14).unwrap();
 /// let q = table.check(d, &[0, 1, 2, 3, 4]).unwrap();
@@ -534,7 +583,7 @@ pub fn batch<'a>(
 /// ```
 pub struct CodeTable<'a> {
     partnership: &'a Partnership,
-    body: &'a crate::partnership::Body,
+    body: &'a Body,
     ids: Vec<&'a str>,
     resolved: Vec<Resolved<'a>>,
 }
@@ -543,7 +592,8 @@ impl<'a> CodeTable<'a> {
     /// Resolves `ids` for `body`. Errors: `unknown_body`; `unknown_organisation`
     /// for an id that is neither listed nor (where membership is open) well formed
     /// (field `organisations[i]`).
-    pub fn new(partnership: &'a Partnership, body: &str, ids: &[&'a str]) -> Result<CodeTable<'a>> {
+    pub fn new(ctx: &'a Context, body: &str, ids: &[&'a str]) -> Result<CodeTable<'a>> {
+        let partnership = ctx.partnership();
         let body_def = partnership.body(body)?;
         let resolved = ids
             .iter()
@@ -585,7 +635,7 @@ impl<'a> CodeTable<'a> {
             match rule.basis {
                 QuorumBasis::Seats => seats |= r.seat_bits(date),
                 QuorumBasis::Organisations => {
-                    if !orgs.contains(&c) {
+                    if r.member(date, open) && !orgs.contains(&c) {
                         orgs.push(c);
                     }
                 }
@@ -634,7 +684,7 @@ mod tests {
 
     #[test]
     fn three_seats_many_people_is_not_quorate() {
-        let kent = Partnership::kent();
+        let kent = Context::kent();
         let r = check(
             &kent,
             "kcsp",
@@ -658,7 +708,7 @@ mod tests {
 
     #[test]
     fn dhr_steering_group_counts_distinct_organisations() {
-        let kent = Partnership::kent();
+        let kent = Context::kent();
         let r = check(
             &kent,
             "dhr_steering_group",
@@ -678,15 +728,15 @@ mod tests {
         .unwrap();
         assert!(r.quorate);
         // a listed organisation that no longer existed is still an error
-        let e = check(&kent, "dhr_steering_group", d("2023-10-05"), &["kent_and_medway_ccg"]).unwrap_err();
+        let e = check(kent, "dhr_steering_group", d("2023-10-05"), &["kent_and_medway_ccg"]).unwrap_err();
         assert_eq!(e.code(), "organisation_not_current");
-        let e = check(&kent, "dhr_steering_group", d("2023-10-05"), &["Medway Council"]).unwrap_err();
+        let e = check(kent, "dhr_steering_group", d("2023-10-05"), &["Medway Council"]).unwrap_err();
         assert_eq!(e.code(), "unknown_organisation");
     }
 
     #[test]
     fn working_group_uses_the_same_seats() {
-        let kent = Partnership::kent();
+        let kent = Context::kent();
         let r = check(
             &kent,
             "working_group",
@@ -705,7 +755,7 @@ mod tests {
 
     #[test]
     fn threshold_is_data() {
-        let mut p = Partnership::kent();
+        let mut p = Context::kent().partnership().clone();
         p.bodies[0].terms[0].quorum.required = 5;
         let four = [
             "kent_county_council",
@@ -713,9 +763,10 @@ mod tests {
             "office_of_the_pcc",
             "kent_fire_and_rescue",
         ];
-        assert!(!check(&p, "kcsp", d("2022-07-14"), &four).unwrap().quorate);
+        let ctx = Context::kent().clone().with_partnership(p);
+        assert!(!check(&ctx, "kcsp", d("2022-07-14"), &four).unwrap().quorate);
         assert!(
-            check(&Partnership::kent(), "kcsp", d("2022-07-14"), &four)
+            check(Context::kent(), "kcsp", d("2022-07-14"), &four)
                 .unwrap()
                 .quorate
         );
@@ -723,7 +774,7 @@ mod tests {
 
     #[test]
     fn batch_matches_single_checks() {
-        let kent = Partnership::kent();
+        let kent = Context::kent();
         let orgs = [
             "kent_police",
             "kent_county_council",
@@ -774,7 +825,7 @@ mod tests {
         );
         for mq in &b.meetings {
             let (_, date, present) = by_meeting.iter().find(|(m, _, _)| m == mq.meeting).unwrap();
-            let single = check(&kent, "kcsp", *date, present).unwrap();
+            let single = check(kent, "kcsp", *date, present).unwrap();
             assert_eq!(
                 (mq.quorate, mq.count, &mq.represented, &mq.missing),
                 (
@@ -791,7 +842,7 @@ mod tests {
 
     #[test]
     fn batch_errors_name_the_row() {
-        let kent = Partnership::kent();
+        let kent = Context::kent();
         let d1 = d("2023-01-02");
         let rows = [
             Attendance {
@@ -857,7 +908,7 @@ mod tests {
 
     #[test]
     fn code_table_matches_check() {
-        let kent = Partnership::kent();
+        let kent = Context::kent();
         let ids = [
             "kent_police",
             "kent_county_council",
@@ -876,7 +927,7 @@ mod tests {
             ("2023-01-01", vec![]),
         ] {
             let present: Vec<&str> = codes.iter().map(|c| ids[*c as usize]).collect();
-            let single = check(&kent, "kcsp", d(date), &present).unwrap();
+            let single = check(kent, "kcsp", d(date), &present).unwrap();
             let q = table.check(d(date), &codes).unwrap();
             assert_eq!(
                 (q.quorate, q.count, q.required),
@@ -897,7 +948,7 @@ mod tests {
 
     #[test]
     fn unknown_body() {
-        let e = check::<&str>(&Partnership::kent(), "cabinet", d("2022-07-14"), &[]).unwrap_err();
+        let e = check::<&str>(Context::kent(), "cabinet", d("2022-07-14"), &[]).unwrap_err();
         assert_eq!(e.code(), "unknown_body");
         assert_eq!(e.field(), "body");
     }

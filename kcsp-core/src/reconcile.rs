@@ -12,11 +12,12 @@ use crate::error::{quote, Error, ErrorKind, Result};
 use crate::explain::Explanation;
 use crate::grant::Ledger;
 use crate::money::Money;
-use serde::Serialize;
+use std::borrow::Cow;
+use serde::{Deserialize, Serialize};
 
 /// A figure of the ledger that a report can state.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LedgerFigure {
     /// The allocation.
@@ -100,7 +101,7 @@ impl LedgerFigure {
 
 /// A figure as a report states it.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatedFigure {
     /// Which figure.
     pub figure: LedgerFigure,
@@ -112,7 +113,7 @@ pub struct StatedFigure {
 
 /// A project amount as a report lists it.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatedProject {
     /// The project's name as in the ledger (ASCII case and surrounding spaces ignored).
     pub name: String,
@@ -124,7 +125,7 @@ pub struct StatedProject {
 
 /// What a report states.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Statement {
     /// Figures stated.
     pub figures: Vec<StatedFigure>,
@@ -134,10 +135,10 @@ pub struct Statement {
 
 /// One difference between what was stated and what is computed.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Discrepancy {
     /// `figure`, `project_amount`, `unknown_project` or `over_request`.
-    pub kind: &'static str,
+    pub kind: Cow<'static, str>,
     /// The figure or project concerned.
     pub subject: String,
     /// Where the stated value comes from.
@@ -149,7 +150,7 @@ pub struct Discrepancy {
     /// The absolute difference.
     pub difference: Money,
     /// Whether the stated value is `higher` or `lower` than the computed one.
-    pub stated_is: &'static str,
+    pub stated_is: Cow<'static, str>,
     /// For a project listed with another project's amount, and vice versa: that project.
     pub swapped_with: Option<String>,
     /// A readable message.
@@ -158,7 +159,7 @@ pub struct Discrepancy {
 
 /// The outcome of a reconciliation.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reconciliation {
     /// Whether nothing differs.
     pub consistent: bool,
@@ -175,10 +176,10 @@ fn key(name: &str) -> String {
 /// Compares `statement` with `ledger`.
 ///
 /// ```
-/// use kcsp_core::grant::{ledger, GrantSchemes, LedgerInput};
+/// use kcsp_core::grant::{ledger, LedgerInput};
 /// use kcsp_core::reconcile::{reconcile, LedgerFigure, StatedFigure, Statement};
-/// use kcsp_core::{FinancialYear, Money};
-/// let l = ledger(&GrantSchemes::kent(), &LedgerInput {
+/// use kcsp_core::{Context, FinancialYear, Money};
+/// let l = ledger(Context::kent(), &LedgerInput {
 ///     year: FinancialYear::parse("y", "2021/22").unwrap(),
 ///     allocation: Money::pounds(39661), tactical_open: false, projects: vec![] }).unwrap();
 /// let r = reconcile(&l, &Statement { figures: vec![StatedFigure {
@@ -191,13 +192,13 @@ pub fn reconcile(ledger: &Ledger, statement: &Statement) -> Reconciliation {
     if ledger.upfront_requested > ledger.upfront_pot {
         let diff = ledger.upfront_requested.abs_diff(ledger.upfront_pot);
         out.push(Discrepancy {
-            kind: "over_request",
+            kind: Cow::Borrowed("over_request"),
             subject: "upfront_requested".into(),
             source: "ledger".into(),
             stated: ledger.upfront_requested,
             computed: ledger.upfront_pot,
             difference: diff,
-            stated_is: "higher",
+            stated_is: Cow::Borrowed("higher"),
             swapped_with: None,
             message: format!(
                 "Upfront proposals total {}, {diff} more than the upfront pot of {}.",
@@ -211,13 +212,13 @@ pub fn reconcile(ledger: &Ledger, statement: &Statement) -> Reconciliation {
             let diff = s.amount.abs_diff(computed);
             let higher = s.amount > computed;
             out.push(Discrepancy {
-                kind: "figure",
+                kind: Cow::Borrowed("figure"),
                 subject: s.figure.name().into(),
                 source: s.source.clone(),
                 stated: s.amount,
                 computed,
                 difference: diff,
-                stated_is: if higher { "higher" } else { "lower" },
+                stated_is: Cow::Borrowed(if higher { "higher" } else { "lower" }),
                 swapped_with: None,
                 message: format!(
                     "{} states {} as {}, but it computes to {computed}: {diff} {}.",
@@ -233,26 +234,26 @@ pub fn reconcile(ledger: &Ledger, statement: &Statement) -> Reconciliation {
     for s in &statement.projects {
         match ledger.projects.iter().find(|p| key(&p.name) == key(&s.name)) {
             None => out.push(Discrepancy {
-                kind: "unknown_project",
+                kind: Cow::Borrowed("unknown_project"),
                 subject: s.name.clone(),
                 source: s.source.clone(),
                 stated: s.amount,
                 computed: Money::ZERO,
                 difference: s.amount,
-                stated_is: "higher",
+                stated_is: Cow::Borrowed("higher"),
                 swapped_with: None,
                 message: format!("{} lists '{}', which is not in the ledger.", s.source, quote(&s.name)),
             }),
             Some(p) if p.amount != s.amount => {
                 let diff = s.amount.abs_diff(p.amount);
                 out.push(Discrepancy {
-                    kind: "project_amount",
+                    kind: Cow::Borrowed("project_amount"),
                     subject: p.name.clone(),
                     source: s.source.clone(),
                     stated: s.amount,
                     computed: p.amount,
                     difference: diff,
-                    stated_is: if s.amount > p.amount { "higher" } else { "lower" },
+                    stated_is: Cow::Borrowed(if s.amount > p.amount { "higher" } else { "lower" }),
                     swapped_with: None,
                     message: format!(
                         "{} lists '{}' at {}, the ledger at {}: {diff} apart.",
@@ -293,7 +294,7 @@ pub fn reconcile(ledger: &Ledger, statement: &Statement) -> Reconciliation {
     };
     let explanation = Explanation::new("grant_reconciliation", reason)
         .reading("Every stated figure is compared exactly with the computed one; nothing is rounded away.")
-        .cite(&crate::grant::CITE_SPLIT)
+        .cite_all(&ledger.explanation.citations)
         .figure("discrepancies", out.len());
     Reconciliation {
         consistent,

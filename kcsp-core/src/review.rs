@@ -1,18 +1,18 @@
 //! The annual review of the terms of reference.
 //!
-//! Reading (KCSP ToR review 14 July 2022, §4.3; KCSP notes 4 July 2024,
-//! minute 123(c)): the next review is due twelve calendar months after the
-//! latest approval (29 February plus a year is 28 February); it is overdue on
+//! Reading (for Kent: KCSP ToR review 14 July 2022, §4.3; KCSP notes 4 July
+//! 2024, minute 123(c)): the next review is due the body's review interval
+//! (twelve calendar months for Kent) after the latest approval (29 February plus a year is 28 February); it is overdue on
 //! any later date, and not overdue on the due date itself. The interval is
 //! data ([`ReviewRule`](crate::partnership::ReviewRule)).
 
+use crate::context::Context;
 use crate::dates::{add_months, days_between};
 use crate::error::{Error, ErrorKind, Result};
 use crate::explain::Explanation;
-use crate::kent::CITE_REVIEW_2024;
-use crate::partnership::Partnership;
+use crate::partnership::cite_or_default;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// When something that recurs every so many months is next due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +53,7 @@ pub(crate) fn due(field: &str, dates: &[NaiveDate], as_of: NaiveDate, months: u3
 
 /// The status of a body's terms-of-reference review.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewStatus {
     /// The latest approval.
     pub last_approved: NaiveDate,
@@ -76,23 +76,20 @@ pub struct ReviewStatus {
 /// `unknown_body`.
 ///
 /// ```
-/// use kcsp_core::{review, Partnership};
+/// use kcsp_core::{review, Context};
 /// use chrono::NaiveDate;
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-/// let r = review::tor_review(&Partnership::kent(), "kcsp",
+/// let r = review::tor_review(Context::kent(), "kcsp",
 ///     &[d(2022, 7, 14), d(2024, 7, 4), d(2023, 7, 12)], d(2024, 11, 21)).unwrap();
 /// assert_eq!(r.next_due, d(2025, 7, 4));
 /// assert_eq!(r.days_until_due, 225);
 /// assert!(!r.overdue);
 /// ```
-pub fn tor_review(
-    partnership: &Partnership,
-    body: &str,
-    approvals: &[NaiveDate],
-    as_of: NaiveDate,
-) -> Result<ReviewStatus> {
+pub fn tor_review(ctx: &Context, body: &str, approvals: &[NaiveDate], as_of: NaiveDate) -> Result<ReviewStatus> {
+    let partnership = ctx.partnership();
     let body = partnership.body(body)?;
-    let rule = &body.terms_on(as_of)?.review;
+    let terms = body.terms_on(as_of)?;
+    let rule = &terms.review;
     let due = due("approvals", approvals, as_of, rule.interval_months)?;
     let reason = if due.overdue {
         format!(
@@ -112,9 +109,16 @@ pub fn tor_review(
         days_until_due: due.days_until_due,
         interval_months: rule.interval_months,
         explanation: Explanation::new("tor_review", reason)
-            .reading("Due twelve calendar months after the latest approval, month ends clamped; overdue only after the due date.")
-            .cite(&rule.citation)
-            .cite(&CITE_REVIEW_2024)
+            .reading(format!(
+                "Due {} calendar months after the latest approval, month ends clamped; overdue only after the due date.",
+                rule.interval_months
+            ))
+            .cite_all(&cite_or_default(&rule.citation, partnership, body, terms, || {
+                format!(
+                    "The terms of reference are reviewed every {} months.",
+                    rule.interval_months
+                )
+            }))
             .figure("last_approved", due.last)
             .figure("interval_months", rule.interval_months)
             .figure("next_due", due.next_due),
@@ -132,7 +136,7 @@ mod tests {
 
     #[test]
     fn leap_day_approval_is_due_28_february() {
-        let r = tor_review(&Partnership::kent(), "kcsp", &[d("2024-02-29")], d("2025-03-01")).unwrap();
+        let r = tor_review(Context::kent(), "kcsp", &[d("2024-02-29")], d("2025-03-01")).unwrap();
         assert_eq!(r.next_due, d("2025-02-28"));
         assert!(r.overdue);
         assert_eq!(r.days_until_due, -1);
@@ -140,7 +144,7 @@ mod tests {
 
     #[test]
     fn errors() {
-        let k = Partnership::kent();
+        let k = Context::kent();
         assert_eq!(
             tor_review(&k, "kcsp", &[], d("2025-01-01")).unwrap_err().code(),
             "no_approvals"
@@ -158,7 +162,7 @@ mod tests {
 
     #[test]
     fn subgroups_review_on_the_same_cycle() {
-        let k = Partnership::kent();
+        let k = Context::kent();
         for body in ["kcsp", "working_group", "dhr_steering_group"] {
             assert_eq!(
                 tor_review(&k, body, &[d("2024-07-04")], d("2025-07-04"))

@@ -1,102 +1,105 @@
 //! Access to the tactical pot: the gates that keep it shut.
 //!
 //! The sources show the pot gated differently from year to year, so the
-//! gates are data the caller supplies ([`Gate`]); the library adds the one
-//! gate that always applies: the pot is in-year money, usable only within
-//! its financial year, and nothing carries past 31 March.
+//! gates are data of the [`Context`] ([`TacticalGates`]): each applies to a
+//! range of financial years and is a condition the caller reports on (every
+//! project of earlier years complete; every upfront business case decided)
+//! or a closure from a date. The library adds the one gate that always
+//! applies: the pot is in-year money, usable only within its financial year,
+//! and nothing carries past 31 March.
 //!
-//! - 2021/22: unusable until every project funded by earlier years' grants
-//!   was complete; the OPCC then closed it from 25 February 2022 (KCSP
-//!   Working Group update, 14 July 2022, §3.1).
-//! - 2024/25: open once every upfront business case was approved (KCSP notes
-//!   of 4 July 2024, minute 122 para 2).
+//! Reading: a condition the caller does not report on is not known to be
+//! met, so it keeps the pot shut (reason "not confirmed").
+//!
+//! Kent's gates (in `kcsp-core/data/kent.json`): 2021/22, earlier projects
+//! complete and the OPCC's closure from 25 February 2022 (KCSP Working Group
+//! update, 14 July 2022, §3.1); 2024/25 on, every upfront case decided (KCSP
+//! notes of 4 July 2024, minute 122 para 2).
 
+use crate::context::Context;
 use crate::explain::{Citation, Explanation};
+use crate::partnership::Citations;
 use crate::year::FinancialYear;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
-const CITE_2021: Citation = Citation::new(
-    "KCSP Working Group update, KCSP meeting 14 July 2022",
-    "§3.1",
-    "The 2021/22 tactical pot could not be used until every project funded by earlier grants was complete; the OPCC closed access on 25 February 2022.",
-);
-const CITE_2024: Citation = Citation::new(
-    "Notes of the KCSP meeting of 4 July 2024",
-    "minute 122, para 2",
-    "The 2024/25 tactical pot opens once all upfront business cases are approved.",
-);
-const CITE_IN_YEAR: Citation = Citation::new(
-    "KCSP Working Group update, KCSP meeting 17 November 2022",
-    "§2.1",
-    "The tactical pot is for in-year spending under the grant's terms and conditions.",
-);
+/// The gates of a context: the clauses that make the pot in-year money, and
+/// the gates of particular years.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TacticalGates {
+    /// The clauses that make the pot in-year money.
+    #[serde(default)]
+    pub in_year: Vec<Citation>,
+    /// The gates, each for a range of years.
+    #[serde(default)]
+    pub gates: Vec<GateRule>,
+}
 
-/// A condition on the tactical pot, as the caller knows it.
+/// A gate on the tactical pot for a range of financial years.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GateRule {
+    /// The first year it applies to.
+    pub from: FinancialYear,
+    /// The last year it applies to (`None`: every later year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<FinancialYear>,
+    /// What keeps the pot shut.
+    pub condition: Condition,
+    /// The clauses.
+    #[serde(default, skip_serializing_if = "Citations::is_empty")]
+    pub citation: Citations,
+}
+
+/// What a gate asks.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "gate", deny_unknown_fields)]
-pub enum Gate {
+#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
+pub enum Condition {
     /// Every project funded by earlier years' grants must be complete.
-    EarlierProjectsComplete {
-        /// Whether they are.
-        met: bool,
-    },
+    EarlierProjectsComplete,
     /// Every upfront business case must have been decided.
-    UpfrontCasesDecided {
-        /// Whether they have.
-        met: bool,
-    },
-    /// The OPCC closed the pot from this date.
-    ClosedByOpcc {
-        /// The first day it was closed.
+    UpfrontCasesDecided,
+    /// The pot is closed from this date.
+    Closed {
+        /// The first day it is closed.
+        #[serde(with = "crate::dates::iso")]
         from: NaiveDate,
     },
 }
 
-impl Gate {
-    /// The gates the sources record for a Kent year: 2021/22 the
-    /// earlier-projects condition and the OPCC's closure from 25 February
-    /// 2022; 2024/25 on, the upfront-cases condition; otherwise none.
-    ///
-    /// ```
-    /// use kcsp_core::tactical::Gate;
-    /// use kcsp_core::FinancialYear;
-    /// let g = Gate::kent(FinancialYear::parse("y", "2021/22").unwrap(), true, true);
-    /// assert_eq!(g.len(), 2);
-    /// ```
-    pub fn kent(year: FinancialYear, earlier_projects_complete: bool, upfront_cases_decided: bool) -> Vec<Gate> {
-        match year.start_year() {
-            2021 => vec![
-                Gate::EarlierProjectsComplete {
-                    met: earlier_projects_complete,
-                },
-                Gate::ClosedByOpcc {
-                    from: NaiveDate::from_ymd_opt(2022, 2, 25).unwrap_or(NaiveDate::MIN),
-                },
-            ],
-            y if y >= 2024 => vec![Gate::UpfrontCasesDecided {
-                met: upfront_cases_decided,
-            }],
-            _ => Vec::new(),
-        }
-    }
+/// What the caller knows of a year's pot.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facts {
+    /// Whether every project funded by earlier years' grants is complete.
+    #[serde(default)]
+    pub earlier_projects_complete: Option<bool>,
+    /// Whether every upfront business case has been decided.
+    #[serde(default)]
+    pub upfront_cases_decided: Option<bool>,
+    /// A closure the caller knows of that the context does not hold.
+    #[serde(default)]
+    pub closed_from: Option<NaiveDate>,
 }
 
 /// A gate that is shut.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShutGate {
     /// A stable code: `earlier_projects_incomplete`, `upfront_cases_undecided`,
-    /// `closed_by_opcc`, `year_not_started`, `year_ended`.
-    pub code: &'static str,
+    /// `closed`, `year_not_started`, `year_ended`.
+    pub code: Cow<'static, str>,
     /// Why.
     pub reason: String,
 }
 
 /// Whether the tactical pot is open on a date, and which gates are shut.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TacticalAccess {
     /// The financial year.
     pub year: FinancialYear,
@@ -110,81 +113,146 @@ pub struct TacticalAccess {
     pub explanation: Explanation,
 }
 
-/// Whether the tactical pot of `year` can be used on `as_of`, given `gates`.
+fn shut(code: &'static str, reason: String) -> ShutGate {
+    ShutGate {
+        code: Cow::Borrowed(code),
+        reason,
+    }
+}
+
+/// A condition's state from a fact: met, not met, or not reported.
+fn condition(fact: Option<bool>, code: &'static str, what: &str) -> Option<ShutGate> {
+    match fact {
+        Some(true) => None,
+        Some(false) => Some(shut(code, format!("{what}: no"))),
+        None => Some(shut(code, format!("{what}: not confirmed"))),
+    }
+}
+
+/// Whether the tactical pot of `year` can be used on `as_of`, given the
+/// context's gates for that year and what the caller knows (`facts`).
 ///
 /// ```
-/// use kcsp_core::tactical::{access, Gate};
-/// use kcsp_core::FinancialYear;
+/// use kcsp_core::tactical::{access, Facts};
+/// use kcsp_core::{Context, FinancialYear};
 /// use chrono::NaiveDate;
+/// let kent = Context::kent();
 /// let y = FinancialYear::parse("y", "2021/22").unwrap();
 /// let d = |yy, m, dd| NaiveDate::from_ymd_opt(yy, m, dd).unwrap();
-/// assert!(access(y, &Gate::kent(y, true, true), d(2022, 2, 24)).open);
-/// let a = access(y, &Gate::kent(y, true, true), d(2022, 2, 25));
+/// let done = Facts { earlier_projects_complete: Some(true), ..Facts::default() };
+/// assert!(access(kent, y, &done, d(2022, 2, 24)).open);
+/// let a = access(kent, y, &done, d(2022, 2, 25));
 /// assert!(!a.open);
-/// assert_eq!(a.shut[0].code, "closed_by_opcc");
-/// assert_eq!(access(y, &[], d(2022, 4, 1)).shut[0].code, "year_ended");
+/// assert_eq!(a.shut[0].code, "closed");
+/// assert_eq!(access(kent, y, &done, d(2022, 4, 1)).shut[0].code, "year_ended");
+/// assert_eq!(access(kent, y, &Facts::default(), d(2022, 1, 4)).shut[0].code, "earlier_projects_incomplete");
 /// ```
-pub fn access(year: FinancialYear, gates: &[Gate], as_of: NaiveDate) -> TacticalAccess {
-    let mut shut = Vec::new();
-    let mut explanation = Explanation::new("tactical_access", "");
+pub fn access(ctx: &Context, year: FinancialYear, facts: &Facts, as_of: NaiveDate) -> TacticalAccess {
+    let gates = ctx.tactical_gates();
+    let mut closed = Vec::new();
+    let mut explanation = Explanation::new("tactical_access", "").cite_all(&gates.in_year);
     if as_of < year.first_day() {
-        shut.push(ShutGate {
-            code: "year_not_started",
-            reason: format!("{year} starts on {}", year.first_day()),
-        });
+        closed.push(shut("year_not_started", format!("{year} starts on {}", year.first_day())));
     }
     if as_of > year.last_day() {
-        shut.push(ShutGate {
-            code: "year_ended",
-            reason: format!(
-                "{year} ended on {}: tactical money does not carry over",
-                year.last_day()
-            ),
-        });
+        closed.push(shut(
+            "year_ended",
+            format!("{year} ended on {}: tactical money does not carry over", year.last_day()),
+        ));
     }
-    explanation = explanation.cite(&CITE_IN_YEAR);
-    for g in gates {
-        match g {
-            Gate::EarlierProjectsComplete { met } => {
-                explanation = explanation.cite(&CITE_2021);
-                if !met {
-                    shut.push(ShutGate {
-                        code: "earlier_projects_incomplete",
-                        reason: "projects funded by earlier years' grants are not all complete".into(),
-                    });
-                }
-            }
-            Gate::UpfrontCasesDecided { met } => {
-                explanation = explanation.cite(&CITE_2024);
-                if !met {
-                    shut.push(ShutGate {
-                        code: "upfront_cases_undecided",
-                        reason: "not every upfront business case has been decided".into(),
-                    });
-                }
-            }
-            Gate::ClosedByOpcc { from } => {
-                if as_of >= *from {
-                    shut.push(ShutGate {
-                        code: "closed_by_opcc",
-                        reason: format!("the OPCC closed the pot from {from}"),
-                    });
-                }
+    let mut closures: Vec<NaiveDate> = facts.closed_from.into_iter().collect();
+    for g in gates
+        .gates
+        .iter()
+        .filter(|g| g.from <= year && g.to.is_none_or(|t| year <= t))
+    {
+        for c in g.citation.as_slice() {
+            if !explanation.citations.contains(c) {
+                explanation = explanation.cite(c);
             }
         }
+        let state = match &g.condition {
+            Condition::EarlierProjectsComplete => condition(
+                facts.earlier_projects_complete,
+                "earlier_projects_incomplete",
+                "every project funded by earlier years' grants complete",
+            ),
+            Condition::UpfrontCasesDecided => condition(
+                facts.upfront_cases_decided,
+                "upfront_cases_undecided",
+                "every upfront business case decided",
+            ),
+            Condition::Closed { from } => {
+                closures.push(*from);
+                None
+            }
+        };
+        closed.extend(state);
     }
-    let open = shut.is_empty();
+    if let Some(from) = closures.into_iter().filter(|f| as_of >= *f).min() {
+        closed.push(shut("closed", format!("the pot was closed from {from}")));
+    }
+    let open = closed.is_empty();
     explanation.reason = if open {
         format!("The {year} tactical pot is open on {as_of}.")
     } else {
-        let why: Vec<&str> = shut.iter().map(|s| s.reason.as_str()).collect();
+        let why: Vec<&str> = closed.iter().map(|s| s.reason.as_str()).collect();
         format!("The {year} tactical pot is shut on {as_of}: {}.", why.join("; "))
     };
+    explanation = explanation
+        .reading("A condition not reported as met keeps the pot shut; the pot is usable only within its financial year.");
     TacticalAccess {
         year,
         as_of,
         open,
-        shut,
+        shut: closed,
         explanation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::parse_date;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date("d", s).unwrap()
+    }
+
+    fn y(s: &str) -> FinancialYear {
+        FinancialYear::parse("y", s).unwrap()
+    }
+
+    #[test]
+    fn kent_2024_opens_once_every_upfront_case_is_decided() {
+        let kent = Context::kent();
+        let undecided = Facts {
+            upfront_cases_decided: Some(false),
+            ..Facts::default()
+        };
+        let a = access(kent, y("2024/25"), &undecided, d("2024-09-01"));
+        assert!(!a.open);
+        assert_eq!(a.shut[0].code, "upfront_cases_undecided");
+        let decided = Facts {
+            upfront_cases_decided: Some(true),
+            ..Facts::default()
+        };
+        assert!(access(kent, y("2024/25"), &decided, d("2024-09-01")).open);
+        // 2022/23 had no gate in the sources: open all year, shut after it.
+        assert!(access(kent, y("2022/23"), &Facts::default(), d("2023-03-31")).open);
+        let a = access(kent, y("2022/23"), &Facts::default(), d("2022-03-31"));
+        assert_eq!(a.shut[0].code, "year_not_started");
+    }
+
+    #[test]
+    fn a_caller_closure_applies_in_any_context() {
+        let ctx = Context::kent().clone().with_tactical_gates(TacticalGates::default());
+        let f = Facts {
+            closed_from: Some(d("2023-01-01")),
+            ..Facts::default()
+        };
+        assert!(access(&ctx, y("2022/23"), &f, d("2022-12-31")).open);
+        assert!(!access(&ctx, y("2022/23"), &f, d("2023-01-01")).open);
+        assert!(access(&ctx, y("2022/23"), &f, d("2023-01-01")).explanation.citations.is_empty());
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::error::{quote, Error, ErrorKind, Result};
 use chrono::{Datelike, NaiveDate};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A financial year, named by the calendar year it starts in.
@@ -32,11 +32,6 @@ impl FinancialYear {
                 format!("{start} is outside 1900 to 9998"),
             ))
         }
-    }
-
-    /// A year the library itself names (the built-in schemes).
-    pub(crate) const fn builtin(start: i32) -> FinancialYear {
-        FinancialYear(start)
     }
 
     /// Parses `2022/23` (or `2022/2023`); the second year must follow the first.
@@ -113,6 +108,14 @@ impl fmt::Display for FinancialYear {
 impl Serialize for FinancialYear {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_string())
+    }
+}
+
+/// Reads `"2022/23"` as [`FinancialYear::parse`] does.
+impl<'de> Deserialize<'de> for FinancialYear {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let t = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        FinancialYear::parse("", &t).map_err(|e| serde::de::Error::custom(e.message()))
     }
 }
 
