@@ -8,12 +8,11 @@
 
 use chrono::NaiveDate;
 use kcsp_core::dhr::{self, Case, Portfolio};
-use kcsp_core::grant::{self, GrantSchemes, Ledger, LedgerInput, Project};
+use kcsp_core::grant::{self, Ledger, LedgerInput, Project};
 use kcsp_core::match_funding::{match_funding, MatchFunding};
-use kcsp_core::protocol::Protocols;
 use kcsp_core::reconcile::{self, LedgerFigure, Reconciliation, StatedFigure, StatedProject, Statement};
-use kcsp_core::tactical::{self, Gate, TacticalAccess};
-use kcsp_core::{chair, papers, quorum, review, Calendar, Error, FinancialYear, Money, Partnership};
+use kcsp_core::tactical::{self, Facts, TacticalAccess};
+use kcsp_core::{chair, papers, quorum, review, Context, Error, FinancialYear, Money};
 use serde::Deserialize;
 use std::fmt::Write;
 
@@ -205,15 +204,15 @@ pub struct GrantYearResult {
 }
 
 /// Evaluates one grant year.
-pub fn grant_year(y: &GrantYear) -> Result<GrantYearResult, Error> {
+pub fn grant_year(ctx: &Context, y: &GrantYear) -> Result<GrantYearResult, Error> {
     let year = FinancialYear::parse("year", &y.year)?;
     let access = y.gates.as_ref().map(|g| {
-        let gates = Gate::kent(
-            year,
-            g.earlier_projects_complete.unwrap_or(true),
-            g.upfront_cases_decided.unwrap_or(true),
-        );
-        tactical::access(year, &gates, g.as_of)
+        let facts = Facts {
+            earlier_projects_complete: g.earlier_projects_complete,
+            upfront_cases_decided: g.upfront_cases_decided,
+            closed_from: None,
+        };
+        tactical::access(ctx, year, &facts, g.as_of)
     });
     let projects = y
         .projects
@@ -227,7 +226,7 @@ pub fn grant_year(y: &GrantYear) -> Result<GrantYearResult, Error> {
         tactical_open: access.as_ref().map_or(y.tactical_open, |a| a.open),
         projects,
     };
-    let ledger = grant::ledger(&GrantSchemes::kent(), &input)?;
+    let ledger = grant::ledger(ctx, &input)?;
     let statement = Statement {
         figures: y
             .stated
@@ -257,7 +256,7 @@ pub fn grant_year(y: &GrantYear) -> Result<GrantYearResult, Error> {
     let mut mf = Vec::new();
     for (p, row) in ledger.projects.iter().zip(&y.projects) {
         if let Some(total) = row.match_total_cost {
-            mf.push((p.name.clone(), match_funding(p.amount, total)?));
+            mf.push((p.name.clone(), match_funding(ctx, p.amount, total)?));
         }
     }
     Ok(GrantYearResult {
@@ -269,8 +268,8 @@ pub fn grant_year(y: &GrantYear) -> Result<GrantYearResult, Error> {
 }
 
 /// The 2011-2014 DHR portfolio.
-pub fn dhr_portfolio(d: &DhrData) -> Result<Portfolio, Error> {
-    dhr::portfolio(&d.portfolio_2011_2014)
+pub fn dhr_portfolio(ctx: &Context, d: &DhrData) -> Result<Portfolio, Error> {
+    dhr::portfolio(ctx, &d.portfolio_2011_2014)
 }
 
 fn yes_no(b: bool) -> &'static str {
@@ -281,10 +280,8 @@ fn yes_no(b: bool) -> &'static str {
     }
 }
 
-/// Renders the whole report as text.
-pub fn render(data: &ReportData) -> Result<String, Error> {
-    let kent = Partnership::kent();
-    let cal = Calendar::shared();
+/// Renders the whole report as text, evaluated in `ctx`.
+pub fn render(ctx: &Context, data: &ReportData) -> Result<String, Error> {
     let mut o = String::new();
     let w = &mut o;
     let _ = writeln!(w, "{}\nas of {}\n", data.title, data.as_of);
@@ -294,7 +291,7 @@ pub fn render(data: &ReportData) -> Result<String, Error> {
 
     let _ = writeln!(w, "\n== Meetings ==");
     for m in &data.meetings {
-        let q = quorum::check(&kent, &m.body, m.date, &m.present)?;
+        let q = quorum::check(ctx, &m.body, m.date, &m.present)?;
         let _ = writeln!(w, "\n{} {} ({})", m.date, q.body, m.source);
         let _ = writeln!(w, "  quorate: {} -- {}", yes_no(q.quorate), q.explanation.reason);
         let _ = writeln!(w, "    attendance: {}", m.present_source);
@@ -306,7 +303,7 @@ pub fn render(data: &ReportData) -> Result<String, Error> {
             let _ = writeln!(w, "    present but not counted: {}", names.join(", "));
         }
         if m.body == "kcsp" {
-            let p = papers::deadline(&kent, cal, &m.body, m.date, m.papers_circulated)?;
+            let p = papers::deadline(ctx, &m.body, m.date, m.papers_circulated)?;
             match (p.circulated, p.compliant) {
                 (Some(c), Some(ok)) => {
                     let _ = writeln!(
@@ -329,7 +326,7 @@ pub fn render(data: &ReportData) -> Result<String, Error> {
     }
 
     let _ = writeln!(w, "\n== Terms-of-reference review ==");
-    let r = review::tor_review(&kent, "kcsp", &data.tor_approvals.dates, data.as_of)?;
+    let r = review::tor_review(ctx, "kcsp", &data.tor_approvals.dates, data.as_of)?;
     let _ = writeln!(w, "  {} ({})", r.explanation.reason, data.tor_approvals.source);
     for c in &r.explanation.citations {
         let _ = writeln!(w, "    per {c}");
@@ -337,7 +334,7 @@ pub fn render(data: &ReportData) -> Result<String, Error> {
 
     let _ = writeln!(w, "\n== Chair terms ==");
     for t in &data.chair_terms {
-        match chair::term_status(&kent, &t.body, &t.elected, data.as_of) {
+        match chair::term_status(ctx, &t.body, &t.elected, data.as_of) {
             Ok(s) => {
                 let _ = writeln!(w, "  {}: {} [{}]", t.body, s.explanation.reason, t.source);
             }
@@ -350,7 +347,7 @@ pub fn render(data: &ReportData) -> Result<String, Error> {
 
     let _ = writeln!(w, "\n== Crime Reduction Grant ==");
     for y in &data.grant_years {
-        let g = grant_year(y)?;
+        let g = grant_year(ctx, y)?;
         let l = &g.ledger;
         let _ = writeln!(w, "\n{} {} ({})", l.year, l.scheme, y.source);
         if let Some(n) = &y.note {
@@ -407,16 +404,15 @@ pub fn render(data: &ReportData) -> Result<String, Error> {
     }
 
     let _ = writeln!(w, "\n== Domestic Homicide Reviews ==");
-    let p = dhr_portfolio(&data.dhr)?;
+    let p = dhr_portfolio(ctx, &data.dhr)?;
     let _ = writeln!(
         w,
         "  2011-2014: {} ({})",
         p.explanation.reason, data.dhr.portfolio_source
     );
-    let protocols = Protocols::kent();
     let _ = writeln!(w, "  Cases ({}):", data.dhr.cases_source);
     for c in &data.dhr.cases {
-        let s = dhr::case_status(&protocols, c, data.as_of)?;
+        let s = dhr::case_status(ctx, c, data.as_of)?;
         let d = &s.deadlines;
         let _ = writeln!(w, "    {}: at {}, protocol {}", s.reference, s.stage, d.protocol);
         let _ = writeln!(w, "      {}", d.explanation.reason);
@@ -429,7 +425,7 @@ pub fn render(data: &ReportData) -> Result<String, Error> {
             yes_no(s.can_close)
         );
     }
-    let all = dhr::portfolio_of_cases(&protocols, &data.dhr.cases, data.as_of)?;
+    let all = dhr::portfolio_of_cases(ctx, &data.dhr.cases, data.as_of)?;
     for od in &all.overdue {
         let _ = writeln!(w, "  OVERDUE: {} {} deadline was {}", od.reference, od.deadline, od.due);
     }

@@ -5,9 +5,9 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use kcsp_core::grant::{self, GrantSchemes, LedgerInput, Project};
-use kcsp_core::protocol::{self, CommissionDecision, DeadlineInput, Protocols};
-use kcsp_core::{json, papers, quorum, Calendar, FinancialYear, Money, Partnership};
+use kcsp_core::grant::{self, LedgerInput, Project};
+use kcsp_core::protocol::{self, CommissionDecision, DeadlineInput};
+use kcsp_core::{json, papers, quorum, Context, FinancialYear, Money};
 use std::hint::black_box;
 
 const FIVE: [&str; 5] = [
@@ -23,11 +23,11 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn quorum_benches(c: &mut Criterion) {
-    let kent = Partnership::kent();
+    let kent = Context::kent();
     let mut g = c.benchmark_group("quorum");
     let day = date(2023, 11, 16);
     g.bench_function("one_meeting", |b| {
-        b.iter(|| quorum::check(&kent, "kcsp", black_box(day), black_box(&FIVE)))
+        b.iter(|| quorum::check(kent, "kcsp", black_box(day), black_box(&FIVE)))
     });
     let text = serde_json::json!({"body": "kcsp", "date": "2023-11-16", "present": FIVE}).to_string();
     g.bench_function("one_meeting_json", |b| {
@@ -50,7 +50,7 @@ fn quorum_benches(c: &mut Criterion) {
         .collect();
     g.throughput(Throughput::Elements(ids.len() as u64));
     g.bench_function("batch_10000_meetings", |b| {
-        b.iter(|| quorum::batch(&kent, "kcsp", black_box(rows.iter().cloned())))
+        b.iter(|| quorum::batch(kent, "kcsp", black_box(rows.iter().cloned())))
     });
     g.finish();
 }
@@ -73,8 +73,7 @@ fn decade_of_meetings() -> Vec<(NaiveDate, NaiveDate)> {
 }
 
 fn papers_benches(c: &mut Criterion) {
-    let kent = Partnership::kent();
-    let cal = Calendar::shared();
+    let kent = Context::kent();
     let meetings = decade_of_meetings();
     let mut g = c.benchmark_group("papers");
     g.throughput(Throughput::Elements(meetings.len() as u64));
@@ -82,7 +81,7 @@ fn papers_benches(c: &mut Criterion) {
         b.iter(|| {
             meetings
                 .iter()
-                .map(|&(m, sent)| papers::deadline(&kent, cal, "kcsp", m, Some(sent)).map(|p| p.compliant))
+                .map(|&(m, sent)| papers::deadline(kent, "kcsp", m, Some(sent)).map(|p| p.compliant))
                 .filter(|r| matches!(r, Ok(Some(true))))
                 .count()
         })
@@ -142,13 +141,13 @@ fn thousand_projects() -> (LedgerInput, String) {
 }
 
 fn grant_benches(c: &mut Criterion) {
-    let schemes = GrantSchemes::kent();
+    let schemes = Context::kent();
     let (input, text) = thousand_projects();
-    assert!(grant::ledger(&schemes, &input).is_ok(), "the benchmark ledger is valid");
+    assert!(grant::ledger(schemes, &input).is_ok(), "the benchmark ledger is valid");
     let mut g = c.benchmark_group("grant");
     g.throughput(Throughput::Elements(input.projects.len() as u64));
     g.bench_function("ledger_1000_projects", |b| {
-        b.iter(|| grant::ledger(&schemes, black_box(&input)))
+        b.iter(|| grant::ledger(schemes, black_box(&input)))
     });
     g.bench_function("ledger_1000_projects_json", |b| {
         b.iter(|| json::evaluate_str("grant_ledger", black_box(&text)))
@@ -157,7 +156,7 @@ fn grant_benches(c: &mut Criterion) {
 }
 
 fn dhr_benches(c: &mut Criterion) {
-    let protocols = Protocols::kent();
+    let protocols = Context::kent();
     // 1,000 reviews notified over twelve years, at every stage of progress.
     let inputs: Vec<DeadlineInput> = (0..1000u64)
         .map(|i| {
@@ -183,7 +182,7 @@ fn dhr_benches(c: &mut Criterion) {
         .collect();
     let mut g = c.benchmark_group("dhr");
     g.bench_function("deadlines_one_case", |b| {
-        b.iter(|| protocol::deadlines(&protocols, black_box(&inputs[1]), &[]))
+        b.iter(|| protocol::deadlines(protocols, black_box(&inputs[1]), &[]))
     });
     let text = serde_json::json!({"notified": "2023-11-16", "as_of": "2024-03-01", "decided": "2023-12-01", "decision": "commission"}).to_string();
     g.bench_function("deadlines_one_case_json", |b| {
@@ -194,7 +193,7 @@ fn dhr_benches(c: &mut Criterion) {
         b.iter(|| {
             inputs
                 .iter()
-                .filter(|i| protocol::deadlines(&protocols, i, &[]).is_ok_and(|d| d.report_overdue))
+                .filter(|i| protocol::deadlines(protocols, i, &[]).is_ok_and(|d| d.report_overdue))
                 .count()
         })
     });

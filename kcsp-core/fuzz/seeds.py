@@ -22,7 +22,7 @@ shapes = {
     "financial_year": re.compile(r"^\d{4}/\d{2,4}$"),
     "ids": re.compile(r"^[a-z][a-z0-9_]*$"),
 }
-corpus = {t: set() for t in [*shapes, "rule_json", "govuk_calendar", "partnership_json"]}
+corpus = {t: set() for t in [*shapes, "rule_json", "govuk_calendar", "partnership_json", "calendar_changes"]}
 tokens = set()
 
 
@@ -48,10 +48,18 @@ for path in sorted(vectors.glob("*.json")):
     for case in doc["cases"]:
         walk(case["input"])
         corpus["rule_json"].add(doc["rule"] + "\n" + json.dumps(case["input"]))
+        if isinstance(case["input"].get("partnership"), dict):
+            corpus["partnership_json"].add(json.dumps(case["input"]["partnership"]))
+        if isinstance(case["input"].get("calendar"), dict):
+            corpus["calendar_changes"].add(json.dumps(case["input"]["calendar"]))
 corpus["money"] |= {"0", "0.5", "26440.00", " 1 ", "999999999999.99", "1e3", "-0"}
 corpus["financial_year"] |= {"2022/23", "1999/2000", "9998/99"}
 for path in sorted((here / "seeds").iterdir()):
-    corpus["partnership_json" if "partnership" in path.name else "govuk_calendar"].add(path.read_text())
+    kind = "partnership_json" if "partnership" in path.name else "govuk_calendar"
+    corpus[kind].add(path.read_text())
+    if kind == "govuk_calendar":
+        corpus["calendar_changes"].add(json.dumps({"govuk": json.loads(path.read_text()), "add": ["2027-06-04"]}))
+corpus["calendar_changes"] |= {'{"add": ["2026-06-08"], "remove": ["2026-06-08", "2026-12-28"]}', "{}", '{"remove": []}'}
 
 for target, inputs in corpus.items():
     d = out / "corpus" / target

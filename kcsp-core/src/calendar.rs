@@ -336,6 +336,27 @@ impl Calendar {
         Calendar::default()
     }
 
+    /// A calendar from JSON text: either GOV.UK's `bank-holidays.json` as
+    /// published, or a changes object (`{"govuk": ..., "add": [...],
+    /// "remove": [...]}`, [`CalendarChanges`]), applied to the England and
+    /// Wales calendar. Errors: `invalid_calendar` with the field.
+    ///
+    /// ```
+    /// use kcsp_core::Calendar;
+    /// let cal = Calendar::from_json(r#"{"remove": ["2026-12-28"]}"#).unwrap();
+    /// assert!(cal.is_working_day(chrono::NaiveDate::from_ymd_opt(2026, 12, 28).unwrap()).unwrap());
+    /// assert_eq!(Calendar::from_json("[]").unwrap_err().code(), "invalid_calendar");
+    /// ```
+    pub fn from_json(text: &str) -> Result<Calendar> {
+        let value: serde_json::Value = serde_json::from_str(text)
+            .map_err(|e| Error::new(ErrorKind::InvalidCalendar, "", format!("not JSON: {e}")))?;
+        if value.get("england-and-wales").is_some() {
+            Calendar::england_and_wales().with_govuk_value(&value)
+        } else {
+            CalendarChanges::from_value(&value)?.apply()
+        }
+    }
+
     /// A shared copy of [`Calendar::england_and_wales`].
     pub fn shared() -> &'static Calendar {
         static CAL: Calendar = Calendar {

@@ -15,6 +15,9 @@
 //! key ([`CalendarChanges`]). They replace the context's for that one
 //! evaluation; errors in them are `invalid_partnership` / `invalid_calendar`
 //! with the field under `partnership.` / `calendar.`.
+//!
+//! Where a rule's `body` is optional it defaults to the partnership's
+//! principal body, the first its definition lists (`kcsp` for Kent).
 
 use crate::calendar::CalendarChanges;
 use crate::context::{prefixed, Context};
@@ -159,8 +162,15 @@ impl<'a> Input<'a> {
             .map(|(i, s)| parse_date(&format!("{f}[{i}]"), s))
             .collect()
     }
-    fn body(&self) -> Result<&'a str> {
-        Ok(self.opt_str("body")?.unwrap_or("kcsp"))
+    /// The `body` key, or the partnership's principal body (its first).
+    fn body<'c>(&self, ctx: &'c Context) -> Result<&'c str>
+    where
+        'a: 'c,
+    {
+        match self.opt_str("body")? {
+            Some(b) => Ok(b),
+            None => ctx.partnership().principal_body(),
+        }
     }
 }
 
@@ -378,7 +388,7 @@ fn run<O: Out>(ctx: &Context, rule: &str, i: &Input<'_>, out: O) -> Result<O::Ou
         )?),
         "chair_removal" => out.put(&chair::removal_vote(
             ctx,
-            i.body()?,
+            i.body(ctx)?,
             i.date("date")?,
             i.str("office")?,
             &i.strs("present")?,
@@ -386,14 +396,14 @@ fn run<O: Out>(ctx: &Context, rule: &str, i: &Input<'_>, out: O) -> Result<O::Ou
         )?),
         "papers_deadline" => out.put(&papers::deadline(
             ctx,
-            i.body()?,
+            i.body(ctx)?,
             i.date("meeting")?,
             i.opt_date("circulated")?,
         )?),
         "working_day" => out.put(&ctx.calendar().working_day(i.date("date")?)?),
         "tor_review" => out.put(&review::tor_review(
             ctx,
-            i.body()?,
+            i.body(ctx)?,
             &i.dates("approvals")?,
             i.date("as_of")?,
         )?),

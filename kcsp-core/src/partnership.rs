@@ -572,6 +572,15 @@ impl Partnership {
         })
     }
 
+    /// The partnership's principal body: the first its definition lists
+    /// (for Kent, the KCSP). Rules whose `body` is optional use it.
+    /// Errors: `unknown_body` for a definition with no bodies.
+    pub fn principal_body(&self) -> Result<&str> {
+        self.bodies.first().map(|b| b.id.as_str()).ok_or_else(|| {
+            Error::new(ErrorKind::UnknownBody, "body", format!("the {} has no bodies", self.name))
+        })
+    }
+
     /// The organisation with this id, if the partnership lists it.
     pub fn organisation(&self, id: &str) -> Option<&Organisation> {
         self.organisations.iter().find(|o| o.id == id)

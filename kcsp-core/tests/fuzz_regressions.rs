@@ -20,6 +20,7 @@ const TARGETS: &[(&str, Check)] = &[
     ("govuk_calendar", checks::govuk_calendar),
     ("rule_json", checks::rule_json),
     ("partnership_json", checks::partnership_json),
+    ("calendar_changes", checks::calendar_changes),
 ];
 
 fn check(target: &str) -> Check {
@@ -88,6 +89,19 @@ fn edge_cases_pass_the_checks() {
             ],
         ),
         ("partnership_json", &["", "{}", "{\"name\": 1}"]),
+        (
+            "calendar_changes",
+            &[
+                "",
+                "[]",
+                "{}",
+                r#"{"add": ["2026-06-08"], "remove": ["2026-06-08"]}"#,
+                r#"{"add": ["2300-01-01"]}"#,
+                r#"{"remove": ["2022-09-19"], "add": ["2022-09-20"]}"#,
+                r#"{"govuk": {"england-and-wales": {"events": [{"date": "2031-06-02", "title": "x"}]}}, "remove": ["2031-06-02"]}"#,
+                r#"{"colour": 1}"#,
+            ],
+        ),
     ];
     for (target, inputs) in cases {
         for input in *inputs {

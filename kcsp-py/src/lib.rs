@@ -15,7 +15,7 @@
 
 use chrono::NaiveDate;
 use kcsp_core::quorum::{self, Attendance};
-use kcsp_core::{dates, papers, Calendar, Error, ErrorKind, Partnership};
+use kcsp_core::{dates, papers, Context, Error, ErrorKind};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
@@ -304,7 +304,7 @@ fn quorum_columns<'py>(
         organisation: org_names.get(*o),
     });
     let batch = guarded("quorum_batch", || {
-        quorum::batch(Partnership::shared(), body, rows).map_err(|e| native(&e))
+        quorum::batch(Context::kent(), body, rows).map_err(|e| native(&e))
     })?;
     let out = PyDict::new(py);
     let m = &batch.meetings;
@@ -374,7 +374,7 @@ fn papers_batch<'py>(
             Some(dates.get(c, || format!("rows[{i}].circulated"))?)
         };
         let r = guarded("papers_batch", || {
-            papers::deadline(Partnership::shared(), Calendar::shared(), body, meeting, sent).map_err(|e| {
+            papers::deadline(Context::kent(), body, meeting, sent).map_err(|e| {
                 let field = format!("rows[{i}].{}", e.field());
                 native(&e.at(field))
             })

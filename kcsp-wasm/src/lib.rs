@@ -172,7 +172,7 @@ pub fn quorum_batch(register: &str, body: Option<String>) -> Result<JsValue, JsV
         });
     }
     let body = body.unwrap_or_else(|| "kcsp".to_string());
-    let batch = kcsp_core::quorum::batch(kcsp_core::Partnership::shared(), &body, rows).map_err(|e| thrown(&e))?;
+    let batch = kcsp_core::quorum::batch(kcsp_core::Context::kent(), &body, rows).map_err(|e| thrown(&e))?;
     let m = &batch.meetings;
     let lines = |f: &dyn Fn(&kcsp_core::quorum::MeetingQuorum<'_>) -> String| -> js_sys::Array {
         let joined: Vec<String> = m.iter().map(f).collect();
@@ -230,7 +230,7 @@ pub fn quorum_coded(
     }
     let ids: Vec<&str> = organisations.iter().map(String::as_str).collect();
     let table =
-        kcsp_core::quorum::CodeTable::new(kcsp_core::Partnership::shared(), body, &ids).map_err(|e| thrown(&e))?;
+        kcsp_core::quorum::CodeTable::new(kcsp_core::Context::kent(), body, &ids).map_err(|e| thrown(&e))?;
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     let (mut quorate, mut count, mut required) = (
         Vec::with_capacity(ends.len()),

@@ -9,8 +9,9 @@
 
 use chrono::{Datelike, NaiveDate};
 use kcsp_core::dates::{add_months, parse_date};
+use kcsp_core::calendar::CalendarChanges;
 use kcsp_core::{
-    json, papers, quorum, review, BodyId, Calendar, Error, FinancialYear, Money, OrgId, Partnership, SeatId,
+    json, papers, quorum, review, BodyId, Calendar, Context, Error, FinancialYear, Money, OrgId, Partnership, SeatId,
 };
 use serde_json::Value;
 
@@ -58,15 +59,17 @@ pub fn ids(data: &[u8]) {
     if let Err(e) = &body {
         expect_code(e, &["unknown_body"], "BodyId::parse");
     }
-    let kent = Partnership::shared();
+    let ctx = Context::kent();
+    let kent = ctx.partnership();
     let date = NaiveDate::from_ymd_opt(2023, 11, 16).unwrap_or_default();
-    for open in [false, true] {
-        match kent.resolve("present[0]", &t, date, open) {
-            Ok(a) => assert_eq!(a.id.as_str(), t),
+    // Closed membership (seats) and open membership (organisations).
+    for body in ["kcsp", "dhr_steering_group"] {
+        match quorum::check(ctx, body, date, &[&*t]) {
+            Ok(q) => assert!(org.is_ok() && q.count <= 1, "{t:?}"),
             Err(e) => expect_code(
                 &e,
                 &["unknown_organisation", "organisation_not_current"],
-                "Partnership::resolve",
+                "quorum::check",
             ),
         }
     }
@@ -137,8 +140,8 @@ pub fn dates(data: &[u8]) {
         }
         Err(e) => expect_code(&e, &["date_out_of_range"], "Calendar::working_day"),
     }
-    let kent = Partnership::shared();
-    if let Err(e) = papers::deadline(kent, cal, "kcsp", d, d.pred_opt()) {
+    let kent = Context::kent();
+    if let Err(e) = papers::deadline(kent, "kcsp", d, d.pred_opt()) {
         expect_code(&e, &["date_out_of_range", "no_rules_in_force"], "papers::deadline");
     }
     if let Err(e) = review::tor_review(kent, "kcsp", &[d], d) {
@@ -300,26 +303,85 @@ pub fn partnership_json(data: &[u8]) {
     }
     dates.push(NaiveDate::from_ymd_opt(2023, 11, 16).unwrap_or_default());
     dates.truncate(16);
-    let cal = Calendar::shared();
+    // Written out and read back, the definition is the same.
+    assert_eq!(Partnership::from_json(&p.to_json()).ok().as_ref(), Some(&p));
+    let ctx = Context::kent().clone().with_partnership(p.clone());
     for b in &p.bodies {
         for &d in &dates {
             let id = b.id.as_str();
             let none: [&str; 0] = [];
-            let empty = quorum::check(&p, id, d, &none);
+            let empty = quorum::check(&ctx, id, d, &none);
             let current: Vec<&str> = all
                 .iter()
                 .copied()
-                .filter(|o| p.resolve("x", o, d, true).is_ok())
+                .filter(|o| p.organisation(o).is_some_and(|o| o.exists_on(d)))
                 .collect();
-            let full = quorum::check(&p, id, d, &current);
+            let full = quorum::check(&ctx, id, d, &current);
             if let (Ok(e), Ok(f)) = (&empty, &full) {
                 assert!(f.count >= e.count);
                 assert!(f.quorate || !e.quorate);
             }
-            let _ = papers::deadline(&p, cal, id, d, d.pred_opt());
-            let _ = review::tor_review(&p, id, &[d], d);
-            let _ = kcsp_core::chair::term_status(&p, id, &[d], d);
-            let _ = kcsp_core::chair::removal_vote(&p, id, d, "chair", &current, &current);
+            let _ = papers::deadline(&ctx, id, d, d.pred_opt());
+            let _ = review::tor_review(&ctx, id, &[d], d);
+            let _ = kcsp_core::chair::term_status(&ctx, id, &[d], d);
+            let _ = kcsp_core::chair::removal_vote(&ctx, id, d, "chair", &current, &current);
         }
+    }
+}
+
+/// Calendar changes (a request's `calendar` key, or a calendar file): an
+/// accepted change makes every added date a bank holiday and every removed
+/// date an ordinary day (removals come after additions), leaves other
+/// years' days alone, and says so in its provenance; anything else is
+/// `invalid_calendar`.
+pub fn calendar_changes(data: &[u8]) {
+    let t = text(data);
+    let Ok(value) = serde_json::from_str::<Value>(&t) else {
+        if let Err(e) = Calendar::from_json(&t) {
+            expect_code(&e, &["invalid_calendar"], "Calendar::from_json");
+        }
+        return;
+    };
+    let changes = match CalendarChanges::from_value(&value) {
+        Ok(c) => c,
+        Err(e) => {
+            expect_code(&e, &["invalid_calendar"], "CalendarChanges::from_value");
+            if let Err(e) = Calendar::from_json(&t) {
+                expect_code(&e, &["invalid_calendar"], "Calendar::from_json");
+            }
+            return;
+        }
+    };
+    let cal = match changes.apply() {
+        Ok(c) => c,
+        Err(e) => {
+            expect_code(&e, &["invalid_calendar"], "CalendarChanges::apply");
+            return;
+        }
+    };
+    for d in &changes.add {
+        if !changes.remove.contains(d) {
+            assert_eq!(cal.is_bank_holiday(d.0).ok(), Some(true), "{}", d.0);
+        }
+    }
+    for d in &changes.remove {
+        assert_eq!(cal.is_bank_holiday(d.0).ok(), Some(false), "{}", d.0);
+    }
+    let source = cal.source();
+    assert!(source.added.len() <= changes.add.len());
+    assert_eq!(source.govuk_years.is_some(), changes.govuk.is_some());
+    // The calendar's own changes rebuild the same calendar.
+    assert_eq!(cal.changes().apply().ok().as_ref(), Some(&cal));
+    // A year the change does not touch keeps the computed days.
+    let untouched = (1978..=2199).find(|y| {
+        !changes.add.iter().chain(&changes.remove).any(|d| d.0.year() == *y)
+            && source.govuk_years.is_none_or(|[a, b]| *y < a || *y > b)
+    });
+    if let Some(y) = untouched {
+        assert_eq!(
+            cal.bank_holidays(y).ok(),
+            Calendar::shared().bank_holidays(y).ok(),
+            "{y}"
+        );
     }
 }
