@@ -69,7 +69,7 @@ for target, inputs in corpus.items():
         (d / hashlib.sha1(data).hexdigest()).write_bytes(data)
 
 json_tokens = ['"{"', '"}"', '"["', '"]"', '":"', '","', '"null"', '"true"', '"false"', '"\\""', '"\\x0A"']
-words = sorted(t for t in tokens if t.isascii() and '"' not in t and "\\" not in t)
+words = sorted(t for t in tokens if t and t.isascii() and '"' not in t and "\\" not in t)
 dictionary = json_tokens + ['"%s"' % w for w in words] + ['"\\"%s\\""' % w for w in words]
 (out / "json.dict").write_text("\n".join(dictionary) + "\n")
 print(" ".join(f"{t}={len(v)}" for t, v in corpus.items()))

@@ -27,6 +27,9 @@ const RULES = {
   dhr_deadlines: [kcsp.dhrDeadlines, ["notified", "as_of", "decided", "decision", "submitted"]],
   dhr_transition: [kcsp.dhrTransition, ["events"]],
   dhr_portfolio: [kcsp.dhrPortfolio, ["cases"]],
+  dhr_case: [kcsp.dhrCase, ["case", "as_of"]],
+  tactical_access: [kcsp.tacticalAccess, ["year", "as_of", "earlier_projects_complete", "upfront_cases_decided", "closed_from"]],
+  grant_reconciliation: [kcsp.reconcile, ["year", "allocation", "tactical_open", "projects", "stated_figures", "stated_projects"]],
 };
 const SET_KEYS = new Set(["represented", "missing", "warnings"]);
 
@@ -81,6 +84,18 @@ export function judge(rule, c) {
   return "a case needs expect or error";
 }
 
+const PENDING = JSON.parse(readFileSync(join(root, "tests", "pending.json"), "utf8")).wasm;
+
+/** Why a case is not run yet (tests/pending.json), or null. */
+function pending(doc, c) {
+  if (doc.rule in PENDING.rules) return `rule ${doc.rule}, ${PENDING.rules[doc.rule]}`;
+  if (doc.mode in PENDING.modes) return `mode ${doc.mode}, ${PENDING.modes[doc.mode]}`;
+  for (const k of Object.keys(c.input ?? {})) {
+    if (k in PENDING.input_keys) return `input key ${k}, ${PENDING.input_keys[k]}`;
+  }
+  return null;
+}
+
 export function run() {
   const folders = (process.env.KCSP_VECTORS ?? "").split(":").filter(Boolean);
   if (folders.length === 0) folders.push(join(root, "tests", "vectors"));
@@ -105,7 +120,10 @@ export function run() {
         failed++;
         continue;
       }
+      const skipped = (doc.cases ?? []).map((c) => pending(doc, c)).filter(Boolean);
+      if (skipped.length) lines.push(`pending ${f}: ${skipped.length} case(s) not run (${[...new Set(skipped)].sort().join("; ")})`);
       for (const c of doc.cases ?? []) {
+        if (pending(doc, c)) continue;
         const why = judge(doc.rule, c);
         if (why === null) passed++;
         else {
