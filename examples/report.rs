@@ -54,8 +54,8 @@ fn run() -> Result<String, String> {
         }
     }
     let ctx = context(partnership.as_deref(), calendar.as_deref())?;
-    let path = data
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/kcsp_2022_2024.json").to_string());
+    let path =
+        data.unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/kcsp_2022_2024.json").to_string());
     let data = kcsp::load(&read(&path)?).map_err(|e| e.to_string())?;
     kcsp::render(&ctx, &data).map_err(|e| format!("error: {e}"))
 }

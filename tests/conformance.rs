@@ -24,8 +24,11 @@ fn pending(doc: &Value, case: &Value) -> Option<String> {
         return Some(format!("mode {mode}, {why}"));
     }
     let keys = case.get("input").and_then(Value::as_object)?;
-    keys.keys()
-        .find_map(|k| list["input_keys"][k].as_str().map(|why| format!("input key {k}, {why}")))
+    keys.keys().find_map(|k| {
+        list["input_keys"][k]
+            .as_str()
+            .map(|why| format!("input key {k}, {why}"))
+    })
 }
 
 /// Keys whose lists compare as sets.

@@ -181,7 +181,8 @@ impl CalendarChanges {
                 e.at(field)
             })?;
         }
-        let as_calendar = |e: Error, field: String| Error::new(ErrorKind::InvalidCalendar, field, e.message().to_string());
+        let as_calendar =
+            |e: Error, field: String| Error::new(ErrorKind::InvalidCalendar, field, e.message().to_string());
         for (i, d) in self.add.iter().enumerate() {
             cal.add_holiday(d.0, "Added bank holiday")
                 .map_err(|e| as_calendar(e, format!("add[{i}]")))?;

@@ -162,10 +162,7 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
             return Err(Error::new(
                 ErrorKind::VoteWithoutSeat,
                 field,
-                format!(
-                    "'{}' holds no seat on the {} and cannot vote",
-                    a.id, body_def.name
-                ),
+                format!("'{}' holds no seat on the {} and cannot vote", a.id, body_def.name),
             )
             .with("value", a.id.as_str()));
         };
@@ -293,7 +290,7 @@ pub fn term_status(ctx: &Context, body: &str, elected: &[NaiveDate], as_of: Naiv
                     body_def.name
                 ),
             )
-            .with("citation", cited.join("; ")))
+            .with("citation", cited.join("; ")));
         }
         ChairRule::Elected { term_months, citation } => (
             *term_months,
@@ -348,14 +345,7 @@ mod tests {
     }
 
     fn vote(present: &[&str], votes: &[&str]) -> Result<RemovalResult> {
-        removal_vote(
-            Context::kent(),
-            "kcsp",
-            d("2023-11-16"),
-            "vice_chair",
-            present,
-            votes,
-        )
+        removal_vote(Context::kent(), "kcsp", d("2023-11-16"), "vice_chair", present, votes)
     }
 
     #[test]
@@ -435,7 +425,15 @@ mod tests {
         // Six seats: more than half is four, not three.
         let mut p = Context::kent().partnership().clone();
         p.bodies[0].seats.retain(|s| s.id != "probation_service");
-        let r = removal_vote(&Context::kent().clone().with_partnership(p), "kcsp", d("2023-11-16"), "chair", &FIVE[..4], &FIVE[..3]).unwrap();
+        let r = removal_vote(
+            &Context::kent().clone().with_partnership(p),
+            "kcsp",
+            d("2023-11-16"),
+            "chair",
+            &FIVE[..4],
+            &FIVE[..3],
+        )
+        .unwrap();
         assert_eq!((r.required, r.seats), (4, 6));
         assert!(!r.removed);
     }
@@ -444,7 +442,7 @@ mod tests {
     fn dhr_chair_term_and_month_end() {
         let k = Context::kent();
         let t = term_status(
-            &k,
+            k,
             "dhr_steering_group",
             &[d("2022-02-28"), d("2020-08-31")],
             d("2024-02-28"),
@@ -453,10 +451,10 @@ mod tests {
         assert_eq!(t.next_due, d("2024-02-28"));
         assert!(!t.overdue);
         assert_eq!(t.days_until_due, 0);
-        let t = term_status(&k, "working_group", &[d("2022-02-28")], d("2024-02-29")).unwrap();
+        let t = term_status(k, "working_group", &[d("2022-02-28")], d("2024-02-29")).unwrap();
         assert!(t.overdue);
         assert_eq!(
-            term_status(&k, "working_group", &[], d("2024-02-29"))
+            term_status(k, "working_group", &[], d("2024-02-29"))
                 .unwrap_err()
                 .code(),
             "no_approvals"

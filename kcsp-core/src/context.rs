@@ -316,18 +316,35 @@ mod tests {
         let file: serde_json::Value = serde_json::from_str(crate::kent::KENT_JSON).unwrap();
         let written: serde_json::Value = serde_json::from_str(&kent.to_json()).unwrap();
         if std::env::var_os("KCSP_BLESS").is_some() {
-            std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/data/kent.json"), kent.to_json() + "\n").unwrap();
+            std::fs::write(
+                concat!(env!("CARGO_MANIFEST_DIR"), "/data/kent.json"),
+                kent.to_json() + "\n",
+            )
+            .unwrap();
         }
-        assert!(file == written, "data/kent.json is not in the form the library writes (KCSP_BLESS=1 rewrites it)");
+        assert!(
+            file == written,
+            "data/kent.json is not in the form the library writes (KCSP_BLESS=1 rewrites it)"
+        );
     }
 
     #[test]
     fn definition_errors_name_the_part() {
-        let e = Context::from_json(r#"{"partnership": {"name": "x", "organisations": [], "bodies": [{"id": "b", "name": "B", "terms": []}]}}"#).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("invalid_partnership", "partnership.bodies[0].terms"));
-        let e = Context::from_json(r#"{"partnership": {"name": "x", "organisations": [], "bodies": []}, "calendar": {"add": ["2026-02-30"]}}"#).unwrap_err();
+        let e = Context::from_json(
+            r#"{"partnership": {"name": "x", "organisations": [], "bodies": [{"id": "b", "name": "B", "terms": []}]}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("invalid_partnership", "partnership.bodies[0].terms")
+        );
+        let e = Context::from_json(
+            r#"{"partnership": {"name": "x", "organisations": [], "bodies": []}, "calendar": {"add": ["2026-02-30"]}}"#,
+        )
+        .unwrap_err();
         assert_eq!((e.code(), e.field()), ("invalid_calendar", "calendar.add[0]"));
-        let e = Context::from_json(r#"{"partnership": {"name": "x", "organisations": [], "bodies": []}, "colour": 1}"#).unwrap_err();
+        let e = Context::from_json(r#"{"partnership": {"name": "x", "organisations": [], "bodies": []}, "colour": 1}"#)
+            .unwrap_err();
         assert_eq!(e.code(), "invalid_partnership");
     }
 }

@@ -715,18 +715,27 @@ mod tests {
 
     #[test]
     fn home_office_informed_once_only() {
-        let e = replay(Context::kent(), &[
-            "notified",
-            "commissioned",
-            "home_office_informed",
-            "home_office_informed",
-        ])
+        let e = replay(
+            Context::kent(),
+            &[
+                "notified",
+                "commissioned",
+                "home_office_informed",
+                "home_office_informed",
+            ],
+        )
         .unwrap_err();
         assert_eq!(e.field(), "events[3]");
         let e = replay(Context::kent(), &["notified", "home_office_informed"]).unwrap_err();
         assert_eq!(e.code(), "invalid_transition");
-        assert_eq!(replay::<&str>(Context::kent(), &[]).unwrap_err().code(), "invalid_transition");
-        assert_eq!(replay(Context::kent(), &["notified", "drafted"]).unwrap_err().code(), "unknown_stage");
+        assert_eq!(
+            replay::<&str>(Context::kent(), &[]).unwrap_err().code(),
+            "invalid_transition"
+        );
+        assert_eq!(
+            replay(Context::kent(), &["notified", "drafted"]).unwrap_err().code(),
+            "unknown_stage"
+        );
     }
 
     fn case(events: &[(&str, Stage)], actions: &[ActionStatus]) -> Case {
@@ -786,19 +795,19 @@ mod tests {
         let k = Context::kent();
         let c = case(&[("2020-01-10", Notified), ("2020-01-09", Commissioned)], &[]);
         assert_eq!(
-            case_status(&k, &c, d("2021-01-01")).unwrap_err().code(),
+            case_status(k, &c, d("2021-01-01")).unwrap_err().code(),
             "events_out_of_order"
         );
         let c = case(&[("2020-01-10", Notified), ("2021-01-09", Commissioned)], &[]);
         assert_eq!(
-            case_status(&k, &c, d("2021-01-01")).unwrap_err().code(),
+            case_status(k, &c, d("2021-01-01")).unwrap_err().code(),
             "event_after_as_of"
         );
         let c = case(&[("2020-01-10", Commissioned)], &[]);
-        let e = case_status(&k, &c, d("2021-01-01")).unwrap_err();
+        let e = case_status(k, &c, d("2021-01-01")).unwrap_err();
         assert_eq!((e.code(), e.field()), ("invalid_transition", "events[0].stage"));
         assert_eq!(
-            case_status(&k, &case(&[], &[]), d("2021-01-01")).unwrap_err().code(),
+            case_status(k, &case(&[], &[]), d("2021-01-01")).unwrap_err().code(),
             "invalid_transition"
         );
     }
@@ -818,7 +827,7 @@ mod tests {
             ),
             case(&[("2023-05-10", Notified)], &[]),
         ];
-        let p = portfolio_of_cases(&k, &cases, d("2023-08-02")).unwrap();
+        let p = portfolio_of_cases(k, &cases, d("2023-08-02")).unwrap();
         assert_eq!(p.considered, 3);
         assert_eq!(p.commissioned, 1);
         assert_eq!(p.overdue.len(), 3);

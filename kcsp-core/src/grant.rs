@@ -76,9 +76,10 @@ impl GrantSchemes {
 
     /// The latest scheme (the one for a split given without a year).
     pub fn latest(&self) -> Result<&GrantScheme> {
-        self.0.iter().max_by_key(|s| s.from).ok_or_else(|| {
-            Error::new(ErrorKind::NoRulesInForce, "year", "the context has no grant schemes")
-        })
+        self.0
+            .iter()
+            .max_by_key(|s| s.from)
+            .ok_or_else(|| Error::new(ErrorKind::NoRulesInForce, "year", "the context has no grant schemes"))
     }
 }
 

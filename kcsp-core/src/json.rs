@@ -40,7 +40,10 @@ pub const RULES: &[(&str, &[&str])] = &[
         "chair_removal",
         &["body", "date", "office", "present", "votes_for", "partnership"],
     ),
-    ("papers_deadline", &["body", "meeting", "circulated", "partnership", "calendar"]),
+    (
+        "papers_deadline",
+        &["body", "meeting", "circulated", "partnership", "calendar"],
+    ),
     ("working_day", &["date", "calendar"]),
     ("tor_review", &["body", "approvals", "as_of", "partnership"]),
     ("chair_term", &["body", "elected", "as_of", "partnership"]),

@@ -6,8 +6,8 @@
 //! Year End Report, 18 March 2014, §2.1). The percentage has two decimal
 //! places, halves rounded away from zero.
 
-use crate::error::{Error, ErrorKind, Result};
 use crate::context::Context;
+use crate::error::{Error, ErrorKind, Result};
 use crate::explain::Explanation;
 use crate::money::{Money, Percent};
 use rust_decimal::Decimal;
@@ -98,23 +98,38 @@ mod tests {
             "20.00"
         );
         assert_eq!(
-            match_funding(Context::kent(), m("1"), m("3")).unwrap().grant_share_percent.to_string(),
+            match_funding(Context::kent(), m("1"), m("3"))
+                .unwrap()
+                .grant_share_percent
+                .to_string(),
             "33.33"
         );
         assert_eq!(
-            match_funding(Context::kent(), m("2"), m("3")).unwrap().grant_share_percent.to_string(),
+            match_funding(Context::kent(), m("2"), m("3"))
+                .unwrap()
+                .grant_share_percent
+                .to_string(),
             "66.67"
         );
         // 1/8 = 12.5% exactly; 1/16 = 6.25%; 1/32 = 3.125% rounds half away to 3.13.
         assert_eq!(
-            match_funding(Context::kent(), m("1"), m("32")).unwrap().grant_share_percent.to_string(),
+            match_funding(Context::kent(), m("1"), m("32"))
+                .unwrap()
+                .grant_share_percent
+                .to_string(),
             "3.13"
         );
-        assert_eq!(match_funding(Context::kent(), m("5"), m("5")).unwrap().other_funding, Money::ZERO);
+        assert_eq!(
+            match_funding(Context::kent(), m("5"), m("5")).unwrap().other_funding,
+            Money::ZERO
+        );
         assert_eq!(
             match_funding(Context::kent(), m("6000"), m("5000")).unwrap_err().code(),
             "grant_exceeds_cost"
         );
-        assert_eq!(match_funding(Context::kent(), m("0"), m("0")).unwrap_err().code(), "invalid_amount");
+        assert_eq!(
+            match_funding(Context::kent(), m("0"), m("0")).unwrap_err().code(),
+            "invalid_amount"
+        );
     }
 }

@@ -195,7 +195,13 @@ mod tests {
         if let Some(r) = p.bodies[0].terms[0].papers.as_mut() {
             r.counting = NoticeCounting::DispatchDayCounts;
         }
-        let r = deadline(&Context::kent().clone().with_partnership(p), "kcsp", d("2022-07-14"), Some(d("2022-07-07"))).unwrap();
+        let r = deadline(
+            &Context::kent().clone().with_partnership(p),
+            "kcsp",
+            d("2022-07-14"),
+            Some(d("2022-07-07")),
+        )
+        .unwrap();
         assert_eq!(r.latest_circulation, d("2022-07-07"));
         assert_eq!(r.clear_working_days, Some(5));
         assert_eq!(r.compliant, Some(true));
@@ -203,14 +209,7 @@ mod tests {
 
     #[test]
     fn working_group_sets_no_notice() {
-        let e = deadline(
-            Context::kent(),
-            
-            "working_group",
-            d("2023-03-16"),
-            None,
-        )
-        .unwrap_err();
+        let e = deadline(Context::kent(), "working_group", d("2023-03-16"), None).unwrap_err();
         assert_eq!(e.code(), "no_notice_rule");
     }
 }

@@ -423,7 +423,11 @@ impl Partnership {
     /// ```
     pub fn from_json(text: &str) -> Result<Partnership> {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-            Error::new(ErrorKind::InvalidPartnership, "", format!("the definition is not JSON: {e}"))
+            Error::new(
+                ErrorKind::InvalidPartnership,
+                "",
+                format!("the definition is not JSON: {e}"),
+            )
         })?;
         Partnership::from_value(&value)
     }
@@ -482,7 +486,10 @@ impl Partnership {
                 }
                 if let (Some(f), Some(to)) = (t.from, t.to) {
                     if f > to {
-                        return bad(format!("{field}.to"), format!("the tenure ends ({to}) before it starts ({f})"));
+                        return bad(
+                            format!("{field}.to"),
+                            format!("the tenure ends ({to}) before it starts ({f})"),
+                        );
                     }
                 }
                 Ok(())
@@ -518,7 +525,10 @@ impl Partnership {
                     return bad(field("quorum.required"), "a quorum must be at least 1".into());
                 }
                 if terms.quorum.basis == QuorumBasis::Seats && body.seats.is_empty() {
-                    return bad(field("quorum.basis"), "a quorum of seats needs a body with seats".into());
+                    return bad(
+                        field("quorum.basis"),
+                        "a quorum of seats needs a body with seats".into(),
+                    );
                 }
                 if let Some(r) = &terms.removal {
                     if r.numerator == 0 || r.denominator == 0 || r.numerator >= r.denominator {
@@ -532,17 +542,29 @@ impl Partnership {
                     }
                 }
                 if terms.review.interval_months == 0 {
-                    return bad(field("review.interval_months"), "a review interval must be at least one month".into());
+                    return bad(
+                        field("review.interval_months"),
+                        "a review interval must be at least one month".into(),
+                    );
                 }
                 if let ChairRule::Elected { term_months: 0, .. } = terms.chair {
-                    return bad(field("chair.term_months"), "a chair term must be at least one month".into());
+                    return bad(
+                        field("chair.term_months"),
+                        "a chair term must be at least one month".into(),
+                    );
                 }
                 match &terms.cadence {
                     Some(CadenceRule::PerYear { meetings: 0, .. }) => {
-                        return bad(field("cadence.meetings"), "a cadence needs at least one meeting a year".into())
+                        return bad(
+                            field("cadence.meetings"),
+                            "a cadence needs at least one meeting a year".into(),
+                        )
                     }
                     Some(CadenceRule::BeforeEach { body: other, .. }) if !bodies.contains(other.as_str()) => {
-                        return bad(field("cadence.body"), format!("'{other}' is not a body of the definition"))
+                        return bad(
+                            field("cadence.body"),
+                            format!("'{other}' is not a body of the definition"),
+                        )
                     }
                     _ => {}
                 }
@@ -577,7 +599,11 @@ impl Partnership {
     /// Errors: `unknown_body` for a definition with no bodies.
     pub fn principal_body(&self) -> Result<&str> {
         self.bodies.first().map(|b| b.id.as_str()).ok_or_else(|| {
-            Error::new(ErrorKind::UnknownBody, "body", format!("the {} has no bodies", self.name))
+            Error::new(
+                ErrorKind::UnknownBody,
+                "body",
+                format!("the {} has no bodies", self.name),
+            )
         })
     }
 
@@ -723,10 +749,16 @@ mod tests {
     #[test]
     fn health_seat_changes_hands_on_1_july_2022() {
         let kcsp = kent().body("kcsp").unwrap();
-        assert_eq!(kcsp.seat_of("kent_and_medway_ccg", d("2022-06-30")).unwrap().id, "health");
+        assert_eq!(
+            kcsp.seat_of("kent_and_medway_ccg", d("2022-06-30")).unwrap().id,
+            "health"
+        );
         assert!(kcsp.seat_of("kent_and_medway_ccg", d("2022-07-01")).is_none());
         assert!(kcsp.seat_of("nhs_kent_and_medway", d("2022-06-30")).is_none());
-        assert_eq!(kcsp.seat_of("nhs_kent_and_medway", d("2022-07-01")).unwrap().id, "health");
+        assert_eq!(
+            kcsp.seat_of("nhs_kent_and_medway", d("2022-07-01")).unwrap().id,
+            "health"
+        );
         assert_eq!(kcsp.seats_on(d("2022-06-30")).len(), 7);
         assert_eq!(kcsp.seats_on(d("2022-07-01")).len(), 7);
     }
@@ -803,22 +835,68 @@ mod tests {
     #[test]
     fn every_inconsistency_format_names_has_its_field() {
         assert!(Partnership::from_value(&base()).is_ok());
-        let cases: Vec<(&str, Box<dyn FnOnce(&mut serde_json::Value)>)> = vec![
-            ("bodies[0].seats[1].holders[0].organisation", Box::new(|v| v["bodies"][0]["seats"][1]["holders"][0]["organisation"] = json!("nobody"))),
-            ("bodies[0].participants[0].organisation", Box::new(|v| v["bodies"][0]["participants"][0]["organisation"] = json!("nobody"))),
-            ("organisations[1].id", Box::new(|v| v["organisations"][1]["id"] = json!("police"))),
-            ("bodies[1].id", Box::new(|v| { let b = v["bodies"][0].clone(); v["bodies"].as_array_mut().unwrap().push(b) })),
+        type Change = Box<dyn FnOnce(&mut serde_json::Value)>;
+        let cases: Vec<(&str, Change)> = vec![
+            (
+                "bodies[0].seats[1].holders[0].organisation",
+                Box::new(|v| v["bodies"][0]["seats"][1]["holders"][0]["organisation"] = json!("nobody")),
+            ),
+            (
+                "bodies[0].participants[0].organisation",
+                Box::new(|v| v["bodies"][0]["participants"][0]["organisation"] = json!("nobody")),
+            ),
+            (
+                "organisations[1].id",
+                Box::new(|v| v["organisations"][1]["id"] = json!("police")),
+            ),
+            (
+                "bodies[1].id",
+                Box::new(|v| {
+                    let b = v["bodies"][0].clone();
+                    v["bodies"].as_array_mut().unwrap().push(b)
+                }),
+            ),
             ("bodies[0].terms", Box::new(|v| v["bodies"][0]["terms"] = json!([]))),
-            ("bodies[0].terms[0].quorum.required", Box::new(|v| v["bodies"][0]["terms"][0]["quorum"]["required"] = json!(0))),
-            ("bodies[0].terms[0].removal", Box::new(|v| v["bodies"][0]["terms"][0]["removal"]["numerator"] = json!(2))),
-            ("bodies[0].terms[0].removal", Box::new(|v| v["bodies"][0]["terms"][0]["removal"]["numerator"] = json!(0))),
-            ("bodies[0].terms[0].cadence.body", Box::new(|v| v["bodies"][0]["terms"][0]["cadence"]["body"] = json!("cabinet"))),
-            ("bodies[0].terms[0].quorum.colour", Box::new(|v| v["bodies"][0]["terms"][0]["quorum"]["colour"] = json!("red"))),
-            ("bodies[0].terms[0].quorum.basis", Box::new(|v| v["bodies"][0]["terms"][0]["quorum"]["basis"] = json!("people"))),
-            ("organisations[0].from", Box::new(|v| v["organisations"][0]["from"] = json!("2020-02-30"))),
-            ("bodies[0].seats[0].id", Box::new(|v| v["bodies"][0]["seats"][0]["id"] = json!("Police Seat"))),
-            ("bodies[0].seats[1].holders[0].to", Box::new(|v| v["bodies"][0]["seats"][1]["holders"][0]["from"] = json!("2021-01-01"))),
-            ("bodies[0].terms[0].chair.kind", Box::new(|v| v["bodies"][0]["terms"][0]["chair"] = json!({"kind": "rotating"}))),
+            (
+                "bodies[0].terms[0].quorum.required",
+                Box::new(|v| v["bodies"][0]["terms"][0]["quorum"]["required"] = json!(0)),
+            ),
+            (
+                "bodies[0].terms[0].removal",
+                Box::new(|v| v["bodies"][0]["terms"][0]["removal"]["numerator"] = json!(2)),
+            ),
+            (
+                "bodies[0].terms[0].removal",
+                Box::new(|v| v["bodies"][0]["terms"][0]["removal"]["numerator"] = json!(0)),
+            ),
+            (
+                "bodies[0].terms[0].cadence.body",
+                Box::new(|v| v["bodies"][0]["terms"][0]["cadence"]["body"] = json!("cabinet")),
+            ),
+            (
+                "bodies[0].terms[0].quorum.colour",
+                Box::new(|v| v["bodies"][0]["terms"][0]["quorum"]["colour"] = json!("red")),
+            ),
+            (
+                "bodies[0].terms[0].quorum.basis",
+                Box::new(|v| v["bodies"][0]["terms"][0]["quorum"]["basis"] = json!("people")),
+            ),
+            (
+                "organisations[0].from",
+                Box::new(|v| v["organisations"][0]["from"] = json!("2020-02-30")),
+            ),
+            (
+                "bodies[0].seats[0].id",
+                Box::new(|v| v["bodies"][0]["seats"][0]["id"] = json!("Police Seat")),
+            ),
+            (
+                "bodies[0].seats[1].holders[0].to",
+                Box::new(|v| v["bodies"][0]["seats"][1]["holders"][0]["from"] = json!("2021-01-01")),
+            ),
+            (
+                "bodies[0].terms[0].chair.kind",
+                Box::new(|v| v["bodies"][0]["terms"][0]["chair"] = json!({"kind": "rotating"})),
+            ),
         ];
         for (want, change) in cases {
             assert_eq!(field_of(change), want);
@@ -836,7 +914,10 @@ mod tests {
         assert_eq!(p.bodies[0].terms[0].review.citation.len(), 2);
         let back: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
         assert_eq!(back["bodies"][0]["terms"][0]["quorum"]["citation"], c);
-        assert_eq!(back["bodies"][0]["terms"][0]["review"]["citation"], json!([c.clone(), c]));
+        assert_eq!(
+            back["bodies"][0]["terms"][0]["review"]["citation"],
+            json!([c.clone(), c])
+        );
         assert_eq!(Partnership::from_json(&p.to_json()).unwrap(), p);
     }
 }

@@ -467,26 +467,26 @@ mod tests {
     #[test]
     fn month_ends() {
         let k = Context::kent();
-        let r = deadlines(&k, &input("2023-01-31", None, None, "2023-02-01"), &[]).unwrap();
+        let r = deadlines(k, &input("2023-01-31", None, None, "2023-02-01"), &[]).unwrap();
         assert_eq!(r.decision_due, d("2023-02-28"));
-        let r = deadlines(&k, &input("2024-01-31", None, None, "2024-02-01"), &[]).unwrap();
+        let r = deadlines(k, &input("2024-01-31", None, None, "2024-02-01"), &[]).unwrap();
         assert_eq!(r.decision_due, d("2024-02-29"));
         let r = deadlines(
-            &k,
+            k,
             &input("2024-01-29", Some(("2024-02-29", C)), None, "2024-03-01"),
             &[],
         )
         .unwrap();
         assert_eq!(r.report_due, Some(d("2024-08-29")));
         let r = deadlines(
-            &k,
+            k,
             &input("2023-08-01", Some(("2023-08-31", C)), None, "2023-09-01"),
             &[],
         )
         .unwrap();
         assert_eq!(r.report_due, Some(d("2024-02-29")));
         let r = deadlines(
-            &k,
+            k,
             &input("2022-08-01", Some(("2022-08-31", C)), None, "2023-03-01"),
             &[],
         )
@@ -536,7 +536,7 @@ mod tests {
             note: String::new(),
         }];
         let r = deadlines(
-            &k,
+            k,
             &input("2023-01-10", Some(("2023-02-01", C)), None, "2023-09-01"),
             &ext,
         )
@@ -552,7 +552,7 @@ mod tests {
         }];
         assert_eq!(
             deadlines(
-                &k,
+                k,
                 &input("2023-01-10", Some(("2023-02-01", C)), None, "2023-09-01"),
                 &early
             )
@@ -561,7 +561,7 @@ mod tests {
             "invalid_extension"
         );
         let not_c = deadlines(
-            &k,
+            k,
             &input(
                 "2023-01-10",
                 Some(("2023-02-01", CommissionDecision::NotCommission)),
@@ -577,7 +577,7 @@ mod tests {
     #[test]
     fn errors() {
         let k = Context::kent();
-        let code = |i: DeadlineInput| deadlines(&k, &i, &[]).unwrap_err().code();
+        let code = |i: DeadlineInput| deadlines(k, &i, &[]).unwrap_err().code();
         assert_eq!(
             code(input("2023-01-10", None, None, "2023-01-09")),
             "as_of_before_notified"

@@ -177,9 +177,7 @@ pub fn check<S: AsRef<str>>(ctx: &Context, body: &str, date: NaiveDate, present:
         .figure("required", rule.required)
         .figure("represented", represented.join(", "));
     if rule.basis == QuorumBasis::Seats {
-        explanation = explanation
-            .figure("seats", total)
-            .figure("missing", missing.join(", "));
+        explanation = explanation.figure("seats", total).figure("missing", missing.join(", "));
     }
     for c in tenure_citations {
         if !explanation.citations.contains(c) {
@@ -341,7 +339,9 @@ impl<'p> Resolved<'p> {
 
     /// Whether it is a member on `date` for an organisation-basis quorum.
     fn member(&self, date: NaiveDate, open: bool) -> bool {
-        let covers = |(f, t): &(Option<NaiveDate>, Option<NaiveDate>)| f.is_none_or(|f| f <= date) && t.is_none_or(|t| date <= t);
+        let covers = |(f, t): &(Option<NaiveDate>, Option<NaiveDate>)| {
+            f.is_none_or(|f| f <= date) && t.is_none_or(|t| date <= t)
+        };
         open || self.seats.iter().any(|(f, t, _)| covers(&(*f, *t))) || self.participations.iter().any(covers)
     }
 
@@ -554,8 +554,7 @@ pub fn batch<'a>(
     let mut explanation = Explanation::new(
         "quorum",
         format!("{} meeting(s) of the {} checked.", meetings.len(), body_def.name),
-    )
-    ;
+    );
     if let Some(t) = first_terms {
         explanation = explanation
             .reading(reading(t))
@@ -686,7 +685,7 @@ mod tests {
     fn three_seats_many_people_is_not_quorate() {
         let kent = Context::kent();
         let r = check(
-            &kent,
+            kent,
             "kcsp",
             d("2023-03-16"),
             &[
@@ -710,7 +709,7 @@ mod tests {
     fn dhr_steering_group_counts_distinct_organisations() {
         let kent = Context::kent();
         let r = check(
-            &kent,
+            kent,
             "dhr_steering_group",
             d("2022-10-05"),
             &["kent_police", "medway_council", "kent_police", "guest", "a_trust"],
@@ -720,7 +719,7 @@ mod tests {
         assert!(!r.quorate);
         assert!(r.missing.is_empty());
         let r = check(
-            &kent,
+            kent,
             "dhr_steering_group",
             d("2022-10-05"),
             &["kent_police", "medway_council", "a_trust", "kent_county_council"],
@@ -738,7 +737,7 @@ mod tests {
     fn working_group_uses_the_same_seats() {
         let kent = Context::kent();
         let r = check(
-            &kent,
+            kent,
             "working_group",
             d("2022-06-30"),
             &[
@@ -765,11 +764,7 @@ mod tests {
         ];
         let ctx = Context::kent().clone().with_partnership(p);
         assert!(!check(&ctx, "kcsp", d("2022-07-14"), &four).unwrap().quorate);
-        assert!(
-            check(Context::kent(), "kcsp", d("2022-07-14"), &four)
-                .unwrap()
-                .quorate
-        );
+        assert!(check(Context::kent(), "kcsp", d("2022-07-14"), &four).unwrap().quorate);
     }
 
     #[test]
@@ -818,7 +813,7 @@ mod tests {
                 });
             }
         }
-        let b = batch(&kent, "kcsp", rows.iter().copied()).unwrap();
+        let b = batch(kent, "kcsp", rows.iter().copied()).unwrap();
         assert_eq!(
             b.meetings.len(),
             by_meeting.iter().filter(|(_, _, p)| !p.is_empty()).count()
@@ -856,7 +851,7 @@ mod tests {
                 organisation: "kent_and_medway_ccg",
             },
         ];
-        let e = batch(&kent, "kcsp", rows.iter().copied()).unwrap_err();
+        let e = batch(kent, "kcsp", rows.iter().copied()).unwrap_err();
         assert_eq!(
             (e.code(), e.field()),
             ("organisation_not_current", "rows[1].organisation")
@@ -874,7 +869,7 @@ mod tests {
             },
         ];
         assert_eq!(
-            batch(&kent, "kcsp", rows.iter().copied()).unwrap_err().field(),
+            batch(kent, "kcsp", rows.iter().copied()).unwrap_err().field(),
             "rows[1].date"
         );
         let rows = [Attendance {
@@ -883,7 +878,7 @@ mod tests {
             organisation: "Kent Police",
         }];
         assert_eq!(
-            batch(&kent, "dhr_steering_group", rows.iter().copied())
+            batch(kent, "dhr_steering_group", rows.iter().copied())
                 .unwrap_err()
                 .code(),
             "unknown_organisation"
@@ -894,11 +889,11 @@ mod tests {
             organisation: "medway_council",
         }];
         assert_eq!(
-            batch(&kent, "kcsp", rows.iter().copied()).unwrap_err().code(),
+            batch(kent, "kcsp", rows.iter().copied()).unwrap_err().code(),
             "unknown_organisation"
         );
         assert_eq!(
-            batch(&kent, "dhr_steering_group", rows.iter().copied())
+            batch(kent, "dhr_steering_group", rows.iter().copied())
                 .unwrap()
                 .meetings[0]
                 .count,
@@ -919,7 +914,7 @@ mod tests {
             "kent_fire_and_rescue",
             "violence_reduction_unit",
         ];
-        let table = CodeTable::new(&kent, "kcsp", &ids).unwrap();
+        let table = CodeTable::new(kent, "kcsp", &ids).unwrap();
         for (date, codes) in [
             ("2022-07-14", vec![0u16, 1, 2, 3]),
             ("2022-06-30", vec![4, 0, 1, 2]),
@@ -939,10 +934,10 @@ mod tests {
         assert_eq!((e.code(), e.field()), ("organisation_not_current", "codes[0]"));
         assert_eq!(table.check(d("2022-07-14"), &[99]).unwrap_err().code(), "invalid_input");
         assert_eq!(
-            CodeTable::new(&kent, "kcsp", &["Kent"]).err().map(|e| e.code()),
+            CodeTable::new(kent, "kcsp", &["Kent"]).err().map(|e| e.code()),
             Some("unknown_organisation")
         );
-        let dhr = CodeTable::new(&kent, "dhr_steering_group", &["a_trust", "b_trust", "a_trust", "guest"]).unwrap();
+        let dhr = CodeTable::new(kent, "dhr_steering_group", &["a_trust", "b_trust", "a_trust", "guest"]).unwrap();
         assert_eq!(dhr.check(d("2023-01-01"), &[0, 1, 2, 3]).unwrap().count, 2);
     }
 

@@ -12,8 +12,8 @@ use crate::error::{quote, Error, ErrorKind, Result};
 use crate::explain::Explanation;
 use crate::grant::Ledger;
 use crate::money::Money;
-use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A figure of the ledger that a report can state.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]

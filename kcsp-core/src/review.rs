@@ -146,14 +146,14 @@ mod tests {
     fn errors() {
         let k = Context::kent();
         assert_eq!(
-            tor_review(&k, "kcsp", &[], d("2025-01-01")).unwrap_err().code(),
+            tor_review(k, "kcsp", &[], d("2025-01-01")).unwrap_err().code(),
             "no_approvals"
         );
-        let e = tor_review(&k, "kcsp", &[d("2024-01-01"), d("2025-01-02")], d("2025-01-01")).unwrap_err();
+        let e = tor_review(k, "kcsp", &[d("2024-01-01"), d("2025-01-02")], d("2025-01-01")).unwrap_err();
         assert_eq!(e.code(), "approval_after_as_of");
         assert_eq!(e.field(), "approvals[1]");
         assert_eq!(
-            tor_review(&k, "nope", &[d("2024-01-01")], d("2025-01-01"))
+            tor_review(k, "nope", &[d("2024-01-01")], d("2025-01-01"))
                 .unwrap_err()
                 .code(),
             "unknown_body"
@@ -165,7 +165,7 @@ mod tests {
         let k = Context::kent();
         for body in ["kcsp", "working_group", "dhr_steering_group"] {
             assert_eq!(
-                tor_review(&k, body, &[d("2024-07-04")], d("2025-07-04"))
+                tor_review(k, body, &[d("2024-07-04")], d("2025-07-04"))
                     .unwrap()
                     .next_due,
                 d("2025-07-04")

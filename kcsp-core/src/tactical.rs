@@ -152,12 +152,18 @@ pub fn access(ctx: &Context, year: FinancialYear, facts: &Facts, as_of: NaiveDat
     let mut closed = Vec::new();
     let mut explanation = Explanation::new("tactical_access", "").cite_all(&gates.in_year);
     if as_of < year.first_day() {
-        closed.push(shut("year_not_started", format!("{year} starts on {}", year.first_day())));
+        closed.push(shut(
+            "year_not_started",
+            format!("{year} starts on {}", year.first_day()),
+        ));
     }
     if as_of > year.last_day() {
         closed.push(shut(
             "year_ended",
-            format!("{year} ended on {}: tactical money does not carry over", year.last_day()),
+            format!(
+                "{year} ended on {}: tactical money does not carry over",
+                year.last_day()
+            ),
         ));
     }
     let mut closures: Vec<NaiveDate> = facts.closed_from.into_iter().collect();
@@ -199,8 +205,9 @@ pub fn access(ctx: &Context, year: FinancialYear, facts: &Facts, as_of: NaiveDat
         let why: Vec<&str> = closed.iter().map(|s| s.reason.as_str()).collect();
         format!("The {year} tactical pot is shut on {as_of}: {}.", why.join("; "))
     };
-    explanation = explanation
-        .reading("A condition not reported as met keeps the pot shut; the pot is usable only within its financial year.");
+    explanation = explanation.reading(
+        "A condition not reported as met keeps the pot shut; the pot is usable only within its financial year.",
+    );
     TacticalAccess {
         year,
         as_of,
@@ -253,6 +260,9 @@ mod tests {
         };
         assert!(access(&ctx, y("2022/23"), &f, d("2022-12-31")).open);
         assert!(!access(&ctx, y("2022/23"), &f, d("2023-01-01")).open);
-        assert!(access(&ctx, y("2022/23"), &f, d("2023-01-01")).explanation.citations.is_empty());
+        assert!(access(&ctx, y("2022/23"), &f, d("2023-01-01"))
+            .explanation
+            .citations
+            .is_empty());
     }
 }

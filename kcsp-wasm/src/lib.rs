@@ -229,8 +229,7 @@ pub fn quorum_coded(
         ));
     }
     let ids: Vec<&str> = organisations.iter().map(String::as_str).collect();
-    let table =
-        kcsp_core::quorum::CodeTable::new(kcsp_core::Context::kent(), body, &ids).map_err(|e| thrown(&e))?;
+    let table = kcsp_core::quorum::CodeTable::new(kcsp_core::Context::kent(), body, &ids).map_err(|e| thrown(&e))?;
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     let (mut quorate, mut count, mut required) = (
         Vec::with_capacity(ends.len()),

@@ -8,8 +8,8 @@
 //! `cargo test`.
 
 use chrono::{Datelike, NaiveDate};
-use kcsp_core::dates::{add_months, parse_date};
 use kcsp_core::calendar::CalendarChanges;
+use kcsp_core::dates::{add_months, parse_date};
 use kcsp_core::{
     json, papers, quorum, review, BodyId, Calendar, Context, Error, FinancialYear, Money, OrgId, Partnership, SeatId,
 };
