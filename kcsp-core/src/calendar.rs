@@ -157,6 +157,13 @@ impl CalendarChanges {
     /// Reads changes from a JSON value. Errors: `invalid_calendar` with the
     /// path of the offending value (`add[0]`, `govuk`).
     pub fn from_value(value: &serde_json::Value) -> Result<CalendarChanges> {
+        if !value.is_object() {
+            return Err(Error::new(
+                ErrorKind::InvalidCalendar,
+                "",
+                "calendar changes are an object: {\"govuk\": ..., \"add\": [...], \"remove\": [...]}",
+            ));
+        }
         serde_path_to_error::deserialize(value).map_err(|e| {
             let path = e.path().to_string();
             Error::new(

@@ -139,6 +139,12 @@ impl Context {
         let bad = |field: String, msg: String| Error::new(ErrorKind::InvalidPartnership, field, msg);
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| bad(String::new(), format!("the definition is not JSON: {e}")))?;
+        if !value.is_object() {
+            return Err(bad(
+                String::new(),
+                "a context definition is an object with a partnership".into(),
+            ));
+        }
         let def: Definition = serde_path_to_error::deserialize(&value).map_err(|e| {
             let path = e.path().to_string();
             bad(

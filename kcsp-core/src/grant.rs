@@ -407,8 +407,8 @@ fn total(projects: &[Project], round: Round, decision: Option<Decision>) -> Resu
 /// `no_rules_in_force` (a year before every scheme).
 ///
 /// ```
-/// use kcsp_core::grant::{ledger, GrantSchemes, LedgerInput, Project};
-/// use kcsp_core::{FinancialYear, Money};
+/// use kcsp_core::grant::{ledger, LedgerInput, Project};
+/// use kcsp_core::{Context, FinancialYear, Money};
 /// let input = LedgerInput {
 ///     year: FinancialYear::parse("year", "2022/23").unwrap(),
 ///     allocation: Money::parse("allocation", "39661").unwrap(),
@@ -418,7 +418,7 @@ fn total(projects: &[Project], round: Round, decision: Option<Decision>) -> Resu
 ///         Project::parse(1, "Bystander Approach Training", "upfront", "5000", "rejected", None).unwrap(),
 ///     ],
 /// };
-/// let l = ledger(&GrantSchemes::kent(), &input).unwrap();
+/// let l = ledger(Context::kent(), &input).unwrap();
 /// assert_eq!(l.tactical_available.to_machine(), "26661.00"); // rejected money joins the pot
 /// assert_eq!(l.underspend.to_machine(), "26661.00");
 /// ```

@@ -435,6 +435,13 @@ impl Partnership {
     /// Reads a partnership definition from a JSON value already parsed (a
     /// request's `partnership` key) and checks it; errors as [`from_json`](Self::from_json).
     pub fn from_value(value: &serde_json::Value) -> Result<Partnership> {
+        if !value.is_object() {
+            return Err(Error::new(
+                ErrorKind::InvalidPartnership,
+                "",
+                "a partnership definition is an object with name, organisations and bodies",
+            ));
+        }
         let p: Partnership = serde_path_to_error::deserialize(value).map_err(shape_error)?;
         p.validate()?;
         Ok(p)
