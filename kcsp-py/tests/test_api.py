@@ -125,7 +125,7 @@ def test_reconcile_reports_the_pound() -> None:
 def test_tactical_access() -> None:
     a = kcsp.tactical_access("2021/22", date(2022, 3, 1), earlier_projects_complete=True, closed_from=date(2022, 2, 25))
     assert not a.open
-    assert [g.code for g in a.shut] == ["closed_by_opcc"]
+    assert [g.code for g in a.shut] == ["closed"]
     assert kcsp.tactical_access("2024/25", date(2024, 9, 1), upfront_cases_decided=True).open
 
 

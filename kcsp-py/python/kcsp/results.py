@@ -42,6 +42,7 @@ __all__ = [
     "OverdueCase",
     "Portfolio",
     "CaseStatus",
+    "CalendarSource",
 ]
 
 
@@ -74,6 +75,18 @@ class Figure(_Result):
 
 
 @dataclass(frozen=True)
+class CalendarSource(_Result):
+    """Which calendar a result counted working days on: the years computed from
+    statute, the years a GOV.UK file replaced, the days added and removed."""
+
+    statute_years: Tuple[Tuple[int, int], ...]
+    govuk_years: Optional[Tuple[int, int]]
+    added: Tuple[date, ...]
+    removed: Tuple[date, ...]
+    summary: str
+
+
+@dataclass(frozen=True)
 class Explanation(_Result):
     """Why a result came out as it did."""
 
@@ -82,6 +95,7 @@ class Explanation(_Result):
     figures: Tuple[Figure, ...]
     reason: str
     reading: Optional[str] = None
+    calendar: Optional[CalendarSource] = None
 
     def __str__(self) -> str:
         lines = [self.reason]
