@@ -7,10 +7,10 @@
 #![forbid(unsafe_code)]
 
 use chrono::NaiveDate;
-use kcsp_core::dhr::{self, Case, Portfolio};
+use kcsp_core::dhr::{self, Case, Portfolio, Stage};
 use kcsp_core::grant::{self, Ledger, LedgerInput, Project};
 use kcsp_core::match_funding::{match_funding, MatchFunding};
-use kcsp_core::reconcile::{self, LedgerFigure, Reconciliation, StatedFigure, StatedProject, Statement};
+use kcsp_core::reconcile::{self, Reconciliation, StatedFigure, StatedProject, Statement};
 use kcsp_core::tactical::{self, Facts, TacticalAccess};
 use kcsp_core::{chair, papers, quorum, review, Context, Error, FinancialYear, Money};
 use serde::Deserialize;
@@ -78,20 +78,13 @@ pub struct ChairTerm {
     pub source: String,
 }
 
-/// A project row of a grant year.
+/// A project row of a grant year: the core's project, and the project's
+/// total cost where the grant is match-funded.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ProjectRow {
-    /// Name.
-    pub name: String,
-    /// `upfront` or `tactical`.
-    pub round: String,
-    /// Amount.
-    pub amount: String,
-    /// `approved`, `rejected` or `pending`.
-    pub decision: String,
-    /// Actual spend.
-    pub spent: Option<String>,
+    /// The project as the ledger takes it.
+    #[serde(flatten)]
+    pub project: Project,
     /// The project's total cost, where the grant is match-funded.
     pub match_total_cost: Option<Money>,
 }
@@ -113,33 +106,9 @@ pub struct Gates {
 #[serde(deny_unknown_fields)]
 pub struct StatedData {
     /// Figures.
-    pub figures: Vec<StatedFigureRow>,
+    pub figures: Vec<StatedFigure>,
     /// Project amounts.
-    pub projects: Vec<StatedProjectRow>,
-}
-
-/// A stated figure.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StatedFigureRow {
-    /// Which figure (`tactical_pot`, …).
-    pub figure: String,
-    /// The amount.
-    pub amount: Money,
-    /// Where.
-    pub source: String,
-}
-
-/// A stated project amount.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StatedProjectRow {
-    /// Project name.
-    pub name: String,
-    /// Amount.
-    pub amount: Money,
-    /// Where.
-    pub source: String,
+    pub projects: Vec<StatedProject>,
 }
 
 /// A grant year's records.
@@ -147,9 +116,9 @@ pub struct StatedProjectRow {
 #[serde(deny_unknown_fields)]
 pub struct GrantYear {
     /// `2022/23`.
-    pub year: String,
+    pub year: FinancialYear,
     /// The allocation.
-    pub allocation: String,
+    pub allocation: Money,
     /// Whether the tactical pot was open (ignored when `gates` is given).
     #[serde(default = "yes")]
     pub tactical_open: bool,
@@ -178,7 +147,7 @@ pub struct DhrData {
     /// Where the portfolio comes from.
     pub portfolio_source: String,
     /// The 2011-2014 portfolio as stage lists.
-    pub portfolio_2011_2014: Vec<Vec<String>>,
+    pub portfolio_2011_2014: Vec<Vec<Stage>>,
     /// Where the cases come from.
     pub cases_source: String,
     /// Dated cases.
@@ -205,7 +174,7 @@ pub struct GrantYearResult {
 
 /// Evaluates one grant year.
 pub fn grant_year(ctx: &Context, y: &GrantYear) -> Result<GrantYearResult, Error> {
-    let year = FinancialYear::parse("year", &y.year)?;
+    let year = y.year;
     let access = y.gates.as_ref().map(|g| {
         let facts = Facts {
             earlier_projects_complete: g.earlier_projects_complete,
@@ -214,43 +183,16 @@ pub fn grant_year(ctx: &Context, y: &GrantYear) -> Result<GrantYearResult, Error
         };
         tactical::access(ctx, year, &facts, g.as_of)
     });
-    let projects = y
-        .projects
-        .iter()
-        .enumerate()
-        .map(|(i, p)| Project::parse(i, &p.name, &p.round, &p.amount, &p.decision, p.spent.as_deref()))
-        .collect::<Result<Vec<_>, _>>()?;
     let input = LedgerInput {
         year,
-        allocation: Money::parse("allocation", &y.allocation)?,
-        tactical_open: access.as_ref().map_or(y.tactical_open, |a| a.open),
-        projects,
+        allocation: y.allocation,
+        tactical_open: Some(access.as_ref().map_or(y.tactical_open, |a| a.open)),
+        projects: y.projects.iter().map(|p| p.project.clone()).collect(),
     };
     let ledger = grant::ledger(ctx, &input)?;
     let statement = Statement {
-        figures: y
-            .stated
-            .figures
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                Ok(StatedFigure {
-                    figure: LedgerFigure::parse(&format!("stated.figures[{i}].figure"), &f.figure)?,
-                    amount: f.amount,
-                    source: f.source.clone(),
-                })
-            })
-            .collect::<Result<Vec<_>, Error>>()?,
-        projects: y
-            .stated
-            .projects
-            .iter()
-            .map(|p| StatedProject {
-                name: p.name.clone(),
-                amount: p.amount,
-                source: p.source.clone(),
-            })
-            .collect(),
+        figures: y.stated.figures.clone(),
+        projects: y.stated.projects.clone(),
     };
     let reconciliation = reconcile::reconcile(&ledger, &statement);
     let mut mf = Vec::new();

@@ -133,7 +133,7 @@ fn thousand_projects() -> (LedgerInput, String) {
     let input = LedgerInput {
         year: FinancialYear::parse("year", "2023/24").expect("a year"),
         allocation: Money::parse("allocation", "100000").expect("an amount"),
-        tactical_open: true,
+        tactical_open: None,
         projects,
     };
     let text = serde_json::json!({"year": "2023/24", "allocation": "100000", "projects": rows}).to_string();
@@ -177,12 +177,13 @@ fn dhr_benches(c: &mut Criterion) {
                 decision,
                 submitted,
                 as_of: date(2026, 6, 30),
+                extensions: Vec::new(),
             }
         })
         .collect();
     let mut g = c.benchmark_group("dhr");
     g.bench_function("deadlines_one_case", |b| {
-        b.iter(|| protocol::deadlines(protocols, black_box(&inputs[1]), &[]))
+        b.iter(|| protocol::deadlines(protocols, black_box(&inputs[1])))
     });
     let text = serde_json::json!({"notified": "2023-11-16", "as_of": "2024-03-01", "decided": "2023-12-01", "decision": "commission"}).to_string();
     g.bench_function("deadlines_one_case_json", |b| {
@@ -193,7 +194,7 @@ fn dhr_benches(c: &mut Criterion) {
         b.iter(|| {
             inputs
                 .iter()
-                .filter(|i| protocol::deadlines(protocols, i, &[]).is_ok_and(|d| d.report_overdue))
+                .filter(|i| protocol::deadlines(protocols, i).is_ok_and(|d| d.report_overdue))
                 .count()
         })
     });

@@ -681,6 +681,15 @@ impl Calendar {
     }
 }
 
+crate::input::input! {
+    /// The input of the `working_day` rule ([`Calendar::working_day`]).
+    pub struct WorkingDayInput {
+        /// The date.
+        #[serde(with = "crate::dates::iso")]
+        pub date: NaiveDate,
+    }
+}
+
 /// Whether a date is a working day, and why.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

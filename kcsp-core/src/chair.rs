@@ -16,62 +16,63 @@
 //! officio and has no term.
 
 use crate::context::Context;
-use crate::error::{quote, Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::explain::Explanation;
-use crate::id::{BodyId, SeatId};
+use crate::id::{BodyId, OrgId, SeatId};
 use crate::partnership::{cite_or_default, ChairRule, MajorityBasis};
 use crate::quorum::{self, QuorumResult};
 use crate::review::due;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-use std::fmt;
 
-/// An office that a removal vote concerns.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Office {
-    /// The Chair.
-    Chair,
-    /// The Vice-Chair.
-    ViceChair,
-}
-
-impl Office {
-    /// Parses `chair` or `vice_chair`; anything else is `unknown_office`.
+crate::input::enumeration! {
+    /// An office that a removal vote concerns (`unknown_office` for any
+    /// other text).
     ///
     /// ```
     /// use kcsp_core::chair::Office;
     /// assert_eq!(Office::parse("office", "vice_chair").unwrap(), Office::ViceChair);
-    /// assert_eq!(Office::parse("office", "treasurer").unwrap_err().code(), "unknown_office");
+    /// let e = Office::parse("office", "treasurer").unwrap_err();
+    /// assert_eq!((e.code(), e.details()["allowed"].as_str()), ("unknown_office", "chair, vice_chair"));
     /// ```
-    pub fn parse(field: &str, text: &str) -> Result<Office> {
-        match text {
-            "chair" => Ok(Office::Chair),
-            "vice_chair" => Ok(Office::ViceChair),
-            _ => Err(Error::new(
-                ErrorKind::UnknownOffice,
-                field,
-                format!("'{}' is not an office: use chair or vice_chair", quote(text)),
-            )
-            .with("value", quote(text))
-            .with("allowed", "chair, vice_chair")),
-        }
-    }
-
-    /// The snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Office::Chair => "chair",
-            Office::ViceChair => "vice_chair",
-        }
+    pub enum Office (UnknownOffice, "an office") {
+        /// The Chair.
+        Chair = "chair",
+        /// The Vice-Chair.
+        ViceChair = "vice_chair",
     }
 }
 
-impl fmt::Display for Office {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+crate::input::input! {
+    /// The input of the `chair_removal` rule ([`removal_vote`]).
+    pub struct RemovalInput {
+        /// The body (the partnership's principal body when absent).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub body: Option<BodyId>,
+        /// The meeting date.
+        #[serde(with = "crate::dates::iso")]
+        pub date: NaiveDate,
+        /// The office.
+        pub office: Office,
+        /// The organisations of the people present.
+        pub present: Vec<OrgId>,
+        /// The organisations voting for removal.
+        pub votes_for: Vec<OrgId>,
+    }
+}
+
+crate::input::input! {
+    /// The input of the `chair_term` rule ([`term_status`]).
+    pub struct TermInput {
+        /// The body.
+        pub body: BodyId,
+        /// The dates the chair was elected (any order).
+        #[serde(with = "crate::dates::iso_list")]
+        pub elected: Vec<NaiveDate>,
+        /// The date to evaluate for.
+        #[serde(with = "crate::dates::iso")]
+        pub as_of: NaiveDate,
     }
 }
 
@@ -103,7 +104,7 @@ pub struct RemovalResult {
 /// on `date` attended by `present`, with `votes_for` the organisations voting
 /// for removal.
 ///
-/// Errors: `unknown_office`; `no_removal_rule`; `inquorate_meeting`;
+/// Errors: `no_removal_rule`; `inquorate_meeting`;
 /// `vote_without_seat`, `voter_not_present`, `duplicate_vote` (field
 /// `votes_for[i]`); and the quorum errors.
 ///
@@ -114,7 +115,7 @@ pub struct RemovalResult {
 /// let date = NaiveDate::from_ymd_opt(2023, 11, 16).unwrap();
 /// let present = ["kent_county_council", "kent_police", "office_of_the_pcc",
 ///                "kent_fire_and_rescue", "probation_service"];
-/// let r = chair::removal_vote(kent, "kcsp", date, "chair", &present,
+/// let r = chair::removal_vote(kent, "kcsp", date, chair::Office::Chair, &present,
 ///     &["kent_police", "office_of_the_pcc", "kent_fire_and_rescue"]).unwrap();
 /// assert!(!r.removed); // three of five present, but not more than half of seven
 /// assert_eq!((r.votes_for, r.required, r.seats), (3, 4, 7));
@@ -123,11 +124,10 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
     ctx: &Context,
     body: &str,
     date: NaiveDate,
-    office: &str,
+    office: Office,
     present: &[S],
     votes_for: &[T],
 ) -> Result<RemovalResult> {
-    let office = Office::parse("office", office)?;
     let partnership = ctx.partnership();
     let body_def = partnership.body(body)?;
     let terms = body_def.terms_on(date)?;
@@ -345,7 +345,7 @@ mod tests {
     }
 
     fn vote(present: &[&str], votes: &[&str]) -> Result<RemovalResult> {
-        removal_vote(Context::kent(), "kcsp", d("2023-11-16"), "vice_chair", present, votes)
+        removal_vote(Context::kent(), "kcsp", d("2023-11-16"), Office::ViceChair, present, votes)
     }
 
     #[test]
@@ -379,21 +379,17 @@ mod tests {
             vote(&FIVE[..3], &["kent_police"]).unwrap_err().code(),
             "inquorate_meeting"
         );
-        let e = removal_vote(
-            Context::kent(),
-            "kcsp",
-            d("2023-11-16"),
-            "president",
-            &FIVE,
-            &["kent_police"],
+        let e = crate::json::evaluate(
+            "chair_removal",
+            &serde_json::json!({"date": "2023-11-16", "office": "president", "present": FIVE, "votes_for": ["kent_police"]}),
         )
         .unwrap_err();
-        assert_eq!(e.code(), "unknown_office");
+        assert_eq!((e.code(), e.field()), ("unknown_office", "office"));
         let e = removal_vote(
             Context::kent(),
             "working_group",
             d("2023-11-16"),
-            "chair",
+            Office::Chair,
             &FIVE,
             &["kent_police"],
         )
@@ -411,7 +407,7 @@ mod tests {
             &Context::kent().clone().with_partnership(p),
             "kcsp",
             d("2023-11-16"),
-            "chair",
+            Office::Chair,
             &FIVE,
             &["kent_police", "office_of_the_pcc", "kent_fire_and_rescue"],
         )
@@ -429,7 +425,7 @@ mod tests {
             &Context::kent().clone().with_partnership(p),
             "kcsp",
             d("2023-11-16"),
-            "chair",
+            Office::Chair,
             &FIVE[..4],
             &FIVE[..3],
         )

@@ -87,10 +87,25 @@ pub(crate) mod opt_iso {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
         match Option::<std::borrow::Cow<'de, str>>::deserialize(d)? {
             None => Ok(None),
-            Some(t) => super::parse_date("", &t)
-                .map(Some)
-                .map_err(|e| serde::de::Error::custom(e.message())),
+            Some(t) => super::parse_date("", &t).map(Some).map_err(crate::error::de),
         }
+    }
+}
+
+/// Serde for a list of strict ISO dates.
+pub(crate) mod iso_list {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(d.iter().map(ToString::to_string))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(transparent)]
+        struct Iso(#[serde(with = "super::iso")] NaiveDate);
+        Ok(Vec::<Iso>::deserialize(d)?.into_iter().map(|i| i.0).collect())
     }
 }
 
@@ -105,7 +120,7 @@ pub(crate) mod iso {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         let t = std::borrow::Cow::<'de, str>::deserialize(d)?;
-        super::parse_date("", &t).map_err(|e| serde::de::Error::custom(e.message()))
+        super::parse_date("", &t).map_err(crate::error::de)
     }
 }
 

@@ -21,78 +21,36 @@ use crate::protocol::{deadlines, CommissionDecision, DeadlineInput, DeadlineKind
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fmt;
 
-/// A stage of a review.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    /// The police told the CSP in writing.
-    Notified,
-    /// A review was commissioned.
-    Commissioned,
-    /// No review was commissioned.
-    NotCommissioned,
-    /// The Home Office was told of the decision.
-    HomeOfficeInformed,
-    /// An independent chair was appointed and a panel set up.
-    ChairAppointed,
-    /// The overview report went to the Home Office quality-assurance panel.
-    Submitted,
-    /// The panel returned it for changes.
-    QaReturned,
-    /// The panel approved it.
-    QaApproved,
-    /// Published, anonymised.
-    Published,
-    /// Closed: every action complete (or not commissioned).
-    Closed,
-}
-
-const STAGES: &[(&str, Stage)] = &[
-    ("notified", Stage::Notified),
-    ("commissioned", Stage::Commissioned),
-    ("not_commissioned", Stage::NotCommissioned),
-    ("home_office_informed", Stage::HomeOfficeInformed),
-    ("chair_appointed", Stage::ChairAppointed),
-    ("submitted", Stage::Submitted),
-    ("qa_returned", Stage::QaReturned),
-    ("qa_approved", Stage::QaApproved),
-    ("published", Stage::Published),
-    ("closed", Stage::Closed),
-];
-
-impl Stage {
-    /// Parses a stage name (`unknown_stage` otherwise).
+crate::input::enumeration! {
+    /// A stage of a review (`unknown_stage` for any other text).
     ///
     /// ```
     /// use kcsp_core::dhr::Stage;
     /// assert_eq!(Stage::parse("events[0]", "qa_approved").unwrap(), Stage::QaApproved);
     /// assert_eq!(Stage::parse("events[0]", "drafted").unwrap_err().code(), "unknown_stage");
     /// ```
-    pub fn parse(field: &str, text: &str) -> Result<Stage> {
-        STAGES.iter().find(|(n, _)| *n == text).map(|(_, s)| *s).ok_or_else(|| {
-            let names: Vec<&str> = STAGES.iter().map(|(n, _)| *n).collect();
-            Error::new(
-                ErrorKind::UnknownStage,
-                field,
-                format!("'{}' is not a review stage", quote(text)),
-            )
-            .with("value", quote(text))
-            .with("allowed", names.join(", "))
-        })
-    }
-
-    /// The snake_case name.
-    pub fn as_str(self) -> &'static str {
-        STAGES.iter().find(|(_, s)| *s == self).map_or("", |(n, _)| n)
-    }
-}
-
-impl fmt::Display for Stage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+    pub enum Stage (UnknownStage, "a review stage") {
+        /// The police told the CSP in writing.
+        Notified = "notified",
+        /// A review was commissioned.
+        Commissioned = "commissioned",
+        /// No review was commissioned.
+        NotCommissioned = "not_commissioned",
+        /// The Home Office was told of the decision.
+        HomeOfficeInformed = "home_office_informed",
+        /// An independent chair was appointed and a panel set up.
+        ChairAppointed = "chair_appointed",
+        /// The overview report went to the Home Office quality-assurance panel.
+        Submitted = "submitted",
+        /// The panel returned it for changes.
+        QaReturned = "qa_returned",
+        /// The panel approved it.
+        QaApproved = "qa_approved",
+        /// Published, anonymised.
+        Published = "published",
+        /// Closed: every action complete (or not commissioned).
+        Closed = "closed",
     }
 }
 
@@ -205,19 +163,15 @@ pub struct TransitionResult {
 /// use kcsp_core::dhr::{replay, Stage};
 /// use kcsp_core::Context;
 /// let kent = Context::kent();
-/// let r = replay(kent, &["notified", "commissioned", "chair_appointed", "home_office_informed", "submitted"]).unwrap();
+/// use Stage::*;
+/// let r = replay(kent, &[Notified, Commissioned, ChairAppointed, HomeOfficeInformed, Submitted]).unwrap();
 /// assert_eq!(r.stage, Stage::Submitted);
-/// let e = replay(kent, &["notified", "commissioned", "home_office_informed", "chair_appointed", "submitted", "published"]).unwrap_err();
+/// let e = replay(kent, &[Notified, Commissioned, HomeOfficeInformed, ChairAppointed, Submitted, Published]).unwrap_err();
 /// assert_eq!(e.code(), "invalid_transition");
 /// assert_eq!(e.details()["allowed"], "qa_returned, qa_approved");
 /// ```
-pub fn replay<S: AsRef<str>>(ctx: &Context, events: &[S]) -> Result<TransitionResult> {
-    let stages = events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| Stage::parse(&format!("events[{i}]"), e.as_ref()))
-        .collect::<Result<Vec<_>>>()?;
-    replay_stages(ctx, "events", &stages)
+pub fn replay(ctx: &Context, events: &[Stage]) -> Result<TransitionResult> {
+    replay_stages(ctx, "events", events)
 }
 
 fn progress_of(field: &str, stages: &[Stage]) -> Result<Progress> {
@@ -331,22 +285,17 @@ fn count_portfolio(ctx: &Context, progress: &[Progress]) -> Portfolio {
 /// Errors: `unknown_stage`, `invalid_transition` (field `cases[i][j]`).
 ///
 /// ```
-/// use kcsp_core::dhr::portfolio;
+/// use kcsp_core::dhr::{portfolio, Stage::*};
 /// let p = portfolio(kcsp_core::Context::kent(), &[
-///     vec!["notified", "commissioned", "home_office_informed", "chair_appointed", "submitted", "qa_approved"],
-///     vec!["notified", "not_commissioned", "home_office_informed", "closed"],
+///     vec![Notified, Commissioned, HomeOfficeInformed, ChairAppointed, Submitted, QaApproved],
+///     vec![Notified, NotCommissioned, HomeOfficeInformed, Closed],
 /// ]).unwrap();
 /// assert_eq!((p.considered, p.commissioned, p.qa_completed, p.published), (2, 1, 1, 0));
 /// ```
-pub fn portfolio<S: AsRef<str>>(ctx: &Context, cases: &[Vec<S>]) -> Result<Portfolio> {
+pub fn portfolio(ctx: &Context, cases: &[Vec<Stage>]) -> Result<Portfolio> {
     let mut progress = Vec::with_capacity(cases.len());
-    for (i, events) in cases.iter().enumerate() {
-        let stages = events
-            .iter()
-            .enumerate()
-            .map(|(j, e)| Stage::parse(&format!("cases[{i}][{j}]"), e.as_ref()))
-            .collect::<Result<Vec<_>>>()?;
-        let p = progress_of(&format!("cases[{i}]"), &stages)?;
+    for (i, stages) in cases.iter().enumerate() {
+        let p = progress_of(&format!("cases[{i}]"), stages)?;
         if p.stage.is_none() {
             return Err(Error::new(
                 ErrorKind::InvalidTransition,
@@ -359,76 +308,83 @@ pub fn portfolio<S: AsRef<str>>(ctx: &Context, cases: &[Vec<S>]) -> Result<Portf
     Ok(count_portfolio(ctx, &progress))
 }
 
-/// The status of an action in a review's action plan.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ActionStatus {
-    /// Not started.
-    Open,
-    /// Under way.
-    InProgress,
-    /// Done.
-    Complete,
-}
-
-impl ActionStatus {
-    /// Parses `open`, `in_progress` or `complete` (`invalid_action_status` otherwise).
-    pub fn parse(field: &str, text: &str) -> Result<ActionStatus> {
-        match text {
-            "open" => Ok(ActionStatus::Open),
-            "in_progress" => Ok(ActionStatus::InProgress),
-            "complete" => Ok(ActionStatus::Complete),
-            _ => Err(Error::new(
-                ErrorKind::InvalidActionStatus,
-                field,
-                format!("'{}' is not an action status", quote(text)),
-            )
-            .with("allowed", "open, in_progress, complete")),
-        }
+crate::input::enumeration! {
+    /// The status of an action in a review's action plan
+    /// (`invalid_action_status` for any other text).
+    pub enum ActionStatus (InvalidActionStatus, "an action status") {
+        /// Not started.
+        Open = "open",
+        /// Under way.
+        InProgress = "in_progress",
+        /// Done.
+        Complete = "complete",
     }
 }
 
-/// An action of a review's plan, monitored by the Steering Group.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Action {
-    /// A reference for the action.
-    pub id: String,
-    /// The agency that owns it.
-    pub owner: String,
-    /// Its status.
-    pub status: ActionStatus,
+crate::input::input! {
+    /// An action of a review's plan, monitored by the Steering Group.
+    pub struct Action {
+        /// A reference for the action.
+        pub id: String,
+        /// The agency that owns it.
+        pub owner: String = default,
+        /// Its status.
+        pub status: ActionStatus,
+    }
 }
 
-/// A dated event in a case's timeline.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CaseEvent {
-    /// When.
-    pub date: NaiveDate,
-    /// Which stage was reached.
-    pub stage: Stage,
+crate::input::input! {
+    /// A dated event in a case's timeline.
+    pub struct CaseEvent {
+        /// When.
+        #[serde(with = "crate::dates::iso")]
+        pub date: NaiveDate,
+        /// Which stage was reached.
+        pub stage: Stage,
+    }
 }
 
-/// A review case: its reference (a published pseudonym and year at most),
-/// dated events, agreed extensions and action plan.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Case {
-    /// The reference, e.g. "Sylvie 2018".
-    pub reference: String,
-    /// Events in date order.
-    pub events: Vec<CaseEvent>,
-    /// Agreed extensions.
-    #[serde(default)]
-    pub extensions: Vec<Extension>,
-    /// The action plan.
-    #[serde(default)]
-    pub actions: Vec<Action>,
+crate::input::input! {
+    /// A review case: its reference (a published pseudonym and year at
+    /// most, empty when not given), dated events, agreed extensions and
+    /// action plan.
+    pub struct Case {
+        /// The reference, e.g. "Sylvie 2018".
+        pub reference: String = default,
+        /// Events in date order.
+        pub events: Vec<CaseEvent>,
+        /// Agreed extensions.
+        pub extensions: Vec<Extension> = default,
+        /// The action plan.
+        pub actions: Vec<Action> = default,
+    }
+}
+
+crate::input::input! {
+    /// The input of the `dhr_case` rule ([`case_status`]).
+    pub struct CaseInput {
+        /// The case.
+        pub case: Case,
+        /// The date to evaluate for.
+        #[serde(with = "crate::dates::iso")]
+        pub as_of: NaiveDate,
+    }
+}
+
+crate::input::input! {
+    /// The input of the `dhr_transition` rule ([`replay`]).
+    pub struct TransitionInput {
+        /// Stages in order.
+        pub events: Vec<Stage>,
+    }
+}
+
+crate::input::input! {
+    /// The input of the `dhr_portfolio` rule ([`portfolio`]).
+    pub struct PortfolioInput {
+        /// Each review's stages in order.
+        pub cases: Vec<Vec<Stage>>,
+    }
 }
 
 /// A case's status as of a date.
@@ -540,8 +496,8 @@ pub fn case_status(ctx: &Context, case: &Case, as_of: NaiveDate) -> Result<CaseS
             decision: decided.map(|d| d.1),
             submitted,
             as_of,
+            extensions: case.extensions.clone(),
         },
-        &case.extensions,
     )?;
     let next_allowed = progress.allowed();
     let can_close = next_allowed.contains(&Stage::Closed) && open_actions == 0;
@@ -697,7 +653,7 @@ mod tests {
         let mut refused = 0;
         for (path, ok) in paths.iter().zip(legal) {
             let p = progress_of("e", path).unwrap();
-            for (_, next) in STAGES {
+            for next in Stage::ALL {
                 let mut q = p;
                 let r = q.step("x", *next);
                 if ok.contains(next) {
@@ -715,27 +671,14 @@ mod tests {
 
     #[test]
     fn home_office_informed_once_only() {
-        let e = replay(
-            Context::kent(),
-            &[
-                "notified",
-                "commissioned",
-                "home_office_informed",
-                "home_office_informed",
-            ],
-        )
-        .unwrap_err();
+        use Stage::*;
+        let e = replay(Context::kent(), &[Notified, Commissioned, HomeOfficeInformed, HomeOfficeInformed]).unwrap_err();
         assert_eq!(e.field(), "events[3]");
-        let e = replay(Context::kent(), &["notified", "home_office_informed"]).unwrap_err();
+        let e = replay(Context::kent(), &[Notified, HomeOfficeInformed]).unwrap_err();
         assert_eq!(e.code(), "invalid_transition");
-        assert_eq!(
-            replay::<&str>(Context::kent(), &[]).unwrap_err().code(),
-            "invalid_transition"
-        );
-        assert_eq!(
-            replay(Context::kent(), &["notified", "drafted"]).unwrap_err().code(),
-            "unknown_stage"
-        );
+        assert_eq!(replay(Context::kent(), &[]).unwrap_err().code(), "invalid_transition");
+        let e = crate::json::evaluate("dhr_transition", &serde_json::json!({"events": ["notified", "drafted"]})).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("unknown_stage", "events[1]"));
     }
 
     fn case(events: &[(&str, Stage)], actions: &[ActionStatus]) -> Case {

@@ -265,6 +265,52 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The marker that starts an [`Error`] carried through serde as a custom
+/// message (serde keeps only text): marker, code, marker, details as JSON,
+/// marker, message.
+const CARRIED: char = '\u{1}';
+
+/// An [`Error`] as a serde deserialization error, so that a value's own
+/// parser (a date, an amount, an id, an enumeration) keeps its stable code
+/// and details when it runs inside a serde structure.
+pub(crate) fn de<E: serde::de::Error>(e: Error) -> E {
+    let details = serde_json::to_string(&e.details).unwrap_or_default();
+    E::custom(format_args!("{CARRIED}{}{CARRIED}{details}{CARRIED}{}", e.code, e.message))
+}
+
+/// An error from deserializing an input: a value's own error (carried by
+/// [`de`]) keeps its code and details; anything else (a wrong type, a
+/// missing key, an unknown key) is `kind` (`invalid_input` for a rule's
+/// input). The field is the path serde reached, under `prefix`.
+pub(crate) fn from_serde(kind: ErrorKind, prefix: &str, e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let path = e.path().to_string();
+    let mut path = if path == "." { String::new() } else { path };
+    // serde names a missing key in its message, at the object's path.
+    let text = e.inner().to_string();
+    if let Some(key) = text.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
+        path = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+    }
+    let field = match (prefix.is_empty(), path.is_empty()) {
+        (true, _) => path,
+        (false, true) => prefix.to_string(),
+        (false, false) => format!("{prefix}.{path}"),
+    };
+    carried(&text, &field).unwrap_or_else(|| Error::new(kind, field, text))
+}
+
+/// The error carried in a serde message by [`de`], if it is one.
+pub(crate) fn carried(text: &str, field: &str) -> Option<Error> {
+    let rest = text.strip_prefix(CARRIED)?;
+    let mut parts = rest.splitn(3, CARRIED);
+    let (code, details, message) = (parts.next()?, parts.next()?, parts.next()?);
+    let kind = ErrorKind::from_code(code)?;
+    // serde_json may add " at line L column C" after a custom message.
+    let message = message.split(" at line ").next().unwrap_or(message);
+    let mut e = Error::new(kind, field, message);
+    e.details = serde_json::from_str(details).unwrap_or_default();
+    Some(e)
+}
+
 /// The result type of every fallible function of the library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

@@ -25,7 +25,6 @@ use crate::year::FinancialYear;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
-use std::fmt;
 
 /// How a year's allocation is divided between upfront projects and the
 /// tactical pot: the upfront share is `upfront_numerator/upfront_denominator`
@@ -154,98 +153,56 @@ pub fn split(allocation: Money, scheme: &GrantScheme) -> Result<Split> {
     })
 }
 
-/// Which round a project is funded from.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Round {
-    /// The upfront round at the start of the year.
-    Upfront,
-    /// The in-year tactical pot.
-    Tactical,
-}
-
-/// The PCC's decision on a project's business case.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Decision {
-    /// Approved.
-    Approved,
-    /// Rejected.
-    Rejected,
-    /// Not yet decided.
-    Pending,
-}
-
-impl Round {
-    /// Parses `upfront` or `tactical` (`invalid_round` otherwise).
-    pub fn parse(field: &str, text: &str) -> Result<Round> {
-        match text {
-            "upfront" => Ok(Round::Upfront),
-            "tactical" => Ok(Round::Tactical),
-            _ => Err(Error::new(
-                ErrorKind::InvalidRound,
-                field,
-                format!("'{}' is not a round: use upfront or tactical", quote(text)),
-            )
-            .with("value", quote(text))
-            .with("allowed", "upfront, tactical")),
-        }
+crate::input::enumeration! {
+    /// Which round a project is funded from (`invalid_round` for any other text).
+    pub enum Round (InvalidRound, "a round") {
+        /// The upfront round at the start of the year.
+        Upfront = "upfront",
+        /// The in-year tactical pot.
+        Tactical = "tactical",
     }
 }
 
-impl Decision {
-    /// Parses `approved`, `rejected` or `pending` (`invalid_decision` otherwise).
-    pub fn parse(field: &str, text: &str) -> Result<Decision> {
-        match text {
-            "approved" => Ok(Decision::Approved),
-            "rejected" => Ok(Decision::Rejected),
-            "pending" => Ok(Decision::Pending),
-            _ => Err(Error::new(
-                ErrorKind::InvalidDecision,
-                field,
-                format!("'{}' is not a decision: use approved, rejected or pending", quote(text)),
-            )
-            .with("value", quote(text))
-            .with("allowed", "approved, rejected, pending")),
-        }
+crate::input::enumeration! {
+    /// The PCC's decision on a project's business case (`invalid_decision`
+    /// for any other text).
+    pub enum Decision (InvalidDecision, "a decision") {
+        /// Approved.
+        Approved = "approved",
+        /// Rejected.
+        Rejected = "rejected",
+        /// Not yet decided.
+        Pending = "pending",
     }
 }
 
-impl fmt::Display for Round {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Round::Upfront => "upfront",
-            Round::Tactical => "tactical",
-        })
+crate::input::input! {
+    /// A project in a year's ledger.
+    pub struct Project {
+        /// Its name (unique within the ledger, ignoring ASCII case and surrounding spaces).
+        pub name: String,
+        /// The round.
+        pub round: Round,
+        /// The amount requested or approved.
+        pub amount: Money,
+        /// The PCC's decision.
+        pub decision: Decision,
+        /// What it actually cost, if known.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub spent: Option<Money>,
     }
 }
 
-impl fmt::Display for Decision {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Decision::Approved => "approved",
-            Decision::Rejected => "rejected",
-            Decision::Pending => "pending",
-        })
+crate::input::input! {
+    /// The input of the `grant_split` rule ([`split`], with the scheme of
+    /// the year, or the context's latest scheme when no year is given).
+    pub struct SplitInput {
+        /// The allocation.
+        pub allocation: Money,
+        /// The financial year whose scheme applies.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub year: Option<FinancialYear>,
     }
-}
-
-/// A project in a year's ledger.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Project {
-    /// Its name (unique within the ledger, ignoring ASCII case and surrounding spaces).
-    pub name: String,
-    /// The round.
-    pub round: Round,
-    /// The amount requested or approved.
-    pub amount: Money,
-    /// The PCC's decision.
-    pub decision: Decision,
-    /// What it actually cost, if known.
-    pub spent: Option<Money>,
 }
 
 impl Project {
@@ -284,11 +241,8 @@ impl Project {
         spent: Option<Money>,
     ) -> Result<Project> {
         let f = |k: &str| format!("projects[{index}].{k}");
-        if name.trim().is_empty() {
-            return Err(Error::new(ErrorKind::InvalidInput, f("name"), "a project needs a name"));
-        }
         Ok(Project {
-            name: name.chars().take(500).collect(),
+            name: name.to_string(),
             round: Round::parse(&f("round"), round)?,
             amount,
             decision: Decision::parse(&f("decision"), decision)?,
@@ -297,18 +251,21 @@ impl Project {
     }
 }
 
-/// What goes into a year's ledger.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LedgerInput {
-    /// The financial year.
-    pub year: FinancialYear,
-    /// The PCC's allocation.
-    pub allocation: Money,
-    /// Whether the tactical pot is open (see [`crate::tactical`] for the gates).
-    pub tactical_open: bool,
-    /// The projects.
-    pub projects: Vec<Project>,
+crate::input::input! {
+    /// The input of the `grant_ledger` rule ([`ledger`]): what goes into a
+    /// year's ledger.
+    pub struct LedgerInput {
+        /// The financial year.
+        pub year: FinancialYear,
+        /// The PCC's allocation.
+        pub allocation: Money,
+        /// Whether the tactical pot is open (see [`crate::tactical`] for the
+        /// gates); open when not said.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub tactical_open: Option<bool>,
+        /// The projects.
+        pub projects: Vec<Project>,
+    }
 }
 
 /// A warning: the ledger is consistent but something deserves attention.
@@ -412,7 +369,7 @@ fn total(projects: &[Project], round: Round, decision: Option<Decision>) -> Resu
 /// let input = LedgerInput {
 ///     year: FinancialYear::parse("year", "2022/23").unwrap(),
 ///     allocation: Money::parse("allocation", "39661").unwrap(),
-///     tactical_open: true,
+///     tactical_open: None,
 ///     projects: vec![
 ///         Project::parse(0, "Trauma Awareness Project", "upfront", "13000", "approved", Some("13000")).unwrap(),
 ///         Project::parse(1, "Bystander Approach Training", "upfront", "5000", "rejected", None).unwrap(),
@@ -429,6 +386,13 @@ pub fn ledger(ctx: &Context, input: &LedgerInput) -> Result<Ledger> {
     let mut names = BTreeSet::new();
     let mut warnings = Vec::new();
     for (i, p) in projects.iter().enumerate() {
+        if p.name.trim().is_empty() {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                format!("projects[{i}].name"),
+                "a project needs a name",
+            ));
+        }
         if !names.insert(p.name.trim().to_ascii_lowercase()) {
             return Err(Error::new(
                 ErrorKind::DuplicateProject,
@@ -455,7 +419,7 @@ pub fn ledger(ctx: &Context, input: &LedgerInput) -> Result<Ledger> {
         }
         if p.round == Round::Tactical
             && p.decision == Decision::Approved
-            && (!input.tactical_open || !scheme.tactical_pot)
+            && (!input.tactical_open.unwrap_or(true) || !scheme.tactical_pot)
         {
             return Err(Error::new(
                 ErrorKind::TacticalPotClosed,
@@ -502,7 +466,7 @@ pub fn ledger(ctx: &Context, input: &LedgerInput) -> Result<Ledger> {
     let committed = upfront_approved
         .checked_add(upfront_pending)
         .ok_or_else(|| Error::new(ErrorKind::AmountTooLarge, "projects", "total too large"))?;
-    let open = input.tactical_open && scheme.tactical_pot;
+    let open = input.tactical_open.unwrap_or(true) && scheme.tactical_pot;
     let tactical_available = if open {
         input.allocation.saturating_sub(committed)
     } else {
@@ -605,7 +569,7 @@ mod tests {
             &LedgerInput {
                 year: year(y),
                 allocation: m(alloc),
-                tactical_open: open,
+                tactical_open: Some(open),
                 projects,
             },
         )

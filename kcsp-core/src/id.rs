@@ -55,8 +55,14 @@ macro_rules! id_type {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-                let s = String::deserialize(d)?;
-                $name::parse("", &s).map_err(serde::de::Error::custom)
+                let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+                $name::parse("", &s).map_err(crate::error::de)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
             }
         }
 

@@ -13,6 +13,16 @@ use crate::money::{Money, Percent};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+crate::input::input! {
+    /// The input of the `match_funding` rule ([`match_funding`]).
+    pub struct MatchFundingInput {
+        /// The grant's contribution.
+        pub grant: Money,
+        /// The project's total cost.
+        pub total_cost: Money,
+    }
+}
+
 /// A project's funding split between the grant and others.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

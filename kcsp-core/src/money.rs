@@ -236,10 +236,40 @@ impl Serialize for Money {
 }
 
 impl<'de> Deserialize<'de> for Money {
-    /// From a decimal string only: a JSON number (possibly a float) is refused.
+    /// From a decimal string only: a number (possibly a float on its way
+    /// here) is refused with `invalid_amount`, as is anything else.
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Money::parse("", &s).map_err(serde::de::Error::custom)
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Money;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an amount as a decimal string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Money, E> {
+                Money::parse("", v).map_err(crate::error::de)
+            }
+            fn visit_i64<E: serde::de::Error>(self, _: i64) -> std::result::Result<Money, E> {
+                Err(number())
+            }
+            fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<Money, E> {
+                Err(number())
+            }
+            fn visit_f64<E: serde::de::Error>(self, _: f64) -> std::result::Result<Money, E> {
+                Err(number())
+            }
+            fn visit_bool<E: serde::de::Error>(self, _: bool) -> std::result::Result<Money, E> {
+                Err(crate::error::de(Error::new(ErrorKind::InvalidAmount, "", "expected a decimal string")))
+            }
+        }
+        fn number<E: serde::de::Error>() -> E {
+            crate::error::de(Error::new(
+                ErrorKind::InvalidAmount,
+                "",
+                "a number is not accepted for money (it may have passed through binary floating point): \
+                 give a decimal string such as \"1234.50\"",
+            ))
+        }
+        d.deserialize_any(Text)
     }
 }
 

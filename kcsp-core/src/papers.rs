@@ -11,11 +11,27 @@
 //! [`NoticeCounting::DispatchDayCounts`].
 
 use crate::context::Context;
+use crate::id::BodyId;
 use crate::error::{Error, ErrorKind, Result};
 use crate::explain::Explanation;
 use crate::partnership::{cite_or_default, NoticeCounting};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+crate::input::input! {
+    /// The input of the `papers_deadline` rule ([`deadline`]).
+    pub struct PapersInput {
+        /// The body (the partnership's principal body when absent).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub body: Option<BodyId>,
+        /// The meeting date.
+        #[serde(with = "crate::dates::iso")]
+        pub meeting: NaiveDate,
+        /// When the papers went out, if they have.
+        #[serde(default, with = "crate::dates::opt_iso", skip_serializing_if = "Option::is_none")]
+        pub circulated: Option<NaiveDate>,
+    }
+}
 
 /// Whether papers went out in time, and the latest day they could.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]

@@ -29,11 +29,10 @@
 
 use crate::context::Context;
 use crate::dates::add_months;
-use crate::error::{quote, Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::explain::{Citation, Explanation};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// A version of the review protocol.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
@@ -101,107 +100,88 @@ impl Protocols {
     }
 }
 
-/// The decision whether to commission a review.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CommissionDecision {
-    /// A review is commissioned.
-    Commission,
-    /// No review is commissioned (the Home Office is told why).
-    NotCommission,
+crate::input::enumeration! {
+    /// The decision whether to commission a review (`invalid_decision` for
+    /// any other text).
+    pub enum CommissionDecision (InvalidDecision, "a decision") {
+        /// A review is commissioned.
+        Commission = "commission",
+        /// No review is commissioned (the Home Office is told why).
+        NotCommission = "not_commission",
+    }
 }
 
-impl CommissionDecision {
-    /// Parses `commission` or `not_commission` (`invalid_decision` otherwise).
-    pub fn parse(field: &str, text: &str) -> Result<CommissionDecision> {
-        match text {
-            "commission" => Ok(CommissionDecision::Commission),
-            "not_commission" => Ok(CommissionDecision::NotCommission),
-            _ => Err(Error::new(
-                ErrorKind::InvalidDecision,
-                field,
-                format!("'{}' is not a decision: use commission or not_commission", quote(text)),
-            )
-            .with("value", quote(text))
-            .with("allowed", "commission, not_commission")),
+crate::input::enumeration! {
+    /// Which deadline an extension moves (`invalid_extension` for any other text).
+    pub enum DeadlineKind (InvalidExtension, "a deadline") {
+        /// The commissioning decision.
+        Decision = "decision",
+        /// The overview report.
+        Report = "report",
+    }
+}
+
+crate::input::enumeration! {
+    /// Why a deadline was extended (`invalid_extension` for any other text).
+    pub enum ExtensionReason (InvalidExtension, "a reason") {
+        /// Parallel criminal proceedings.
+        CriminalProceedings = "criminal_proceedings",
+        /// An inquest.
+        Inquest = "inquest",
+        /// Another agreed reason (say which in the note).
+        Other = "other",
+    }
+}
+
+impl ExtensionReason {
+    /// The reason in words, for explanations.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ExtensionReason::CriminalProceedings => "parallel criminal proceedings",
+            ExtensionReason::Inquest => "an inquest",
+            ExtensionReason::Other => "another agreed reason",
         }
     }
 }
 
-/// Which deadline an extension moves.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DeadlineKind {
-    /// The commissioning decision.
-    Decision,
-    /// The overview report.
-    Report,
-}
-
-impl fmt::Display for DeadlineKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            DeadlineKind::Decision => "decision",
-            DeadlineKind::Report => "report",
-        })
+crate::input::input! {
+    /// An agreed extension of a deadline.
+    pub struct Extension {
+        /// Which deadline.
+        pub deadline: DeadlineKind,
+        /// The new due date.
+        #[serde(with = "crate::dates::iso")]
+        pub until: NaiveDate,
+        /// Why.
+        pub reason: ExtensionReason,
+        /// A note (who agreed it, when).
+        pub note: String = default,
     }
 }
 
-/// Why a deadline was extended.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ExtensionReason {
-    /// Parallel criminal proceedings.
-    CriminalProceedings,
-    /// An inquest.
-    Inquest,
-    /// Another agreed reason (say which in the note).
-    Other,
-}
-
-impl fmt::Display for ExtensionReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            ExtensionReason::CriminalProceedings => "parallel criminal proceedings",
-            ExtensionReason::Inquest => "an inquest",
-            ExtensionReason::Other => "another agreed reason",
-        })
+crate::input::input! {
+    /// The input of the `dhr_deadlines` rule ([`deadlines`]): the dates a
+    /// deadline check needs.
+    pub struct DeadlineInput {
+        /// When the police notified the CSP.
+        #[serde(with = "crate::dates::iso")]
+        pub notified: NaiveDate,
+        /// The date to evaluate for.
+        #[serde(with = "crate::dates::iso")]
+        pub as_of: NaiveDate,
+        /// When the commissioning decision was made, if it was.
+        #[serde(default, with = "crate::dates::opt_iso", skip_serializing_if = "Option::is_none")]
+        pub decided: Option<NaiveDate>,
+        /// The decision, if made.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub decision: Option<CommissionDecision>,
+        /// When the overview report went to the Home Office, if it did.
+        #[serde(default, with = "crate::dates::opt_iso", skip_serializing_if = "Option::is_none")]
+        pub submitted: Option<NaiveDate>,
+        /// Agreed extensions.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub extensions: Vec<Extension> = default,
     }
-}
-
-/// An agreed extension of a deadline.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Extension {
-    /// Which deadline.
-    pub deadline: DeadlineKind,
-    /// The new due date.
-    pub until: NaiveDate,
-    /// Why.
-    pub reason: ExtensionReason,
-    /// A note (who agreed it, when).
-    #[serde(default)]
-    pub note: String,
-}
-
-/// The dates a deadline check needs.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DeadlineInput {
-    /// When the police notified the CSP.
-    pub notified: NaiveDate,
-    /// When the commissioning decision was made, if it was.
-    pub decided: Option<NaiveDate>,
-    /// The decision, if made.
-    pub decision: Option<CommissionDecision>,
-    /// When the overview report went to the Home Office, if it did.
-    pub submitted: Option<NaiveDate>,
-    /// The date to evaluate for.
-    pub as_of: NaiveDate,
 }
 
 /// A case's deadlines as of a date.
@@ -263,12 +243,13 @@ fn extended(kind: DeadlineKind, original: NaiveDate, extensions: &[Extension]) -
 /// let r = deadlines(Context::kent(), &DeadlineInput {
 ///     notified: d(2023, 1, 10), decided: Some(d(2023, 2, 20)),
 ///     decision: Some(CommissionDecision::Commission), submitted: None, as_of: d(2023, 3, 1),
-/// }, &[]).unwrap();
+///     extensions: vec![],
+/// }).unwrap();
 /// assert_eq!(r.decision_due, d(2023, 2, 10));
 /// assert!(r.decision_overdue);
 /// assert_eq!(r.report_due, Some(d(2023, 8, 20)));
 /// ```
-pub fn deadlines(ctx: &Context, input: &DeadlineInput, extensions: &[Extension]) -> Result<Deadlines> {
+pub fn deadlines(ctx: &Context, input: &DeadlineInput) -> Result<Deadlines> {
     let protocols = ctx.protocols();
     let DeadlineInput {
         notified,
@@ -276,6 +257,7 @@ pub fn deadlines(ctx: &Context, input: &DeadlineInput, extensions: &[Extension])
         decision,
         submitted,
         as_of,
+        ref extensions,
     } = *input;
     if as_of < notified {
         return Err(Error::new(
@@ -376,7 +358,7 @@ pub fn deadlines(ctx: &Context, input: &DeadlineInput, extensions: &[Extension])
             let reasons: Vec<String> = extensions
                 .iter()
                 .filter(|e| e.deadline == kind)
-                .map(|e| e.reason.to_string())
+                .map(|e| e.reason.describe().to_string())
                 .collect();
             format!("(extended from {original} for {})", reasons.join(", "))
         }
@@ -427,7 +409,7 @@ pub fn deadlines(ctx: &Context, input: &DeadlineInput, extensions: &[Extension])
     }
     let applied: Vec<Extension> = extensions.to_vec();
     for e in &applied {
-        explanation = explanation.figure("extension", format!("{} to {} ({})", e.deadline, e.until, e.reason));
+        explanation = explanation.figure("extension", format!("{} to {} ({})", e.deadline, e.until, e.reason.describe()));
     }
     Ok(Deadlines {
         protocol: protocol.id.clone(),
@@ -452,6 +434,11 @@ mod tests {
         parse_date("d", s).unwrap()
     }
 
+    fn with(mut i: DeadlineInput, ext: &[Extension]) -> DeadlineInput {
+        i.extensions = ext.to_vec();
+        i
+    }
+
     fn input(n: &str, dec: Option<(&str, CommissionDecision)>, sub: Option<&str>, as_of: &str) -> DeadlineInput {
         DeadlineInput {
             notified: d(n),
@@ -459,6 +446,7 @@ mod tests {
             decision: dec.map(|x| x.1),
             submitted: sub.map(d),
             as_of: d(as_of),
+            extensions: Vec::new(),
         }
     }
 
@@ -467,28 +455,25 @@ mod tests {
     #[test]
     fn month_ends() {
         let k = Context::kent();
-        let r = deadlines(k, &input("2023-01-31", None, None, "2023-02-01"), &[]).unwrap();
+        let r = deadlines(k, &input("2023-01-31", None, None, "2023-02-01")).unwrap();
         assert_eq!(r.decision_due, d("2023-02-28"));
-        let r = deadlines(k, &input("2024-01-31", None, None, "2024-02-01"), &[]).unwrap();
+        let r = deadlines(k, &input("2024-01-31", None, None, "2024-02-01")).unwrap();
         assert_eq!(r.decision_due, d("2024-02-29"));
         let r = deadlines(
             k,
             &input("2024-01-29", Some(("2024-02-29", C)), None, "2024-03-01"),
-            &[],
         )
         .unwrap();
         assert_eq!(r.report_due, Some(d("2024-08-29")));
         let r = deadlines(
             k,
             &input("2023-08-01", Some(("2023-08-31", C)), None, "2023-09-01"),
-            &[],
         )
         .unwrap();
         assert_eq!(r.report_due, Some(d("2024-02-29")));
         let r = deadlines(
             k,
             &input("2022-08-01", Some(("2022-08-31", C)), None, "2023-03-01"),
-            &[],
         )
         .unwrap();
         assert_eq!(r.report_due, Some(d("2023-02-28")));
@@ -510,7 +495,6 @@ mod tests {
         let before = deadlines(
             &twelve,
             &input("2024-12-31", Some(("2025-01-15", C)), None, "2025-02-01"),
-            &[],
         )
         .unwrap();
         assert_eq!(before.protocol, "home_office_2016");
@@ -518,7 +502,6 @@ mod tests {
         let after = deadlines(
             &twelve,
             &input("2025-01-01", Some(("2025-01-15", C)), None, "2025-02-01"),
-            &[],
         )
         .unwrap();
         assert_eq!(after.protocol, "dardr");
@@ -537,8 +520,7 @@ mod tests {
         }];
         let r = deadlines(
             k,
-            &input("2023-01-10", Some(("2023-02-01", C)), None, "2023-09-01"),
-            &ext,
+            &with(input("2023-01-10", Some(("2023-02-01", C)), None, "2023-09-01"), &ext),
         )
         .unwrap();
         assert_eq!(r.report_due_original, Some(d("2023-08-01")));
@@ -553,8 +535,7 @@ mod tests {
         assert_eq!(
             deadlines(
                 k,
-                &input("2023-01-10", Some(("2023-02-01", C)), None, "2023-09-01"),
-                &early
+                &with(input("2023-01-10", Some(("2023-02-01", C)), None, "2023-09-01"), &early)
             )
             .unwrap_err()
             .code(),
@@ -562,13 +543,12 @@ mod tests {
         );
         let not_c = deadlines(
             k,
-            &input(
+            &with(input(
                 "2023-01-10",
                 Some(("2023-02-01", CommissionDecision::NotCommission)),
                 None,
                 "2023-09-01",
-            ),
-            &ext,
+            ), &ext),
         )
         .unwrap_err();
         assert_eq!(not_c.code(), "invalid_extension");
@@ -577,7 +557,7 @@ mod tests {
     #[test]
     fn errors() {
         let k = Context::kent();
-        let code = |i: DeadlineInput| deadlines(k, &i, &[]).unwrap_err().code();
+        let code = |i: DeadlineInput| deadlines(k, &i).unwrap_err().code();
         assert_eq!(
             code(input("2023-01-10", None, None, "2023-01-09")),
             "as_of_before_notified"

@@ -50,6 +50,19 @@ pub struct QuorumResult {
     pub explanation: Explanation,
 }
 
+crate::input::input! {
+    /// The input of the `quorum` rule ([`check`]).
+    pub struct QuorumInput {
+        /// The body.
+        pub body: BodyId,
+        /// The meeting date.
+        #[serde(with = "crate::dates::iso")]
+        pub date: NaiveDate,
+        /// The organisations of the people present, repeats allowed.
+        pub present: Vec<OrgId>,
+    }
+}
+
 const READING_SEATS: &str = "Substitutes count; several people from one seat count once; participants and attendee-only organisations never count; the membership in force on the meeting date applies.";
 const READING_OPEN: &str = "Distinct organisations among those present; any organisation is a member except attendee-only ones; the membership in force on the meeting date applies.";
 const READING_CLOSED: &str = "Distinct organisations among those present that hold a seat or take part in the body on the meeting date; attendee-only organisations never count.";

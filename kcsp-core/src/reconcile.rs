@@ -8,79 +8,43 @@
 //! twice with different values (the 2023/24 appendix gives two projects each
 //! other's amounts).
 
-use crate::error::{quote, Error, ErrorKind, Result};
+use crate::error::quote;
 use crate::explain::Explanation;
 use crate::grant::Ledger;
 use crate::money::Money;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-/// A figure of the ledger that a report can state.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LedgerFigure {
-    /// The allocation.
-    Allocation,
-    /// The upfront share of the split.
-    UpfrontPot,
-    /// The tactical pot of the split.
-    TacticalPot,
-    /// All upfront proposals.
-    UpfrontRequested,
-    /// Upfront projects approved.
-    UpfrontApproved,
-    /// Money available to the tactical pot.
-    TacticalAvailable,
-    /// Tactical projects approved.
-    TacticalApproved,
-    /// Tactical money left.
-    TacticalRemaining,
-    /// Total actual spend.
-    Spent,
-    /// The allocation less spend.
-    Underspend,
-    /// The allocation less everything approved or pending.
-    Unallocated,
+crate::input::enumeration! {
+    /// A figure of the ledger that a report can state (`invalid_input` for
+    /// any other text).
+    pub enum LedgerFigure (InvalidInput, "a ledger figure") {
+        /// The allocation.
+        Allocation = "allocation",
+        /// The upfront share of the split.
+        UpfrontPot = "upfront_pot",
+        /// The tactical pot of the split.
+        TacticalPot = "tactical_pot",
+        /// All upfront proposals.
+        UpfrontRequested = "upfront_requested",
+        /// Upfront projects approved.
+        UpfrontApproved = "upfront_approved",
+        /// Money available to the tactical pot.
+        TacticalAvailable = "tactical_available",
+        /// Tactical projects approved.
+        TacticalApproved = "tactical_approved",
+        /// Tactical money left.
+        TacticalRemaining = "tactical_remaining",
+        /// Total actual spend.
+        Spent = "spent",
+        /// The allocation less spend.
+        Underspend = "underspend",
+        /// The allocation less everything approved or pending.
+        Unallocated = "unallocated",
+    }
 }
 
-const FIGURES: &[(&str, LedgerFigure)] = &[
-    ("allocation", LedgerFigure::Allocation),
-    ("upfront_pot", LedgerFigure::UpfrontPot),
-    ("tactical_pot", LedgerFigure::TacticalPot),
-    ("upfront_requested", LedgerFigure::UpfrontRequested),
-    ("upfront_approved", LedgerFigure::UpfrontApproved),
-    ("tactical_available", LedgerFigure::TacticalAvailable),
-    ("tactical_approved", LedgerFigure::TacticalApproved),
-    ("tactical_remaining", LedgerFigure::TacticalRemaining),
-    ("spent", LedgerFigure::Spent),
-    ("underspend", LedgerFigure::Underspend),
-    ("unallocated", LedgerFigure::Unallocated),
-];
-
 impl LedgerFigure {
-    /// Parses a figure name such as `tactical_pot` (`invalid_input` otherwise).
-    pub fn parse(field: &str, text: &str) -> Result<LedgerFigure> {
-        FIGURES
-            .iter()
-            .find(|(n, _)| *n == text)
-            .map(|(_, f)| *f)
-            .ok_or_else(|| {
-                let names: Vec<&str> = FIGURES.iter().map(|(n, _)| *n).collect();
-                Error::new(
-                    ErrorKind::InvalidInput,
-                    field,
-                    format!("'{}' is not a ledger figure", quote(text)),
-                )
-                .with("allowed", names.join(", "))
-            })
-    }
-
-    /// Its snake_case name.
-    pub fn name(self) -> &'static str {
-        FIGURES.iter().find(|(_, f)| *f == self).map_or("", |(n, _)| n)
-    }
-
     /// Its value in a ledger.
     pub fn of(self, l: &Ledger) -> Money {
         match self {
@@ -99,28 +63,49 @@ impl LedgerFigure {
     }
 }
 
-/// A figure as a report states it.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StatedFigure {
-    /// Which figure.
-    pub figure: LedgerFigure,
-    /// The amount stated.
-    pub amount: Money,
-    /// Where (document and section).
-    pub source: String,
+crate::input::input! {
+    /// A figure as a report states it.
+    pub struct StatedFigure {
+        /// Which figure.
+        pub figure: LedgerFigure,
+        /// The amount stated.
+        pub amount: Money,
+        /// Where (document and section).
+        pub source: String = default,
+    }
 }
 
-/// A project amount as a report lists it.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StatedProject {
-    /// The project's name as in the ledger (ASCII case and surrounding spaces ignored).
-    pub name: String,
-    /// The amount listed.
-    pub amount: Money,
-    /// Where (document and section).
-    pub source: String,
+crate::input::input! {
+    /// A project amount as a report lists it.
+    pub struct StatedProject {
+        /// The project's name as in the ledger (ASCII case and surrounding spaces ignored).
+        pub name: String,
+        /// The amount listed.
+        pub amount: Money,
+        /// Where (document and section).
+        pub source: String = default,
+    }
+}
+
+crate::input::input! {
+    /// The input of the `grant_reconciliation` rule: a year's ledger (as
+    /// [`LedgerInput`](crate::grant::LedgerInput)) and what a report states
+    /// about it ([`reconcile`]).
+    pub struct ReconcileInput {
+        /// The financial year.
+        pub year: crate::FinancialYear,
+        /// The PCC's allocation.
+        pub allocation: Money,
+        /// Whether the tactical pot is open; open when not said.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub tactical_open: Option<bool>,
+        /// The projects.
+        pub projects: Vec<crate::grant::Project>,
+        /// Figures stated.
+        pub stated_figures: Vec<StatedFigure> = default,
+        /// Project amounts listed.
+        pub stated_projects: Vec<StatedProject> = default,
+    }
 }
 
 /// What a report states.
@@ -181,7 +166,7 @@ fn key(name: &str) -> String {
 /// use kcsp_core::{Context, FinancialYear, Money};
 /// let l = ledger(Context::kent(), &LedgerInput {
 ///     year: FinancialYear::parse("y", "2021/22").unwrap(),
-///     allocation: Money::pounds(39661), tactical_open: false, projects: vec![] }).unwrap();
+///     allocation: Money::pounds(39661), tactical_open: Some(false), projects: vec![] }).unwrap();
 /// let r = reconcile(&l, &Statement { figures: vec![StatedFigure {
 ///     figure: LedgerFigure::TacticalPot, amount: Money::pounds(13220),
 ///     source: "WG update 14 July 2022 §3.1".into() }], projects: vec![] });
@@ -213,7 +198,7 @@ pub fn reconcile(ledger: &Ledger, statement: &Statement) -> Reconciliation {
             let higher = s.amount > computed;
             out.push(Discrepancy {
                 kind: Cow::Borrowed("figure"),
-                subject: s.figure.name().into(),
+                subject: s.figure.as_str().into(),
                 source: s.source.clone(),
                 stated: s.amount,
                 computed,
@@ -223,7 +208,7 @@ pub fn reconcile(ledger: &Ledger, statement: &Statement) -> Reconciliation {
                 message: format!(
                     "{} states {} as {}, but it computes to {computed}: {diff} {}.",
                     s.source,
-                    s.figure.name(),
+                    s.figure.as_str(),
                     s.amount,
                     if higher { "too much" } else { "unaccounted for" }
                 ),

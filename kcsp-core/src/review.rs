@@ -51,6 +51,21 @@ pub(crate) fn due(field: &str, dates: &[NaiveDate], as_of: NaiveDate, months: u3
     })
 }
 
+crate::input::input! {
+    /// The input of the `tor_review` rule ([`tor_review`]).
+    pub struct ReviewInput {
+        /// The body (the partnership's principal body when absent).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub body: Option<crate::BodyId>,
+        /// The dates the terms of reference were approved (any order).
+        #[serde(with = "crate::dates::iso_list")]
+        pub approvals: Vec<NaiveDate>,
+        /// The date to evaluate for.
+        #[serde(with = "crate::dates::iso")]
+        pub as_of: NaiveDate,
+    }
+}
+
 /// The status of a body's terms-of-reference review.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

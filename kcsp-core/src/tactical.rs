@@ -86,6 +86,26 @@ pub struct Facts {
     pub closed_from: Option<NaiveDate>,
 }
 
+crate::input::input! {
+    /// The input of the `tactical_access` rule ([`access`]).
+    pub struct AccessInput {
+        /// The financial year.
+        pub year: FinancialYear,
+        /// The date asked about.
+        #[serde(with = "crate::dates::iso")]
+        pub as_of: NaiveDate,
+        /// Whether every project funded by earlier years' grants is complete.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub earlier_projects_complete: Option<bool>,
+        /// Whether every upfront business case has been decided.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub upfront_cases_decided: Option<bool>,
+        /// A closure the caller knows of that the context does not hold.
+        #[serde(default, with = "crate::dates::opt_iso", skip_serializing_if = "Option::is_none")]
+        pub closed_from: Option<NaiveDate>,
+    }
+}
+
 /// A gate that is shut.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -115,7 +115,7 @@ impl Serialize for FinancialYear {
 impl<'de> Deserialize<'de> for FinancialYear {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let t = std::borrow::Cow::<'de, str>::deserialize(d)?;
-        FinancialYear::parse("", &t).map_err(|e| serde::de::Error::custom(e.message()))
+        FinancialYear::parse("", &t).map_err(crate::error::de)
     }
 }
 

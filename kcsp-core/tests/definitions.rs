@@ -72,7 +72,7 @@ fn a_made_up_county_is_explained_in_its_own_terms() {
         &ctx,
         "kcsp",
         d(2024, 7, 4),
-        "chair",
+        chair::Office::Chair,
         &["w_police", "w_icb"],
         &["w_police", "w_icb"],
     )
@@ -122,7 +122,7 @@ fn results_deserialize_as_they_serialize() {
         "probation_service",
     ];
     round_trips(&quorum::check(kent, "kcsp", d(2023, 11, 16), &five).unwrap());
-    round_trips(&chair::removal_vote(kent, "kcsp", d(2023, 11, 16), "chair", &five, &five[..4]).unwrap());
+    round_trips(&chair::removal_vote(kent, "kcsp", d(2023, 11, 16), chair::Office::Chair, &five, &five[..4]).unwrap());
     round_trips(&chair::term_status(kent, "working_group", &[d(2022, 4, 25)], d(2024, 4, 29)).unwrap());
     round_trips(&papers::deadline(kent, "kcsp", d(2023, 4, 13), Some(d(2023, 4, 5))).unwrap());
     round_trips(&review::tor_review(kent, "kcsp", &[d(2024, 7, 4)], d(2024, 11, 1)).unwrap());

@@ -79,7 +79,7 @@ proptest! {
             decision: decisions[*dec],
             spent: spent.map(pence),
         }).collect();
-        let input = LedgerInput { year: FinancialYear::parse("y", "2022/23").unwrap(), allocation: alloc, tactical_open: open, projects };
+        let input = LedgerInput { year: FinancialYear::parse("y", "2022/23").unwrap(), allocation: alloc, tactical_open: Some(open), projects };
         match grant::ledger(Context::kent(), &input) {
             Ok(l) => {
                 prop_assert!(l.tactical_available <= l.allocation);

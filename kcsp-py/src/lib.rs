@@ -66,7 +66,7 @@ fn error_catalogue() -> Vec<(&'static str, &'static str)> {
 /// The rules `evaluate` accepts, with their input keys.
 #[pyfunction]
 fn rules() -> Vec<(&'static str, Vec<&'static str>)> {
-    kcsp_core::json::RULES.iter().map(|(r, k)| (*r, k.to_vec())).collect()
+    kcsp_core::rules::RULES.iter().map(|r| (r.id, r.keys())).collect()
 }
 
 /// The items of a list or tuple (anything else is iterated).

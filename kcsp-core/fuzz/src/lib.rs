@@ -324,7 +324,7 @@ pub fn partnership_json(data: &[u8]) {
             let _ = papers::deadline(&ctx, id, d, d.pred_opt());
             let _ = review::tor_review(&ctx, id, &[d], d);
             let _ = kcsp_core::chair::term_status(&ctx, id, &[d], d);
-            let _ = kcsp_core::chair::removal_vote(&ctx, id, d, "chair", &current, &current);
+            let _ = kcsp_core::chair::removal_vote(&ctx, id, d, kcsp_core::chair::Office::Chair, &current, &current);
         }
     }
 }

@@ -1,0 +1,269 @@
+//! The typed boundary: every rule's input is a serde struct whose fields are
+//! values with their own parsers (a date, an amount, an id, a financial year,
+//! an enumeration). A bad value fails with its stable code and the path of
+//! the value (`projects[0].amount`); a structural problem (a missing or
+//! unknown key, a wrong type) is `invalid_input` with its path.
+//!
+//! Two ways in, one definition:
+//!
+//! - [`parse`]: the input, or its first error (what a rule call needs);
+//! - [`Check::check`]: every input error at once, each field on its own (what
+//!   a form needs; the registry's `validate` adds the checks that need the
+//!   context or two fields).
+//!
+//! ```
+//! use kcsp_core::input::{parse, Check};
+//! use kcsp_core::quorum::QuorumInput;
+//! use serde_json::json;
+//! let bad = json!({"body": "kcsp", "date": "2022-02-30", "present": ["kent_police", "Kent Police"]});
+//! let e = parse::<QuorumInput>(&bad).unwrap_err();
+//! assert_eq!((e.code(), e.field()), ("invalid_date", "date"));
+//! let mut all = Vec::new();
+//! QuorumInput::check(&bad, "", &mut all);
+//! let found: Vec<(&str, &str)> = all.iter().map(|e| (e.code(), e.field())).collect();
+//! assert_eq!(found, [("invalid_date", "date"), ("unknown_organisation", "present[1]")]);
+//! ```
+
+use crate::error::{from_serde, Error, ErrorKind, Result};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// A value that can be checked on its own, collecting every error.
+pub trait Check {
+    /// Whether the value may be absent (`null` or a missing key).
+    const OPTIONAL: bool = false;
+    /// Pushes every error of `value` (at `path`) onto `errors`.
+    fn check(value: &Value, path: &str, errors: &mut Vec<Error>);
+}
+
+/// `path` and a key, as a field path (`projects[0]` + `amount`).
+pub(crate) fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Deserializes `value` as `T`: the input, or its first error.
+pub fn parse<T: DeserializeOwned>(value: &Value) -> Result<T> {
+    serde_path_to_error::deserialize(value).map_err(|e| from_serde(ErrorKind::InvalidInput, "", &e))
+}
+
+/// A leaf: checked by its own deserializer.
+pub(crate) fn check_leaf<T: DeserializeOwned>(value: &Value, path: &str, errors: &mut Vec<Error>) {
+    if let Err(e) = serde_path_to_error::deserialize::<_, T>(value) {
+        errors.push(from_serde(ErrorKind::InvalidInput, path, &e));
+    }
+}
+
+macro_rules! leaves {
+    ($($t:ty),* $(,)?) => {
+        $(impl Check for $t {
+            fn check(value: &Value, path: &str, errors: &mut Vec<Error>) {
+                check_leaf::<$t>(value, path, errors)
+            }
+        })*
+    };
+}
+leaves!(
+    bool,
+    u32,
+    String,
+    crate::Money,
+    crate::FinancialYear,
+    crate::OrgId,
+    crate::BodyId,
+    crate::calendar::IsoDate,
+);
+
+/// Dates in inputs are strict ISO dates (`dates::iso` in serde).
+impl Check for chrono::NaiveDate {
+    fn check(value: &Value, path: &str, errors: &mut Vec<Error>) {
+        match value.as_str() {
+            Some(t) => {
+                if let Err(e) = crate::dates::parse_date(path, t) {
+                    errors.push(e);
+                }
+            }
+            None => errors.push(Error::new(ErrorKind::InvalidInput, path, "expected a date as text")),
+        }
+    }
+}
+
+impl<T: Check> Check for Option<T> {
+    const OPTIONAL: bool = true;
+    fn check(value: &Value, path: &str, errors: &mut Vec<Error>) {
+        if !value.is_null() {
+            T::check(value, path, errors);
+        }
+    }
+}
+
+impl<T: Check> Check for Vec<T> {
+    fn check(value: &Value, path: &str, errors: &mut Vec<Error>) {
+        match value.as_array() {
+            Some(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    T::check(item, &format!("{path}[{i}]"), errors);
+                }
+            }
+            None => errors.push(Error::new(ErrorKind::InvalidInput, path, "expected a list")),
+        }
+    }
+}
+
+/// The checks of a struct's fields (used by [`input!`]).
+pub(crate) fn check_object(
+    value: &Value,
+    path: &str,
+    fields: &[(&str, bool, fn(&Value, &str, &mut Vec<Error>))],
+    errors: &mut Vec<Error>,
+) {
+    let Some(map) = value.as_object() else {
+        errors.push(Error::new(ErrorKind::InvalidInput, path, "expected an object"));
+        return;
+    };
+    for k in map.keys() {
+        if !fields.iter().any(|(name, _, _)| name == k) {
+            let names: Vec<&str> = fields.iter().map(|f| f.0).collect();
+            errors.push(
+                Error::new(
+                    ErrorKind::InvalidInput,
+                    join(path, k),
+                    format!("'{}' is not an input of this rule", crate::error::quote(k)),
+                )
+                .with("allowed", names.join(", ")),
+            );
+        }
+    }
+    for (name, optional, check) in fields {
+        match map.get(*name) {
+            None | Some(Value::Null) if *optional => {}
+            None | Some(Value::Null) => errors.push(Error::new(ErrorKind::InvalidInput, join(path, name), "missing")),
+            Some(v) => check(v, &join(path, name), errors),
+        }
+    }
+}
+
+/// Declares an input struct: serde (unknown keys refused), TypeScript
+/// types, and its [`Check`]. A field is optional when its type is an
+/// `Option`, or when it is marked `= default` (absent means the type's
+/// default, an empty list say).
+macro_rules! input {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* pub $field:ident : $ty:ty $(= $default:ident)? ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+        #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $( $(#[$fmeta])* $(#[serde($default)])? pub $field : $ty ),*
+        }
+
+        impl $name {
+            /// The input's keys, in order.
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+        }
+
+        impl $crate::input::Check for $name {
+            fn check(value: &serde_json::Value, path: &str, errors: &mut Vec<$crate::Error>) {
+                $crate::input::check_object(
+                    value,
+                    path,
+                    &[$((
+                        stringify!($field),
+                        <$ty as $crate::input::Check>::OPTIONAL $(|| $crate::input::defaulted(stringify!($default)))?,
+                        <$ty as $crate::input::Check>::check,
+                    )),*],
+                    errors,
+                )
+            }
+        }
+    };
+}
+
+/// Whether an `input!` field marker means "may be absent" (only `default` does).
+pub(crate) const fn defaulted(marker: &str) -> bool {
+    !marker.is_empty()
+}
+pub(crate) use input;
+
+/// Declares an enumeration: its values as snake_case text, one error kind
+/// for any other text (with the value and the allowed values in its
+/// details), serde, TypeScript string-literal union, `Display`, `FromStr`.
+macro_rules! enumeration {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident ($kind:ident, $what:literal) {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $text)] $variant ),+
+        }
+
+        impl $name {
+            /// Every value, in order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value as text.
+            pub const fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses the text of a value; anything else is an error whose
+            /// details give the `value` and the `allowed` values.
+            pub fn parse(field: &str, text: &str) -> $crate::Result<$name> {
+                match text {
+                    $($text => Ok($name::$variant),)+
+                    _ => {
+                        let allowed: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
+                        Err($crate::Error::new(
+                            $crate::ErrorKind::$kind,
+                            field,
+                            format!("'{}' is not {}: use {}", $crate::error::quote(text), $what, allowed.join(", ")),
+                        )
+                        .with("value", $crate::error::quote(text))
+                        .with("allowed", allowed.join(", ")))
+                    }
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::Error;
+            fn from_str(s: &str) -> $crate::Result<$name> {
+                $name::parse("", s)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                $name::parse("", &text).map_err($crate::error::de)
+            }
+        }
+
+        impl $crate::input::Check for $name {
+            fn check(value: &serde_json::Value, path: &str, errors: &mut Vec<$crate::Error>) {
+                $crate::input::check_leaf::<$name>(value, path, errors)
+            }
+        }
+    };
+}
+pub(crate) use enumeration;
