@@ -5,7 +5,7 @@
 //! when it is unset, through the public API of `kcsp-core`, and ends with
 //! `N passed, N failed`. Unknown rules and unknown input keys fail.
 
-use kcsp_core::json::evaluate;
+use kcsp_core::json::{evaluate, validate};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -72,6 +72,26 @@ fn equal(key: &str, expected: &Value, got: &Value) -> bool {
         }
         (Value::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| equal("", x, y)),
         (a, b) => a == b,
+    }
+}
+
+/// A validation case: the set of (code, field) pairs must be exactly `errors`.
+fn judge_validation(rule: &str, case: &Value) -> Result<(), String> {
+    let input = case.get("input").ok_or("case has no input")?;
+    let want = case.get("errors").and_then(Value::as_array).ok_or("a validation case needs errors")?;
+    let pair = |v: &Value| -> (String, String) {
+        let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        (s("code"), s("field"))
+    };
+    let mut want: Vec<(String, String)> = want.iter().map(pair).collect();
+    let got = validate(rule, input).map_err(|e| format!("not understood: {} ({})", e.message(), e.field()))?;
+    let mut got: Vec<(String, String)> = got.iter().map(|e| (e.code().to_string(), e.field().to_string())).collect();
+    want.sort();
+    got.sort();
+    if want == got {
+        Ok(())
+    } else {
+        Err(format!("expected errors {want:?}, got {got:?}"))
     }
 }
 
@@ -164,7 +184,13 @@ fn main() -> ExitCode {
                     continue;
                 }
                 let id = case.get("id").and_then(Value::as_str).unwrap_or("?");
-                match judge(rule, case) {
+                let mode = doc.get("mode").and_then(Value::as_str).unwrap_or("");
+                let verdict = match mode {
+                    "validate" => judge_validation(rule, case),
+                    "" => judge(rule, case),
+                    other => Err(format!("unknown mode {other}")),
+                };
+                match verdict {
                     Ok(()) => passed += 1,
                     Err(why) => {
                         println!("FAIL {name}:{id}: {why}");

@@ -72,14 +72,23 @@ fn table(cases: &[Value]) -> String {
          `DhrError`) and JavaScript (thrown `Error` with `code`, `field`). A field inside a list is \
          named with its index (`present[2]`, `projects[1].amount`); an empty field concerns the whole \
          input.\n\n\
+         Each code also has a message for the public, in plain words for a form (no codes, no field \
+         paths), kept as data in `kcsp-core/data/messages.en.json` (`Error::public_message()`; \
+         another language through `messages::Catalogue::from_json`). Below, each is shown as it reads \
+         for the example: a part in square brackets of the data appears only when the error carries \
+         the detail it names.\n\n\
          The example of each row is a case of `tests/errors/catalogue.json`, run by the Rust, Python \
-         and JavaScript test suites. Rows marked *Rust only* come from entry points that read data \
-         the bindings do not take (another partnership's definition, a GOV.UK calendar file).\n\n\
-         | code | family | meaning | field in the example | example |\n\
-         |---|---|---|---|---|\n",
+         and JavaScript test suites.\n\n\
+         | code | family | meaning | public message (for the example) | field in the example | example |\n\
+         |---|---|---|---|---|---|\n",
     );
     for kind in ErrorKind::ALL {
         let case = cases.iter().find(|c| c["code"] == kind.code());
+        let public = case
+            .and_then(|c| run(c).err())
+            .map(|e| e.public_message())
+            .unwrap_or_default()
+            .replace('|', "\\|");
         let field = case.and_then(|c| c["field"].as_str()).unwrap_or("");
         let example = match case {
             Some(c) if c["rule"].is_string() => format!("`{}`", c["rule"].as_str().unwrap_or("")),
@@ -92,10 +101,11 @@ fn table(cases: &[Value]) -> String {
             format!("`{field}`")
         };
         out.push_str(&format!(
-            "| `{}` | {} | {} | {} | {} |\n",
+            "| `{}` | {} | {} | {} | {} | {} |\n",
             kind.code(),
             kind.domain(),
             kind.meaning().replace('|', "\\|"),
+            public,
             field,
             example
         ));

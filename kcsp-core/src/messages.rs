@@ -128,10 +128,10 @@ mod tests {
 
     #[test]
     fn details_fill_in_or_their_part_drops() {
-        let e = Error::new(ErrorKind::UnknownBody, "body", "x").with("allowed", "kcsp, working_group");
-        assert_eq!(e.public_message(), "Choose a meeting body from the list: kcsp, working_group");
-        let e = Error::new(ErrorKind::UnknownBody, "body", "x");
-        assert_eq!(e.public_message(), "Choose a meeting body from the list");
+        let e = Error::new(ErrorKind::DuplicateVote, "votes_for[1]", "x").with("value", "kent_police");
+        assert_eq!(e.public_message(), "Each seat can vote only once – ‘kent_police’ has already voted");
+        let e = Error::new(ErrorKind::DuplicateVote, "votes_for[1]", "x");
+        assert_eq!(e.public_message(), "Each seat can vote only once");
         assert!(Catalogue::from_json(r#"{"language": "cy", "messages": {"nope": "x"}}"#).is_err());
     }
 }
