@@ -378,6 +378,9 @@ pub enum CadenceRule {
     },
 }
 
+/// The most seats a body may have (a quorum counts them in a 128-bit set).
+pub const MAX_SEATS: usize = 128;
+
 /// Where a rule comes from, for its citation when the definition gives none:
 /// the definition's name, the body and the date its terms apply from.
 pub(crate) fn cite_or_default(
@@ -455,7 +458,8 @@ impl Partnership {
     /// Checks the definition is consistent: ids not repeated, seat holders
     /// and participants naming listed organisations, at least one set of
     /// terms per body, a quorum of at least one, a removal fraction strictly
-    /// between 0 and 1, and (beyond FORMAT's list) periods that do not end
+    /// between 0 and 1, and (beyond FORMAT's list) at most [`MAX_SEATS`]
+    /// seats a body, periods that do not end
     /// before they start, positive review intervals and chair terms, a seat
     /// quorum only on a body with seats, no two terms from the same date, and
     /// a `before_each` cadence naming a body of the definition.
@@ -501,6 +505,12 @@ impl Partnership {
                 }
                 Ok(())
             };
+            if body.seats.len() > MAX_SEATS {
+                return bad(
+                    format!("bodies[{b}].seats"),
+                    format!("a body has at most {MAX_SEATS} seats, not {}", body.seats.len()),
+                );
+            }
             let mut seats = BTreeSet::new();
             for (s, seat) in body.seats.iter().enumerate() {
                 if !seats.insert(seat.id.as_str()) {

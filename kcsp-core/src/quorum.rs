@@ -90,12 +90,112 @@ fn quorum_citations(partnership: &Partnership, body: &Body, terms: &Terms) -> Ve
     })
 }
 
-/// Whether `org` is a member of `body` on `date` for an organisation-basis
-/// quorum: anyone well formed under open membership, else a seat holder or
-/// participant.
-fn member(body: &Body, org: &str, date: NaiveDate, open: bool) -> bool {
-    open || body.holding(org, date).is_some() || body.participates(org, date)
+/// The seats or organisations counted at one meeting, as attendees are
+/// added: the one count that [`check`], [`batch`] and [`CodeTable`] share.
+#[derive(Default)]
+struct Tally<'a> {
+    /// Seats represented, by index in the body's seat list.
+    seats: u128,
+    /// Distinct member organisations present (organisation basis).
+    orgs: Vec<&'a str>,
 }
+
+impl<'a> Tally<'a> {
+    /// Adds an attendee; returns whether it counted.
+    fn add(&mut self, r: &Resolved<'_>, id: &'a str, date: NaiveDate, terms: &Terms) -> bool {
+        if r.attendee_only {
+            return false;
+        }
+        match terms.quorum.basis {
+            QuorumBasis::Seats => {
+                let bit = r.seat_bits(date);
+                self.seats |= bit;
+                bit != 0
+            }
+            QuorumBasis::Organisations => {
+                if !r.member(date, terms.quorum.open_membership) {
+                    return false;
+                }
+                if !self.orgs.contains(&id) {
+                    self.orgs.push(id);
+                }
+                true
+            }
+        }
+    }
+}
+
+/// A meeting's verdict, worked out from its tally in one place.
+struct Verdict<'a> {
+    quorate: bool,
+    count: u32,
+    required: u32,
+    /// Seat ids (or organisation ids), sorted.
+    represented: Vec<&'a str>,
+    /// Seat ids not represented, sorted (empty on the organisation basis).
+    missing: Vec<&'a str>,
+    /// Seats of the body on the date (0 on the organisation basis).
+    seats: usize,
+    reason: String,
+}
+
+/// The indices of `body`'s seats in id order, so that represented and
+/// missing seats come out sorted.
+fn seat_order(body: &Body) -> Vec<usize> {
+    let mut by_id: Vec<usize> = (0..body.seats.len()).collect();
+    by_id.sort_by(|a, b| {
+        let id = |k: &usize| body.seats.get(*k).map(|s| s.id.as_str());
+        id(a).cmp(&id(b))
+    });
+    by_id
+}
+
+fn verdict<'a>(body: &'a Body, terms: &Terms, date: NaiveDate, tally: Tally<'a>, order: &[usize]) -> Verdict<'a> {
+    let rule = &terms.quorum;
+    let (represented, missing, seats) = match rule.basis {
+        QuorumBasis::Seats => {
+            let (mut rep, mut miss, mut total) = (Vec::new(), Vec::new(), 0);
+            for &k in order {
+                let Some(seat) = body.seats.get(k) else { continue };
+                let held = seat.holders.iter().any(|h| h.covers(date));
+                total += usize::from(held);
+                if tally.seats & (1u128 << k) != 0 {
+                    rep.push(seat.id.as_str());
+                } else if held {
+                    miss.push(seat.id.as_str());
+                }
+            }
+            (rep, miss, total)
+        }
+        QuorumBasis::Organisations => {
+            let mut orgs = tally.orgs;
+            orgs.sort_unstable();
+            (orgs, Vec::new(), 0)
+        }
+    };
+    let count = u32::try_from(represented.len()).unwrap_or(u32::MAX);
+    let quorate = count >= rule.required;
+    let what = match rule.basis {
+        QuorumBasis::Seats => format!("{count} of the {seats} seats were represented"),
+        QuorumBasis::Organisations => format!("{count} distinct member organisations were present"),
+    };
+    let reason = format!(
+        "{} {}: {what}; at least {} needed.",
+        if quorate { "Quorate" } else { "Not quorate" },
+        body.name,
+        rule.required
+    );
+    Verdict {
+        quorate,
+        count,
+        required: rule.required,
+        represented,
+        missing,
+        seats,
+        reason,
+    }
+}
+
 /// Checks the quorum of `body` at a meeting on `date` attended by people
 /// from the organisations `present` (repeats allowed).
 ///
@@ -124,73 +224,37 @@ pub fn check<S: AsRef<str>>(ctx: &Context, body: &str, date: NaiveDate, present:
     let partnership = ctx.partnership();
     let body = partnership.body(body)?;
     let terms = body.terms_on(date)?;
-    let rule = &terms.quorum;
-    let open = rule.basis == QuorumBasis::Organisations && rule.open_membership;
-    let mut represented = BTreeSet::new();
+    let open = terms.quorum.basis == QuorumBasis::Organisations && terms.quorum.open_membership;
+    let mut tally = Tally::default();
     let mut not_counted = BTreeSet::new();
     // Tenures whose own citation explains why an attendee counted (or not).
     let mut tenure_citations: Vec<&Citation> = Vec::new();
     for (i, id) in present.iter().enumerate() {
-        let a = partnership.resolve(&format!("present[{i}]"), id.as_ref(), date, open)?;
-        if let Some(t) = body.participation(a.id.as_str(), date) {
+        let id = id.as_ref();
+        let a = partnership.resolve(&format!("present[{i}]"), id, date, open)?;
+        let r = Resolved::new(partnership, body, id)?;
+        if let Some(t) = body.participation(id, date) {
             tenure_citations.extend(t.citation.as_slice());
         }
-        if a.attendee_only {
+        if tally.add(&r, id, date, terms) {
+            if let Some((_, t)) = body.holding(id, date) {
+                tenure_citations.extend(t.citation.as_slice());
+            }
+        } else {
             not_counted.insert(a.id);
-            continue;
-        }
-        match rule.basis {
-            QuorumBasis::Seats => match body.holding(a.id.as_str(), date) {
-                Some((seat, tenure)) => {
-                    tenure_citations.extend(tenure.citation.as_slice());
-                    represented.insert(seat.id.to_string());
-                }
-                None => {
-                    not_counted.insert(a.id);
-                }
-            },
-            QuorumBasis::Organisations if member(body, a.id.as_str(), date, open) => {
-                represented.insert(a.id.to_string());
-            }
-            QuorumBasis::Organisations => {
-                not_counted.insert(a.id);
-            }
         }
     }
-    let (missing, total): (Vec<String>, usize) = match rule.basis {
-        QuorumBasis::Seats => {
-            let seats = body.seats_on(date);
-            let mut missing: Vec<String> = seats
-                .iter()
-                .map(|s| s.id.to_string())
-                .filter(|s| !represented.contains(s))
-                .collect();
-            missing.sort();
-            (missing, seats.len())
-        }
-        QuorumBasis::Organisations => (Vec::new(), 0),
-    };
-    let count = u32::try_from(represented.len()).unwrap_or(u32::MAX);
-    let quorate = count >= rule.required;
-    let represented: Vec<String> = represented.into_iter().collect();
-    let what = match rule.basis {
-        QuorumBasis::Seats => format!("{count} of the {total} seats were represented"),
-        QuorumBasis::Organisations => format!("{count} distinct member organisations were present"),
-    };
-    let reason = format!(
-        "{} {}: {what}; at least {} needed.",
-        if quorate { "Quorate" } else { "Not quorate" },
-        body.name,
-        rule.required
-    );
-    let mut explanation = Explanation::new("quorum", reason)
+    let v = verdict(body, terms, date, tally, &seat_order(body));
+    let mut explanation = Explanation::new("quorum", v.reason)
         .reading(reading(terms))
         .cite_all(&quorum_citations(partnership, body, terms))
-        .figure("count", count)
-        .figure("required", rule.required)
-        .figure("represented", represented.join(", "));
-    if rule.basis == QuorumBasis::Seats {
-        explanation = explanation.figure("seats", total).figure("missing", missing.join(", "));
+        .figure("count", v.count)
+        .figure("required", v.required)
+        .figure("represented", v.represented.join(", "));
+    if terms.quorum.basis == QuorumBasis::Seats {
+        explanation = explanation
+            .figure("seats", v.seats)
+            .figure("missing", v.missing.join(", "));
     }
     for c in tenure_citations {
         if !explanation.citations.contains(c) {
@@ -200,12 +264,12 @@ pub fn check<S: AsRef<str>>(ctx: &Context, body: &str, date: NaiveDate, present:
     Ok(QuorumResult {
         body: body.id.clone(),
         date,
-        basis: rule.basis,
-        quorate,
-        count,
-        required: rule.required,
-        represented,
-        missing,
+        basis: terms.quorum.basis,
+        quorate: v.quorate,
+        count: v.count,
+        required: v.required,
+        represented: v.represented.into_iter().map(str::to_string).collect(),
+        missing: v.missing.into_iter().map(str::to_string).collect(),
         not_counted: not_counted.into_iter().collect(),
         explanation,
     })
@@ -412,8 +476,7 @@ pub fn batch<'a>(
         first_row: usize,
         date: NaiveDate,
         terms: &'a Terms,
-        seats: u128,
-        orgs: Vec<&'a str>,
+        tally: Tally<'a>,
     }
     if body_def.seats.len() > 128 {
         return Err(Error::new(
@@ -445,8 +508,7 @@ pub fn batch<'a>(
                             first_row: i,
                             date: row.date,
                             terms,
-                            seats: 0,
-                            orgs: Vec::new(),
+                            tally: Tally::default(),
                         });
                         accs.len() - 1
                     }
@@ -496,72 +558,24 @@ pub fn batch<'a>(
             // The same error a single check gives, with this row's field.
             partnership.resolve(&format!("rows[{i}].organisation"), row.organisation, row.date, open)?;
         }
-        if r.attendee_only {
-            continue;
-        }
-        match terms.quorum.basis {
-            QuorumBasis::Seats => acc.seats |= r.seat_bits(row.date),
-            QuorumBasis::Organisations => {
-                if r.member(row.date, open) && !acc.orgs.contains(&row.organisation) {
-                    acc.orgs.push(row.organisation);
-                }
-            }
-        }
+        acc.tally.add(r, row.organisation, row.date, terms);
     }
-    // Seat indices in id order, so represented and missing come out sorted.
-    let mut by_id: Vec<usize> = (0..body_def.seats.len()).collect();
-    by_id.sort_by(|a, b| {
-        let id = |k: &usize| body_def.seats.get(*k).map(|s| s.id.as_str());
-        id(a).cmp(&id(b))
-    });
+    let order = seat_order(body_def);
     let mut meetings = Vec::with_capacity(accs.len());
     let mut first_terms = None;
     for acc in accs {
-        let terms = acc.terms;
-        first_terms.get_or_insert(terms);
-        let rule = &terms.quorum;
-        let (represented, missing): (Vec<&'a str>, Vec<&'a str>) = match rule.basis {
-            QuorumBasis::Seats => {
-                let mut rep = Vec::new();
-                let mut miss = Vec::new();
-                for &k in &by_id {
-                    let Some(seat) = body_def.seats.get(k) else { continue };
-                    if acc.seats & (1u128 << k) != 0 {
-                        rep.push(seat.id.as_str());
-                    } else if seat.holders.iter().any(|h| h.covers(acc.date)) {
-                        miss.push(seat.id.as_str());
-                    }
-                }
-                (rep, miss)
-            }
-            QuorumBasis::Organisations => {
-                let mut orgs = acc.orgs;
-                orgs.sort_unstable();
-                (orgs, Vec::new())
-            }
-        };
-        let count = u32::try_from(represented.len()).unwrap_or(u32::MAX);
-        let quorate = count >= rule.required;
-        let reason = format!(
-            "{}: {count} {} represented; at least {} needed.",
-            if quorate { "Quorate" } else { "Not quorate" },
-            if rule.basis == QuorumBasis::Seats {
-                "seat(s)"
-            } else {
-                "organisation(s)"
-            },
-            rule.required
-        );
+        first_terms.get_or_insert(acc.terms);
+        let v = verdict(body_def, acc.terms, acc.date, acc.tally, &order);
         meetings.push(MeetingQuorum {
             meeting: acc.meeting,
             first_row: acc.first_row,
             date: acc.date,
-            quorate,
-            count,
-            required: rule.required,
-            represented,
-            missing,
-            reason,
+            quorate: v.quorate,
+            count: v.count,
+            required: v.required,
+            represented: v.represented,
+            missing: v.missing,
+            reason: v.reason,
         });
     }
     let mut explanation = Explanation::new(
@@ -577,34 +591,20 @@ pub fn batch<'a>(
 }
 
 /// Attendees given as small integer codes into a table of organisation ids,
-/// resolved once: for checking very many meetings where each id string
-/// would otherwise be looked up again and again (the WebAssembly package's
-/// typed-array interface). The answers are those of [`check`].
-///
-/// ```
-/// use kcsp_core::quorum::CodeTable;
-/// use kcsp_core::Context;
-/// use chrono::NaiveDate;
-/// let table = CodeTable::new(Context::kent(), "kcsp", &["kent_police", "kent_county_council", "office_of_the_pcc",
-///     "kent_fire_and_rescue", "guest"]).unwrap();
-/// let d = NaiveDate::from_ymd_opt(2022, 7, 14).unwrap();
-/// let q = table.check(d, &[0, 1, 2, 3, 4]).unwrap();
-/// assert!(q.quorate);
-/// assert_eq!((q.count, q.required), (4, 4));
-/// assert!(!table.check(d, &[0, 0, 4]).unwrap().quorate);
-/// ```
-pub struct CodeTable<'a> {
+/// resolved once: the table behind [`coded`].
+pub(crate) struct CodeTable<'a> {
     partnership: &'a Partnership,
     body: &'a Body,
     ids: Vec<&'a str>,
     resolved: Vec<Resolved<'a>>,
+    order: Vec<usize>,
 }
 
 impl<'a> CodeTable<'a> {
     /// Resolves `ids` for `body`. Errors: `unknown_body`; `unknown_organisation`
     /// for an id that is neither listed nor (where membership is open) well formed
     /// (field `organisations[i]`).
-    pub fn new(ctx: &'a Context, body: &str, ids: &[&'a str]) -> Result<CodeTable<'a>> {
+    pub(crate) fn new(ctx: &'a Context, body: &str, ids: &[&'a str]) -> Result<CodeTable<'a>> {
         let partnership = ctx.partnership();
         let body_def = partnership.body(body)?;
         let resolved = ids
@@ -612,25 +612,31 @@ impl<'a> CodeTable<'a> {
             .enumerate()
             .map(|(i, id)| Resolved::new(partnership, body_def, id).map_err(|e| e.at(format!("organisations[{i}]"))))
             .collect::<Result<Vec<_>>>()?;
+        if body_def.seats.len() > 128 {
+            return Err(Error::new(
+                ErrorKind::InvalidPartnership,
+                "body",
+                "a body has at most 128 seats",
+            ));
+        }
         Ok(CodeTable {
             partnership,
             body: body_def,
             ids: ids.to_vec(),
             resolved,
+            order: seat_order(body_def),
         })
     }
 
     /// The quorum of a meeting on `date` attended by the coded organisations.
     /// Errors: those of [`check`], with the field `codes[i]`; `invalid_input`
     /// for a code outside the table.
-    pub fn check(&self, date: NaiveDate, codes: &[u16]) -> Result<CodedQuorum> {
+    pub(crate) fn check(&self, date: NaiveDate, codes: &[u16]) -> Result<CodedQuorum> {
         let terms = self.body.terms_on(date)?;
-        let rule = &terms.quorum;
-        let open = rule.basis == QuorumBasis::Organisations && rule.open_membership;
-        let mut seats = 0u128;
-        let mut orgs: Vec<u16> = Vec::new();
+        let open = terms.quorum.basis == QuorumBasis::Organisations && terms.quorum.open_membership;
+        let mut tally = Tally::default();
         for (i, &c) in codes.iter().enumerate() {
-            let Some(r) = self.resolved.get(usize::from(c)) else {
+            let (Some(r), Some(id)) = (self.resolved.get(usize::from(c)), self.ids.get(usize::from(c))) else {
                 return Err(Error::new(
                     ErrorKind::InvalidInput,
                     format!("codes[{i}]"),
@@ -638,44 +644,82 @@ impl<'a> CodeTable<'a> {
                 ));
             };
             if !r.current(date, open) {
-                let id = self.ids.get(usize::from(c)).copied().unwrap_or("");
                 self.partnership.resolve(&format!("codes[{i}]"), id, date, open)?;
             }
-            if r.attendee_only {
-                continue;
-            }
-            match rule.basis {
-                QuorumBasis::Seats => seats |= r.seat_bits(date),
-                QuorumBasis::Organisations => {
-                    if r.member(date, open) && !orgs.contains(&c) {
-                        orgs.push(c);
-                    }
-                }
-            }
+            tally.add(r, id, date, terms);
         }
-        let count = match rule.basis {
-            QuorumBasis::Seats => seats.count_ones(),
-            // Distinct ids: two codes for the same text count once.
-            QuorumBasis::Organisations => {
-                let mut names: Vec<&str> = orgs
-                    .iter()
-                    .filter_map(|c| self.ids.get(usize::from(*c)).copied())
-                    .collect();
-                names.sort_unstable();
-                names.dedup();
-                u32::try_from(names.len()).unwrap_or(u32::MAX)
-            }
-        };
+        let v = verdict(self.body, terms, date, tally, &self.order);
         Ok(CodedQuorum {
-            quorate: count >= rule.required,
-            count,
-            required: rule.required,
+            quorate: v.quorate,
+            count: v.count,
+            required: v.required,
+            reason: v.reason,
         })
     }
 }
 
-/// A meeting's quorum from [`CodeTable::check`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The quorum of many meetings given as typed arrays, for high volumes (the
+/// WebAssembly package's typed-array interface): organisation ids are given
+/// once in `organisations`; `codes` holds, meeting after meeting, the index
+/// into `organisations` of each person present; meeting `i` is
+/// `codes[ends[i-1]..ends[i]]` (from 0 for the first) and is held on
+/// `dates[i]`. Each answer is the one [`check`] gives, reason included.
+///
+/// Errors: those of [`check`], with the field `meetings[i].codes[j]`;
+/// `unknown_organisation` for an id of `organisations` that is not one
+/// (field `organisations[k]`); `invalid_input` for `ends` that do not rise
+/// within `codes`, or `dates` of another length than `ends`.
+///
+/// ```
+/// use kcsp_core::{quorum, Context};
+/// use chrono::NaiveDate;
+/// let ids = ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue", "guest"];
+/// let d = NaiveDate::from_ymd_opt(2022, 7, 14).unwrap();
+/// let q = quorum::coded(Context::kent(), "kcsp", &ids, &[0, 1, 2, 3, 4, 0, 0, 4], &[5, 8], &[d, d]).unwrap();
+/// assert!(q[0].quorate);
+/// assert_eq!((q[1].count, q[1].required), (1, 4));
+/// assert!(q[1].reason.starts_with("Not quorate"));
+/// ```
+pub fn coded(
+    ctx: &Context,
+    body: &str,
+    organisations: &[&str],
+    codes: &[u16],
+    ends: &[u32],
+    dates: &[NaiveDate],
+) -> Result<Vec<CodedQuorum>> {
+    if ends.len() != dates.len() {
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            "dates",
+            "ends and dates must have one entry per meeting",
+        ));
+    }
+    let table = CodeTable::new(ctx, body, organisations)?;
+    let mut out = Vec::with_capacity(ends.len());
+    let mut start = 0usize;
+    for (i, (&end, &date)) in ends.iter().zip(dates).enumerate() {
+        let end = usize::try_from(end).unwrap_or(usize::MAX);
+        let Some(slice) = codes.get(start..end) else {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                format!("ends[{i}]"),
+                "ends must rise and stay within codes",
+            ));
+        };
+        let q = table.check(date, slice).map_err(|e| {
+            let f = format!("meetings[{i}].{}", e.field());
+            e.at(f)
+        })?;
+        out.push(q);
+        start = end;
+    }
+    Ok(out)
+}
+
+/// A meeting's quorum from [`coded`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CodedQuorum {
     /// Whether it was quorate.
     pub quorate: bool,
@@ -683,6 +727,8 @@ pub struct CodedQuorum {
     pub count: u32,
     /// How many were needed.
     pub required: u32,
+    /// Why, in a sentence (the same as [`check`] gives).
+    pub reason: String,
 }
 
 #[cfg(test)]
@@ -952,6 +998,11 @@ mod tests {
         );
         let dhr = CodeTable::new(kent, "dhr_steering_group", &["a_trust", "b_trust", "a_trust", "guest"]).unwrap();
         assert_eq!(dhr.check(d("2023-01-01"), &[0, 1, 2, 3]).unwrap().count, 2);
+        let day = d("2022-07-14");
+        let e = coded(kent, "kcsp", &ids, &[0, 1, 4], &[2, 3], &[day, day]).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("organisation_not_current", "meetings[1].codes[0]"));
+        assert_eq!(coded(kent, "kcsp", &ids, &[0], &[2], &[day]).unwrap_err().field(), "ends[0]");
+        assert_eq!(coded(kent, "kcsp", &ids, &[0], &[1], &[]).unwrap_err().field(), "dates");
     }
 
     #[test]

@@ -220,52 +220,25 @@ pub fn quorum_coded(
     ends: &[u32],
     days: &[i32],
 ) -> Result<JsValue, JsValue> {
-    if ends.len() != days.len() {
-        return Err(js_error(
-            "invalid_input",
-            "days",
-            "ends and days must have one entry per meeting",
-            &[],
-        ));
-    }
     let ids: Vec<&str> = organisations.iter().map(String::as_str).collect();
-    let table = kcsp_core::quorum::CodeTable::new(kcsp_core::Context::kent(), body, &ids).map_err(|e| thrown(&e))?;
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    let (mut quorate, mut count, mut required) = (
-        Vec::with_capacity(ends.len()),
-        Vec::with_capacity(ends.len()),
-        Vec::with_capacity(ends.len()),
-    );
-    let mut start = 0usize;
-    for (i, (&end, &day)) in ends.iter().zip(days).enumerate() {
-        let end = end as usize;
-        let Some(slice) = codes.get(start..end) else {
-            return Err(js_error(
-                "invalid_input",
-                &format!("ends[{i}]"),
-                "ends must rise and stay within codes",
-                &[],
-            ));
-        };
-        let date = epoch
-            .checked_add_signed(chrono::Duration::days(i64::from(day)))
-            .ok_or_else(|| {
-                js_error(
-                    "date_out_of_range",
-                    &format!("days[{i}]"),
-                    "the day number is out of range",
-                    &[],
-                )
-            })?;
-        let q = table.check(date, slice).map_err(|e| {
-            let f = format!("meetings[{i}].{}", e.field());
+    let dates = days
+        .iter()
+        .enumerate()
+        .map(|(i, &day)| {
+            epoch.checked_add_signed(chrono::Duration::days(i64::from(day))).ok_or_else(|| {
+                js_error("date_out_of_range", &format!("days[{i}]"), "the day number is out of range", &[])
+            })
+        })
+        .collect::<Result<Vec<_>, JsValue>>()?;
+    let meetings =
+        kcsp_core::quorum::coded(kcsp_core::Context::kent(), body, &ids, codes, ends, &dates).map_err(|e| {
+            let f = e.field().replace("dates", "days");
             thrown(&e.at(f))
         })?;
-        quorate.push(u8::from(q.quorate));
-        count.push(q.count);
-        required.push(q.required);
-        start = end;
-    }
+    let quorate: Vec<u8> = meetings.iter().map(|q| u8::from(q.quorate)).collect();
+    let count: Vec<u32> = meetings.iter().map(|q| q.count).collect();
+    let required: Vec<u32> = meetings.iter().map(|q| q.required).collect();
     let out = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&out, &"quorate".into(), &js_sys::Uint8Array::from(quorate.as_slice()));
     let _ = js_sys::Reflect::set(&out, &"count".into(), &js_sys::Uint32Array::from(count.as_slice()));
