@@ -183,12 +183,12 @@ pub fn grant_year(ctx: &Context, y: &GrantYear) -> Result<GrantYearResult, Error
         };
         tactical::access(ctx, year, &facts, g.as_of)
     });
-    let input = LedgerInput {
+    let input = LedgerInput::new(
         year,
-        allocation: y.allocation,
-        tactical_open: Some(access.as_ref().map_or(y.tactical_open, |a| a.open)),
-        projects: y.projects.iter().map(|p| p.project.clone()).collect(),
-    };
+        y.allocation,
+        Some(access.as_ref().map_or(y.tactical_open, |a| a.open)),
+        y.projects.iter().map(|p| p.project.clone()).collect(),
+    );
     let ledger = grant::ledger(ctx, &input)?;
     let statement = Statement {
         figures: y.stated.figures.clone(),

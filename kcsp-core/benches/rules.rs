@@ -130,12 +130,12 @@ fn thousand_projects() -> (LedgerInput, String) {
             r
         })
         .collect();
-    let input = LedgerInput {
-        year: FinancialYear::parse("year", "2023/24").expect("a year"),
-        allocation: Money::parse("allocation", "100000").expect("an amount"),
-        tactical_open: None,
+    let input = LedgerInput::new(
+        FinancialYear::parse("year", "2023/24").expect("a year"),
+        Money::parse("allocation", "100000").expect("an amount"),
+        None,
         projects,
-    };
+    );
     let text = serde_json::json!({"year": "2023/24", "allocation": "100000", "projects": rows}).to_string();
     (input, text)
 }
@@ -171,14 +171,7 @@ fn dhr_benches(c: &mut Criterion) {
             });
             let submitted =
                 (i % 3 == 0 && decision == Some(CommissionDecision::Commission)).then(|| notified + Days::new(200));
-            DeadlineInput {
-                notified,
-                decided,
-                decision,
-                submitted,
-                as_of: date(2026, 6, 30),
-                extensions: Vec::new(),
-            }
+            DeadlineInput::new(notified, date(2026, 6, 30), decided, decision, submitted, Vec::new())
         })
         .collect();
     let mut g = c.benchmark_group("dhr");

@@ -56,6 +56,7 @@ const CITE_PROCLAMATIONS: Citation = Citation::new(
 /// A bank holiday: its date and name.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BankHoliday {
     /// The date.
     pub date: NaiveDate,
@@ -108,6 +109,7 @@ struct Govuk {
 /// ```
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CalendarSource {
     /// The ranges of years whose bank holidays were computed from statute
     /// and the proclamations the library knows (first and last year of each).
@@ -693,6 +695,7 @@ crate::input::input! {
 /// Whether a date is a working day, and why.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct WorkingDay {
     /// The date.
     pub date: NaiveDate,

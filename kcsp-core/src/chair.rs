@@ -79,6 +79,7 @@ crate::input::input! {
 /// The outcome of a removal vote.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RemovalResult {
     /// The office.
     pub office: Office,
@@ -240,6 +241,7 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
 /// When a body's chair is next due for election or review.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TermStatus {
     /// The body.
     pub body: BodyId,

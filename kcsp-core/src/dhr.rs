@@ -56,9 +56,8 @@ crate::input::enumeration! {
 
 /// Where a review is: its last stage (not counting `home_office_informed`)
 /// and whether the Home Office has been told.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Progress {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Progress {
     /// The last stage reached, other than `home_office_informed`; `None` before notification.
     pub stage: Option<Stage>,
     /// Whether the Home Office has been informed.
@@ -71,14 +70,7 @@ pub struct Progress {
 
 impl Progress {
     /// The stages that may legally come next.
-    ///
-    /// ```
-    /// use kcsp_core::dhr::{Progress, Stage};
-    /// let mut p = Progress::default();
-    /// p.step("events[0]", Stage::Notified).unwrap();
-    /// assert_eq!(p.allowed(), [Stage::Commissioned, Stage::NotCommissioned]);
-    /// ```
-    pub fn allowed(&self) -> Vec<Stage> {
+    pub(crate) fn allowed(&self) -> Vec<Stage> {
         use Stage::*;
         let inform = if self.home_office_informed {
             vec![]
@@ -103,7 +95,7 @@ impl Progress {
 
     /// Moves to `next`, or fails with `invalid_transition` naming the step
     /// and what was allowed.
-    pub fn step(&mut self, field: &str, next: Stage) -> Result<()> {
+    pub(crate) fn step(&mut self, field: &str, next: Stage) -> Result<()> {
         let allowed = self.allowed();
         if !allowed.contains(&next) {
             let from = self.stage.map_or("the start", Stage::as_str);
@@ -144,6 +136,7 @@ impl Progress {
 /// Where a sequence of stages leads.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TransitionResult {
     /// The last stage reached, other than `home_office_informed`.
     pub stage: Stage,
@@ -218,6 +211,7 @@ fn replay_stages(ctx: &Context, field: &str, stages: &[Stage]) -> Result<Transit
 /// Counts over many reviews.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Portfolio {
     /// Deaths considered (every case notified).
     pub considered: u32,
@@ -243,6 +237,7 @@ pub struct Portfolio {
 /// A case with a missed deadline.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct OverdueCase {
     /// The case reference.
     pub reference: String,
@@ -390,6 +385,7 @@ crate::input::input! {
 /// A case's status as of a date.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CaseStatus {
     /// The reference.
     pub reference: String,
@@ -416,20 +412,19 @@ pub struct CaseStatus {
 /// actions are open), and the deadline errors.
 ///
 /// ```
-/// use kcsp_core::dhr::{case_status, Action, ActionStatus, Case, CaseEvent, Stage};
-/// use kcsp_core::protocol::Protocols;
+/// use kcsp_core::dhr::{case_status, Case, CaseEvent, Stage};
 /// use chrono::NaiveDate;
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-/// let case = Case {
-///     reference: "Example 2023".into(),
-///     events: vec![
-///         CaseEvent { date: d(2023, 1, 10), stage: Stage::Notified },
-///         CaseEvent { date: d(2023, 2, 1), stage: Stage::Commissioned },
-///         CaseEvent { date: d(2023, 2, 3), stage: Stage::HomeOfficeInformed },
+/// let case = Case::new(
+///     "Example 2023".into(),
+///     vec![
+///         CaseEvent::new(d(2023, 1, 10), Stage::Notified),
+///         CaseEvent::new(d(2023, 2, 1), Stage::Commissioned),
+///         CaseEvent::new(d(2023, 2, 3), Stage::HomeOfficeInformed),
 ///     ],
-///     extensions: vec![],
-///     actions: vec![],
-/// };
+///     vec![],
+///     vec![],
+/// );
 /// let s = case_status(kcsp_core::Context::kent(), &case, d(2023, 8, 2)).unwrap();
 /// assert_eq!(s.deadlines.report_due, Some(d(2023, 8, 1)));
 /// assert!(s.deadlines.report_overdue);

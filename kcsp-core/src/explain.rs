@@ -157,3 +157,34 @@ impl fmt::Display for Explanation {
         Ok(())
     }
 }
+
+/// `Display` for results: the reason, the reading and the clauses, as the
+/// explanation prints them.
+macro_rules! explained {
+    ($($t:ty),* $(,)?) => {
+        $(impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Display::fmt(&self.explanation, f)
+            }
+        })*
+    };
+}
+
+explained!(
+    crate::quorum::QuorumResult,
+    crate::chair::RemovalResult,
+    crate::chair::TermStatus,
+    crate::papers::PapersResult,
+    crate::calendar::WorkingDay,
+    crate::review::ReviewStatus,
+    crate::grant::Split,
+    crate::grant::Ledger,
+    crate::match_funding::MatchFunding,
+    crate::reconcile::Reconciliation,
+    crate::tactical::TacticalAccess,
+    crate::protocol::Deadlines,
+    crate::dhr::TransitionResult,
+    crate::dhr::Portfolio,
+    crate::dhr::CaseStatus,
+    crate::quorum::QuorumBatch<'_>,
+);

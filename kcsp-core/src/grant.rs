@@ -85,6 +85,7 @@ impl GrantSchemes {
 /// An allocation divided into the upfront share and the tactical pot.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Split {
     /// The allocation.
     pub allocation: Money,
@@ -225,28 +226,12 @@ impl Project {
         spent: Option<&str>,
     ) -> Result<Project> {
         let f = |k: &str| format!("projects[{index}].{k}");
-        let amount = Money::parse(&f("amount"), amount)?;
-        let spent = spent.map(|s| Money::parse(&f("spent"), s)).transpose()?;
-        Project::new(index, name, round, amount, decision, spent)
-    }
-
-    /// A project from a name, round and decision as text and amounts already
-    /// parsed; errors name `projects[index].<field>`.
-    pub fn new(
-        index: usize,
-        name: &str,
-        round: &str,
-        amount: Money,
-        decision: &str,
-        spent: Option<Money>,
-    ) -> Result<Project> {
-        let f = |k: &str| format!("projects[{index}].{k}");
         Ok(Project {
             name: name.to_string(),
             round: Round::parse(&f("round"), round)?,
-            amount,
+            amount: Money::parse(&f("amount"), amount)?,
             decision: Decision::parse(&f("decision"), decision)?,
-            spent,
+            spent: spent.map(|s| Money::parse(&f("spent"), s)).transpose()?,
         })
     }
 }
@@ -271,6 +256,7 @@ crate::input::input! {
 /// A warning: the ledger is consistent but something deserves attention.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Warning {
     /// A stable code: `upfront_requests_exceed_pot`, `project_overspent`,
     /// `tactical_requests_exceed_available`.
@@ -284,6 +270,7 @@ pub struct Warning {
 /// A year's derived figures.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Ledger {
     /// The financial year.
     pub year: FinancialYear,
@@ -366,15 +353,15 @@ fn total(projects: &[Project], round: Round, decision: Option<Decision>) -> Resu
 /// ```
 /// use kcsp_core::grant::{ledger, LedgerInput, Project};
 /// use kcsp_core::{Context, FinancialYear, Money};
-/// let input = LedgerInput {
-///     year: FinancialYear::parse("year", "2022/23").unwrap(),
-///     allocation: Money::parse("allocation", "39661").unwrap(),
-///     tactical_open: None,
-///     projects: vec![
+/// let input = LedgerInput::new(
+///     FinancialYear::parse("year", "2022/23").unwrap(),
+///     Money::parse("allocation", "39661").unwrap(),
+///     None, // the tactical pot open
+///     vec![
 ///         Project::parse(0, "Trauma Awareness Project", "upfront", "13000", "approved", Some("13000")).unwrap(),
 ///         Project::parse(1, "Bystander Approach Training", "upfront", "5000", "rejected", None).unwrap(),
 ///     ],
-/// };
+/// );
 /// let l = ledger(Context::kent(), &input).unwrap();
 /// assert_eq!(l.tactical_available.to_machine(), "26661.00"); // rejected money joins the pot
 /// assert_eq!(l.underspend.to_machine(), "26661.00");

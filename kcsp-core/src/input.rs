@@ -161,6 +161,7 @@ macro_rules! input {
         #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
         #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
         #[serde(deny_unknown_fields)]
+        #[non_exhaustive]
         pub struct $name {
             $( $(#[$fmeta])* $(#[serde($default)])? pub $field : $ty ),*
         }
@@ -168,6 +169,12 @@ macro_rules! input {
         impl $name {
             /// The input's keys, in order.
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// The input from its fields, in the order of [`FIELDS`](Self::FIELDS).
+            #[allow(clippy::too_many_arguments)]
+            pub fn new($($field: $ty),*) -> Self {
+                $name { $($field),* }
+            }
         }
 
         impl $crate::input::Check for $name {

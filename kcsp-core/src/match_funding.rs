@@ -26,6 +26,7 @@ crate::input::input! {
 /// A project's funding split between the grant and others.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MatchFunding {
     /// The grant's contribution.
     pub grant: Money,

@@ -36,6 +36,7 @@ crate::input::input! {
 /// Whether papers went out in time, and the latest day they could.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PapersResult {
     /// The meeting date.
     pub meeting: NaiveDate,

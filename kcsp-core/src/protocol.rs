@@ -187,6 +187,7 @@ crate::input::input! {
 /// A case's deadlines as of a date.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Deadlines {
     /// The protocol version applied.
     pub protocol: String,
@@ -240,11 +241,9 @@ fn extended(kind: DeadlineKind, original: NaiveDate, extensions: &[Extension]) -
 /// use kcsp_core::Context;
 /// use chrono::NaiveDate;
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-/// let r = deadlines(Context::kent(), &DeadlineInput {
-///     notified: d(2023, 1, 10), decided: Some(d(2023, 2, 20)),
-///     decision: Some(CommissionDecision::Commission), submitted: None, as_of: d(2023, 3, 1),
-///     extensions: vec![],
-/// }).unwrap();
+/// let input = DeadlineInput::new(d(2023, 1, 10), d(2023, 3, 1), Some(d(2023, 2, 20)),
+///     Some(CommissionDecision::Commission), None, vec![]);
+/// let r = deadlines(Context::kent(), &input).unwrap();
 /// assert_eq!(r.decision_due, d(2023, 2, 10));
 /// assert!(r.decision_overdue);
 /// assert_eq!(r.report_due, Some(d(2023, 8, 20)));

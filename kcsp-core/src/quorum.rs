@@ -27,6 +27,7 @@ use std::collections::BTreeSet;
 /// Whether a meeting was quorate, and why.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct QuorumResult {
     /// The body.
     pub body: BodyId,
@@ -291,6 +292,7 @@ pub struct Attendance<'a> {
 /// register and the partnership, so a batch of many meetings allocates little.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct MeetingQuorum<'a> {
     /// The meeting id.
     pub meeting: &'a str,
@@ -315,6 +317,7 @@ pub struct MeetingQuorum<'a> {
 /// The quorum of every meeting of an attendance register.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct QuorumBatch<'a> {
     /// One row per meeting, in order of first appearance.
     pub meetings: Vec<MeetingQuorum<'a>>,

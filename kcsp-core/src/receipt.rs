@@ -49,6 +49,7 @@ pub struct Receipt {
 /// What checking a receipt again found.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Verification {
     /// Whether the same input gives the same result now.
     pub holds: bool,

@@ -121,6 +121,7 @@ pub struct Statement {
 /// One difference between what was stated and what is computed.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Discrepancy {
     /// `figure`, `project_amount`, `unknown_project` or `over_request`.
     pub kind: Cow<'static, str>,
@@ -145,6 +146,7 @@ pub struct Discrepancy {
 /// The outcome of a reconciliation.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Reconciliation {
     /// Whether nothing differs.
     pub consistent: bool,
@@ -164,12 +166,10 @@ fn key(name: &str) -> String {
 /// use kcsp_core::grant::{ledger, LedgerInput};
 /// use kcsp_core::reconcile::{reconcile, LedgerFigure, StatedFigure, Statement};
 /// use kcsp_core::{Context, FinancialYear, Money};
-/// let l = ledger(Context::kent(), &LedgerInput {
-///     year: FinancialYear::parse("y", "2021/22").unwrap(),
-///     allocation: Money::pounds(39661), tactical_open: Some(false), projects: vec![] }).unwrap();
-/// let r = reconcile(&l, &Statement { figures: vec![StatedFigure {
-///     figure: LedgerFigure::TacticalPot, amount: Money::pounds(13220),
-///     source: "WG update 14 July 2022 §3.1".into() }], projects: vec![] });
+/// let year = FinancialYear::parse("y", "2021/22").unwrap();
+/// let l = ledger(Context::kent(), &LedgerInput::new(year, Money::pounds(39661), Some(false), vec![])).unwrap();
+/// let stated = StatedFigure::new(LedgerFigure::TacticalPot, Money::pounds(13220), "WG update 14 July 2022 §3.1".into());
+/// let r = reconcile(&l, &Statement { figures: vec![stated], projects: vec![] });
 /// assert_eq!(r.discrepancies[0].difference, Money::pounds(1));
 /// ```
 pub fn reconcile(ledger: &Ledger, statement: &Statement) -> Reconciliation {

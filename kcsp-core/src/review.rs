@@ -69,6 +69,7 @@ crate::input::input! {
 /// The status of a body's terms-of-reference review.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReviewStatus {
     /// The latest approval.
     pub last_approved: NaiveDate,

@@ -109,6 +109,7 @@ crate::input::input! {
 /// A gate that is shut.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ShutGate {
     /// A stable code: `earlier_projects_incomplete`, `upfront_cases_undecided`,
     /// `closed`, `year_not_started`, `year_ended`.
@@ -120,6 +121,7 @@ pub struct ShutGate {
 /// Whether the tactical pot is open on a date, and which gates are shut.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TacticalAccess {
     /// The financial year.
     pub year: FinancialYear,
