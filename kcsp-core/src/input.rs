@@ -117,7 +117,7 @@ impl<T: Check> Check for Vec<T> {
 pub(crate) fn check_object(
     value: &Value,
     path: &str,
-    fields: &[(&str, bool, fn(&Value, &str, &mut Vec<Error>))],
+    fields: &[(&str, bool, bool, fn(&Value, &str, &mut Vec<Error>))],
     errors: &mut Vec<Error>,
 ) {
     let Some(map) = value.as_object() else {
@@ -125,7 +125,7 @@ pub(crate) fn check_object(
         return;
     };
     for k in map.keys() {
-        if !fields.iter().any(|(name, _, _)| name == k) {
+        if !fields.iter().any(|(name, _, _, _)| name == k) {
             let names: Vec<&str> = fields.iter().map(|f| f.0).collect();
             errors.push(
                 Error::new(
@@ -137,9 +137,12 @@ pub(crate) fn check_object(
             );
         }
     }
-    for (name, optional, check) in fields {
+    // A field may be null when its type is an `Option`, and absent when it
+    // is an `Option` or has a default (serde refuses a null for the latter).
+    for (name, nullable, omittable, check) in fields {
         match map.get(*name) {
-            None | Some(Value::Null) if *optional => {}
+            None if *omittable => {}
+            Some(Value::Null) if *nullable => {}
             None | Some(Value::Null) => errors.push(Error::new(ErrorKind::InvalidInput, join(path, name), "missing")),
             Some(v) => check(v, &join(path, name), errors),
         }
@@ -184,6 +187,7 @@ macro_rules! input {
                     path,
                     &[$((
                         stringify!($field),
+                        <$ty as $crate::input::Check>::OPTIONAL,
                         <$ty as $crate::input::Check>::OPTIONAL $(|| $crate::input::defaulted(stringify!($default)))?,
                         <$ty as $crate::input::Check>::check,
                     )),*],

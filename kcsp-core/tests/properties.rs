@@ -201,3 +201,68 @@ proptest! {
         prop_assert_eq!(ctx_back.hash(), ctx.hash());
     }
 }
+
+/// The JSON entry point and the typed API agree on generated inputs: the
+/// same result, or the same code and field; and form validation finds no
+/// error exactly when the rule decides.
+mod boundary {
+    use chrono::NaiveDate;
+    use kcsp_core::{json, papers, quorum, rules, Context};
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    const IDS: &[&str] = &[
+        "kent_police", "kent_county_council", "office_of_the_pcc", "kent_and_medway_ccg", "nhs_kent_and_medway",
+        "guest", "violence_reduction_unit", "medway_council", "Kent Police", "",
+    ];
+    const BODIES: &[&str] = &["kcsp", "working_group", "dhr_steering_group", "cabinet"];
+
+    fn agree<T: serde::Serialize>(rule: &str, input: &Value, typed: kcsp_core::Result<T>) -> Result<(), TestCaseError> {
+        let via_json = json::evaluate(rule, input);
+        match (&via_json, &typed) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a, &serde_json::to_value(b).unwrap()),
+            (Err(a), Err(b)) => prop_assert_eq!((a.code(), a.field()), (b.code(), b.field())),
+            (a, b) => prop_assert!(false, "json {:?} / typed {:?}", a.as_ref().err(), b.as_ref().err()),
+        }
+        let errors = rules::validate(Context::kent(), rule, input).unwrap();
+        prop_assert_eq!(errors.is_empty(), via_json.is_ok(), "{:?}", errors);
+        if let Err(e) = &via_json {
+            prop_assert!(errors.iter().any(|v| v.code() == e.code()), "{:?} not among {:?}", e, errors);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn quorum_json_and_typed_agree(
+            body in 0usize..4,
+            day in 0i64..2000,
+            present in prop::collection::vec(0usize..10, 0..8),
+        ) {
+            let date = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(day as u64);
+            let present: Vec<&str> = present.iter().map(|i| IDS[*i]).collect();
+            let input = json!({"body": BODIES[body], "date": date.to_string(), "present": present});
+            // The typed input holds ids, each checked for its form as it is made.
+            let typed = present
+                .iter()
+                .enumerate()
+                .map(|(i, p)| kcsp_core::OrgId::parse(&format!("present[{i}]"), p))
+                .collect::<kcsp_core::Result<Vec<_>>>()
+                .and_then(|ids| quorum::check(Context::kent(), BODIES[body], date, &ids));
+            agree("quorum", &input, typed)?;
+        }
+
+        #[test]
+        fn papers_json_and_typed_agree(body in 0usize..4, meeting in 0i64..3000, before in -3i64..20, sent in any::<bool>()) {
+            let m = NaiveDate::from_ymd_opt(2018, 1, 1).unwrap() + chrono::Days::new(meeting as u64);
+            let c = m - chrono::Duration::days(before);
+            let mut input = json!({"body": BODIES[body], "meeting": m.to_string()});
+            if sent {
+                input["circulated"] = json!(c.to_string());
+            }
+            agree("papers_deadline", &input, papers::deadline(Context::kent(), BODIES[body], m, sent.then_some(c)))?;
+        }
+    }
+}

@@ -261,6 +261,14 @@ pub fn rule_json(data: &[u8]) {
         return;
     };
     let from_value = json::evaluate(rule, &value);
+    // Form validation finds no error exactly when the rule decides, and
+    // finds the error the rule gives.
+    if let Ok(errors) = kcsp_core::rules::validate(Context::kent(), rule, &value) {
+        assert_eq!(errors.is_empty(), from_value.is_ok(), "validate {errors:?} / evaluate {from_value:?}");
+        if let Err(e) = &from_value {
+            assert!(errors.iter().any(|v| v.code() == e.code()), "{e:?} not among {errors:?}");
+        }
+    }
     match (from_text, from_value) {
         (Ok(text), Ok(v)) => {
             let reparsed: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
