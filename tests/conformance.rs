@@ -78,14 +78,20 @@ fn equal(key: &str, expected: &Value, got: &Value) -> bool {
 /// A validation case: the set of (code, field) pairs must be exactly `errors`.
 fn judge_validation(rule: &str, case: &Value) -> Result<(), String> {
     let input = case.get("input").ok_or("case has no input")?;
-    let want = case.get("errors").and_then(Value::as_array).ok_or("a validation case needs errors")?;
+    let want = case
+        .get("errors")
+        .and_then(Value::as_array)
+        .ok_or("a validation case needs errors")?;
     let pair = |v: &Value| -> (String, String) {
         let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
         (s("code"), s("field"))
     };
     let mut want: Vec<(String, String)> = want.iter().map(pair).collect();
     let got = validate(rule, input).map_err(|e| format!("not understood: {} ({})", e.message(), e.field()))?;
-    let mut got: Vec<(String, String)> = got.iter().map(|e| (e.code().to_string(), e.field().to_string())).collect();
+    let mut got: Vec<(String, String)> = got
+        .iter()
+        .map(|e| (e.code().to_string(), e.field().to_string()))
+        .collect();
     want.sort();
     got.sort();
     if want == got {

@@ -11,7 +11,11 @@ fn data() -> ReportData {
 }
 
 fn year(d: &ReportData, y: &str) -> GrantYearResult {
-    grant_year(Context::kent(), d.grant_years.iter().find(|g| g.year.to_string() == y).unwrap()).unwrap()
+    grant_year(
+        Context::kent(),
+        d.grant_years.iter().find(|g| g.year.to_string() == y).unwrap(),
+    )
+    .unwrap()
 }
 
 fn m(s: &str) -> Money {

@@ -32,25 +32,47 @@ fn single_batch_and_coded_agree_on_every_quorum_vector() {
                 None => Context::kent().clone(),
             };
             let body = input["body"].as_str().unwrap_or("");
-            let Some(date) = input["date"].as_str().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else {
+            let Some(date) = input["date"]
+                .as_str()
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            else {
                 continue;
             };
-            let present: Vec<&str> = input["present"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+            let present: Vec<&str> = input["present"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap())
+                .collect();
             let id = format!("{}:{}", path.file_name().unwrap().to_string_lossy(), case["id"]);
 
             let single = quorum::check(&ctx, body, date, &present);
             let mut ids: Vec<&str> = present.clone();
             ids.sort_unstable();
             ids.dedup();
-            let codes: Vec<u16> = present.iter().map(|p| ids.iter().position(|i| i == p).unwrap() as u16).collect();
+            let codes: Vec<u16> = present
+                .iter()
+                .map(|p| ids.iter().position(|i| i == p).unwrap() as u16)
+                .collect();
             let ends = [codes.len() as u32];
             let coded = quorum::coded(&ctx, body, &ids, &codes, &ends, &[date]).map(|mut q| q.remove(0));
-            let rows: Vec<Attendance> = present.iter().map(|o| Attendance { meeting: "m", date, organisation: o }).collect();
+            let rows: Vec<Attendance> = present
+                .iter()
+                .map(|o| Attendance {
+                    meeting: "m",
+                    date,
+                    organisation: o,
+                })
+                .collect();
             let batch = quorum::batch(&ctx, body, rows.iter().copied());
 
             match (&single, &coded) {
                 (Ok(s), Ok(c)) => {
-                    assert_eq!((s.quorate, s.count, s.required), (c.quorate, c.count, c.required), "{id}");
+                    assert_eq!(
+                        (s.quorate, s.count, s.required),
+                        (c.quorate, c.count, c.required),
+                        "{id}"
+                    );
                     assert_eq!(s.explanation.reason, c.reason, "{id}");
                 }
                 (Err(a), Err(b)) => assert_eq!(a.code(), b.code(), "{id}"),
@@ -60,7 +82,11 @@ fn single_batch_and_coded_agree_on_every_quorum_vector() {
                 (Ok(s), Ok(b)) if present.is_empty() => assert!(b.meetings.is_empty(), "{id}: {s:?}"),
                 (Ok(s), Ok(b)) => {
                     let m = &b.meetings[0];
-                    assert_eq!((s.quorate, s.count, s.required), (m.quorate, m.count, m.required), "{id}");
+                    assert_eq!(
+                        (s.quorate, s.count, s.required),
+                        (m.quorate, m.count, m.required),
+                        "{id}"
+                    );
                     assert_eq!(s.represented, m.represented, "{id}");
                     assert_eq!(s.missing, m.missing, "{id}");
                     assert_eq!(s.explanation.reason, m.reason, "{id}");

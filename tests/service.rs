@@ -33,7 +33,11 @@ fn request(addr: SocketAddr, method: &str, path: &str, body: &Value) -> (u16, Va
 }
 
 fn serve(ctx: kcsp_core::Context) -> SocketAddr {
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
     let listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
     let addr = listener.local_addr().unwrap();
     std::thread::spawn(move || {
@@ -47,7 +51,11 @@ fn a_case_management_system_uses_the_rules_over_http() {
     let addr = serve(service::context(None, None).unwrap());
     let (status, rules) = request(addr, "GET", "/rules", &Value::Null);
     assert_eq!(status, 200);
-    assert!(rules["rules"].as_array().unwrap().iter().any(|r| r["id"] == "grant_ledger"));
+    assert!(rules["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == "grant_ledger"));
 
     let meeting = json!({"body": "kcsp", "date": "2022-07-14",
         "present": ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"]});
@@ -55,9 +63,17 @@ fn a_case_management_system_uses_the_rules_over_http() {
     assert_eq!(status, 200);
     assert_eq!(q["quorate"], true);
 
-    let (status, e) = request(addr, "POST", "/rules/quorum", &json!({"body": "kcsp", "date": "2022-02-30", "present": []}));
+    let (status, e) = request(
+        addr,
+        "POST",
+        "/rules/quorum",
+        &json!({"body": "kcsp", "date": "2022-02-30", "present": []}),
+    );
     assert_eq!(status, 422);
-    assert_eq!((e["code"].as_str(), e["field"].as_str()), (Some("invalid_date"), Some("date")));
+    assert_eq!(
+        (e["code"].as_str(), e["field"].as_str()),
+        (Some("invalid_date"), Some("date"))
+    );
     assert!(e["public_message"].as_str().unwrap().starts_with("Enter a real date"));
 
     let (status, _) = request(addr, "POST", "/rules/nope", &json!({}));
@@ -103,12 +119,27 @@ fn another_partnership_and_calendar_from_files() {
     std::fs::write(&c, json!({"add": ["2027-06-04"]}).to_string()).unwrap();
     let ctx = service::context(p.to_str(), c.to_str()).unwrap();
     let addr = serve(ctx);
-    let (status, q) = request(addr, "POST", "/rules/quorum", &json!({"body": "board", "date": "2027-06-04", "present": ["n_police"]}));
+    let (status, q) = request(
+        addr,
+        "POST",
+        "/rules/quorum",
+        &json!({"body": "board", "date": "2027-06-04", "present": ["n_police"]}),
+    );
     assert_eq!((status, q["quorate"].clone()), (200, json!(true)));
     // One clear working day before Monday 7 June 2027, Friday 4 June being a holiday now.
-    let (_, p) = request(addr, "POST", "/rules/papers_deadline", &json!({"body": "board", "meeting": "2027-06-07"}));
+    let (_, p) = request(
+        addr,
+        "POST",
+        "/rules/papers_deadline",
+        &json!({"body": "board", "meeting": "2027-06-07"}),
+    );
     assert_eq!(p["latest_circulation"], "2027-06-02");
-    let (status, e) = request(addr, "POST", "/rules/quorum", &json!({"body": "kcsp", "date": "2027-06-04", "present": []}));
+    let (status, e) = request(
+        addr,
+        "POST",
+        "/rules/quorum",
+        &json!({"body": "kcsp", "date": "2027-06-04", "present": []}),
+    );
     assert_eq!((status, e["code"].clone()), (422, json!("unknown_body")));
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -347,7 +347,14 @@ mod tests {
     }
 
     fn vote(present: &[&str], votes: &[&str]) -> Result<RemovalResult> {
-        removal_vote(Context::kent(), "kcsp", d("2023-11-16"), Office::ViceChair, present, votes)
+        removal_vote(
+            Context::kent(),
+            "kcsp",
+            d("2023-11-16"),
+            Office::ViceChair,
+            present,
+            votes,
+        )
     }
 
     #[test]

@@ -667,12 +667,20 @@ mod tests {
     #[test]
     fn home_office_informed_once_only() {
         use Stage::*;
-        let e = replay(Context::kent(), &[Notified, Commissioned, HomeOfficeInformed, HomeOfficeInformed]).unwrap_err();
+        let e = replay(
+            Context::kent(),
+            &[Notified, Commissioned, HomeOfficeInformed, HomeOfficeInformed],
+        )
+        .unwrap_err();
         assert_eq!(e.field(), "events[3]");
         let e = replay(Context::kent(), &[Notified, HomeOfficeInformed]).unwrap_err();
         assert_eq!(e.code(), "invalid_transition");
         assert_eq!(replay(Context::kent(), &[]).unwrap_err().code(), "invalid_transition");
-        let e = crate::json::evaluate("dhr_transition", &serde_json::json!({"events": ["notified", "drafted"]})).unwrap_err();
+        let e = crate::json::evaluate(
+            "dhr_transition",
+            &serde_json::json!({"events": ["notified", "drafted"]}),
+        )
+        .unwrap_err();
         assert_eq!((e.code(), e.field()), ("unknown_stage", "events[1]"));
     }
 

@@ -275,7 +275,10 @@ const CARRIED: char = '\u{1}';
 /// and details when it runs inside a serde structure.
 pub(crate) fn de<E: serde::de::Error>(e: Error) -> E {
     let details = serde_json::to_string(&e.details).unwrap_or_default();
-    E::custom(format_args!("{CARRIED}{}{CARRIED}{details}{CARRIED}{}", e.code, e.message))
+    E::custom(format_args!(
+        "{CARRIED}{}{CARRIED}{details}{CARRIED}{}",
+        e.code, e.message
+    ))
 }
 
 /// An error from deserializing an input: a value's own error (carried by
@@ -288,7 +291,11 @@ pub(crate) fn from_serde(kind: ErrorKind, prefix: &str, e: &serde_path_to_error:
     // serde names a missing key in its message, at the object's path.
     let text = e.inner().to_string();
     if let Some(key) = text.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
-        path = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+        path = if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        };
     }
     let field = match (prefix.is_empty(), path.is_empty()) {
         (true, _) => path,

@@ -113,11 +113,15 @@ impl<T: Check> Check for Vec<T> {
     }
 }
 
+/// A field of an input struct for [`check_object`]: its key, whether it may
+/// be null, whether it may be absent, and its check.
+pub(crate) type FieldCheck<'a> = (&'a str, bool, bool, fn(&Value, &str, &mut Vec<Error>));
+
 /// The checks of a struct's fields (used by [`input!`]).
 pub(crate) fn check_object(
     value: &Value,
     path: &str,
-    fields: &[(&str, bool, bool, fn(&Value, &str, &mut Vec<Error>))],
+    fields: &[FieldCheck<'_>],
     errors: &mut Vec<Error>,
 ) {
     let Some(map) = value.as_object() else {

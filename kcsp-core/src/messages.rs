@@ -118,7 +118,10 @@ mod tests {
     fn every_code_has_a_plain_english_message() {
         let en = Catalogue::english();
         for kind in ErrorKind::ALL {
-            let m = en.messages.get(kind.code()).unwrap_or_else(|| panic!("no message for {}", kind.code()));
+            let m = en
+                .messages
+                .get(kind.code())
+                .unwrap_or_else(|| panic!("no message for {}", kind.code()));
             assert!(!m.contains('_'), "{}: {m}", kind.code());
             assert!(!m.contains('`'), "{}: {m}", kind.code());
             assert!(m.chars().next().is_some_and(char::is_uppercase), "{}: {m}", kind.code());
@@ -129,7 +132,10 @@ mod tests {
     #[test]
     fn details_fill_in_or_their_part_drops() {
         let e = Error::new(ErrorKind::DuplicateVote, "votes_for[1]", "x").with("value", "kent_police");
-        assert_eq!(e.public_message(), "Each seat can vote only once – ‘kent_police’ has already voted");
+        assert_eq!(
+            e.public_message(),
+            "Each seat can vote only once – ‘kent_police’ has already voted"
+        );
         let e = Error::new(ErrorKind::DuplicateVote, "votes_for[1]", "x");
         assert_eq!(e.public_message(), "Each seat can vote only once");
         assert!(Catalogue::from_json(r#"{"language": "cy", "messages": {"nope": "x"}}"#).is_err());

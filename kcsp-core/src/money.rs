@@ -258,7 +258,11 @@ impl<'de> Deserialize<'de> for Money {
                 Err(number())
             }
             fn visit_bool<E: serde::de::Error>(self, _: bool) -> std::result::Result<Money, E> {
-                Err(crate::error::de(Error::new(ErrorKind::InvalidAmount, "", "expected a decimal string")))
+                Err(crate::error::de(Error::new(
+                    ErrorKind::InvalidAmount,
+                    "",
+                    "expected a decimal string",
+                )))
             }
         }
         fn number<E: serde::de::Error>() -> E {

@@ -11,9 +11,9 @@
 //! [`NoticeCounting::DispatchDayCounts`].
 
 use crate::context::Context;
-use crate::id::BodyId;
 use crate::error::{Error, ErrorKind, Result};
 use crate::explain::Explanation;
+use crate::id::BodyId;
 use crate::partnership::{cite_or_default, NoticeCounting};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

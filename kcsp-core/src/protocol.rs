@@ -408,7 +408,10 @@ pub fn deadlines(ctx: &Context, input: &DeadlineInput) -> Result<Deadlines> {
     }
     let applied: Vec<Extension> = extensions.to_vec();
     for e in &applied {
-        explanation = explanation.figure("extension", format!("{} to {} ({})", e.deadline, e.until, e.reason.describe()));
+        explanation = explanation.figure(
+            "extension",
+            format!("{} to {} ({})", e.deadline, e.until, e.reason.describe()),
+        );
     }
     Ok(Deadlines {
         protocol: protocol.id.clone(),
@@ -458,23 +461,11 @@ mod tests {
         assert_eq!(r.decision_due, d("2023-02-28"));
         let r = deadlines(k, &input("2024-01-31", None, None, "2024-02-01")).unwrap();
         assert_eq!(r.decision_due, d("2024-02-29"));
-        let r = deadlines(
-            k,
-            &input("2024-01-29", Some(("2024-02-29", C)), None, "2024-03-01"),
-        )
-        .unwrap();
+        let r = deadlines(k, &input("2024-01-29", Some(("2024-02-29", C)), None, "2024-03-01")).unwrap();
         assert_eq!(r.report_due, Some(d("2024-08-29")));
-        let r = deadlines(
-            k,
-            &input("2023-08-01", Some(("2023-08-31", C)), None, "2023-09-01"),
-        )
-        .unwrap();
+        let r = deadlines(k, &input("2023-08-01", Some(("2023-08-31", C)), None, "2023-09-01")).unwrap();
         assert_eq!(r.report_due, Some(d("2024-02-29")));
-        let r = deadlines(
-            k,
-            &input("2022-08-01", Some(("2022-08-31", C)), None, "2023-03-01"),
-        )
-        .unwrap();
+        let r = deadlines(k, &input("2022-08-01", Some(("2022-08-31", C)), None, "2023-03-01")).unwrap();
         assert_eq!(r.report_due, Some(d("2023-02-28")));
         assert!(r.report_overdue);
     }
@@ -542,12 +533,15 @@ mod tests {
         );
         let not_c = deadlines(
             k,
-            &with(input(
-                "2023-01-10",
-                Some(("2023-02-01", CommissionDecision::NotCommission)),
-                None,
-                "2023-09-01",
-            ), &ext),
+            &with(
+                input(
+                    "2023-01-10",
+                    Some(("2023-02-01", CommissionDecision::NotCommission)),
+                    None,
+                    "2023-09-01",
+                ),
+                &ext,
+            ),
         )
         .unwrap_err();
         assert_eq!(not_c.code(), "invalid_extension");

@@ -1003,8 +1003,14 @@ mod tests {
         assert_eq!(dhr.check(d("2023-01-01"), &[0, 1, 2, 3]).unwrap().count, 2);
         let day = d("2022-07-14");
         let e = coded(kent, "kcsp", &ids, &[0, 1, 4], &[2, 3], &[day, day]).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("organisation_not_current", "meetings[1].codes[0]"));
-        assert_eq!(coded(kent, "kcsp", &ids, &[0], &[2], &[day]).unwrap_err().field(), "ends[0]");
+        assert_eq!(
+            (e.code(), e.field()),
+            ("organisation_not_current", "meetings[1].codes[0]")
+        );
+        assert_eq!(
+            coded(kent, "kcsp", &ids, &[0], &[2], &[day]).unwrap_err().field(),
+            "ends[0]"
+        );
         assert_eq!(coded(kent, "kcsp", &ids, &[0], &[1], &[]).unwrap_err().field(), "dates");
     }
 

@@ -243,7 +243,8 @@ pub(crate) fn request<'v>(ctx: &Context, rule: &RuleInfo, value: &'v Value) -> R
     };
     let mut context = ctx.clone();
     let has = |k: &str| map.get(k).is_some();
-    if !(rule.reads_partnership && has("partnership")) && !(rule.reads_calendar && has("calendar")) {
+    let carries_context = (rule.reads_partnership && has("partnership")) || (rule.reads_calendar && has("calendar"));
+    if !carries_context {
         return Ok(Request {
             context,
             input: std::borrow::Cow::Borrowed(value),
@@ -317,15 +318,11 @@ pub(crate) fn evaluate<T>(
     value: &Value,
     out: impl FnOnce(&dyn Out) -> Result<T>,
 ) -> Result<T> {
-    with_rule(
-        id,
-        Evaluate {
-            ctx,
-            input: value,
-            out,
-        },
-    )
-    .unwrap_or_else(|| Err(info(id).err().unwrap_or_else(|| Error::new(ErrorKind::InvalidInput, "rule", "no such rule"))))
+    with_rule(id, Evaluate { ctx, input: value, out }).unwrap_or_else(|| {
+        Err(info(id)
+            .err()
+            .unwrap_or_else(|| Error::new(ErrorKind::InvalidInput, "rule", "no such rule")))
+    })
 }
 
 struct Validate<'a> {
@@ -427,7 +424,9 @@ fn references(ctx: &Context, id: &str, value: &Value, errors: &mut Vec<Error>) {
             }
             let e = match date {
                 Some(d) => p.resolve(&field, text, d, open).err(),
-                None if !open && p.organisation(text).is_none() => p.resolve(&field, text, chrono::NaiveDate::MIN, false).err(),
+                None if !open && p.organisation(text).is_none() => {
+                    p.resolve(&field, text, chrono::NaiveDate::MIN, false).err()
+                }
                 None => None,
             };
             errors.extend(e);
@@ -474,14 +473,44 @@ mod tests {
             ]
         );
         // Cross-field checks only once each field is valid.
-        let v = validate(kent, "papers_deadline", &json!({"meeting": "2022-07-14", "circulated": "2022-07-15"})).unwrap();
-        assert_eq!(v.iter().map(|e| e.code()).collect::<Vec<_>>(), ["circulated_after_meeting"]);
-        let v = validate(kent, "quorum", &json!({"body": "kcsp", "date": "2022-07-14", "present": ["kent_and_medway_ccg", "x y"]})).unwrap();
+        let v = validate(
+            kent,
+            "papers_deadline",
+            &json!({"meeting": "2022-07-14", "circulated": "2022-07-15"}),
+        )
+        .unwrap();
+        assert_eq!(
+            v.iter().map(|e| e.code()).collect::<Vec<_>>(),
+            ["circulated_after_meeting"]
+        );
+        let v = validate(
+            kent,
+            "quorum",
+            &json!({"body": "kcsp", "date": "2022-07-14", "present": ["kent_and_medway_ccg", "x y"]}),
+        )
+        .unwrap();
         let found: Vec<(&str, &str)> = v.iter().map(|e| (e.code(), e.field())).collect();
-        assert_eq!(found, [("unknown_organisation", "present[1]"), ("organisation_not_current", "present[0]")]);
-        let v = validate(kent, "quorum", &json!({"body": "cabinet", "date": "2022-07-14", "present": [], "colour": 1})).unwrap();
+        assert_eq!(
+            found,
+            [
+                ("unknown_organisation", "present[1]"),
+                ("organisation_not_current", "present[0]")
+            ]
+        );
+        let v = validate(
+            kent,
+            "quorum",
+            &json!({"body": "cabinet", "date": "2022-07-14", "present": [], "colour": 1}),
+        )
+        .unwrap();
         let found: Vec<(&str, &str)> = v.iter().map(|e| (e.code(), e.field())).collect();
         assert_eq!(found, [("invalid_input", "colour"), ("unknown_body", "body")]);
-        assert!(validate(kent, "quorum", &json!({"body": "kcsp", "date": "2022-07-14", "present": []})).unwrap().is_empty());
+        assert!(validate(
+            kent,
+            "quorum",
+            &json!({"body": "kcsp", "date": "2022-07-14", "present": []})
+        )
+        .unwrap()
+        .is_empty());
     }
 }

@@ -212,8 +212,16 @@ mod boundary {
     use serde_json::{json, Value};
 
     const IDS: &[&str] = &[
-        "kent_police", "kent_county_council", "office_of_the_pcc", "kent_and_medway_ccg", "nhs_kent_and_medway",
-        "guest", "violence_reduction_unit", "medway_council", "Kent Police", "",
+        "kent_police",
+        "kent_county_council",
+        "office_of_the_pcc",
+        "kent_and_medway_ccg",
+        "nhs_kent_and_medway",
+        "guest",
+        "violence_reduction_unit",
+        "medway_council",
+        "Kent Police",
+        "",
     ];
     const BODIES: &[&str] = &["kcsp", "working_group", "dhr_steering_group", "cabinet"];
 
@@ -227,7 +235,12 @@ mod boundary {
         let errors = rules::validate(Context::kent(), rule, input).unwrap();
         prop_assert_eq!(errors.is_empty(), via_json.is_ok(), "{:?}", errors);
         if let Err(e) = &via_json {
-            prop_assert!(errors.iter().any(|v| v.code() == e.code()), "{:?} not among {:?}", e, errors);
+            prop_assert!(
+                errors.iter().any(|v| v.code() == e.code()),
+                "{:?} not among {:?}",
+                e,
+                errors
+            );
         }
         Ok(())
     }

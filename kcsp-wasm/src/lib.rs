@@ -226,9 +226,16 @@ pub fn quorum_coded(
         .iter()
         .enumerate()
         .map(|(i, &day)| {
-            epoch.checked_add_signed(chrono::Duration::days(i64::from(day))).ok_or_else(|| {
-                js_error("date_out_of_range", &format!("days[{i}]"), "the day number is out of range", &[])
-            })
+            epoch
+                .checked_add_signed(chrono::Duration::days(i64::from(day)))
+                .ok_or_else(|| {
+                    js_error(
+                        "date_out_of_range",
+                        &format!("days[{i}]"),
+                        "the day number is out of range",
+                        &[],
+                    )
+                })
         })
         .collect::<Result<Vec<_>, JsValue>>()?;
     let meetings =

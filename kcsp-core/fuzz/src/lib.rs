@@ -264,9 +264,16 @@ pub fn rule_json(data: &[u8]) {
     // Form validation finds no error exactly when the rule decides, and
     // finds the error the rule gives.
     if let Ok(errors) = kcsp_core::rules::validate(Context::kent(), rule, &value) {
-        assert_eq!(errors.is_empty(), from_value.is_ok(), "validate {errors:?} / evaluate {from_value:?}");
+        assert_eq!(
+            errors.is_empty(),
+            from_value.is_ok(),
+            "validate {errors:?} / evaluate {from_value:?}"
+        );
         if let Err(e) = &from_value {
-            assert!(errors.iter().any(|v| v.code() == e.code()), "{e:?} not among {errors:?}");
+            assert!(
+                errors.iter().any(|v| v.code() == e.code()),
+                "{e:?} not among {errors:?}"
+            );
         }
     }
     match (from_text, from_value) {
