@@ -118,12 +118,7 @@ impl<T: Check> Check for Vec<T> {
 pub(crate) type FieldCheck<'a> = (&'a str, bool, bool, fn(&Value, &str, &mut Vec<Error>));
 
 /// The checks of a struct's fields (used by [`input!`]).
-pub(crate) fn check_object(
-    value: &Value,
-    path: &str,
-    fields: &[FieldCheck<'_>],
-    errors: &mut Vec<Error>,
-) {
+pub(crate) fn check_object(value: &Value, path: &str, fields: &[FieldCheck<'_>], errors: &mut Vec<Error>) {
     let Some(map) = value.as_object() else {
         errors.push(Error::new(ErrorKind::InvalidInput, path, "expected an object"));
         return;
