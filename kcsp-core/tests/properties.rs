@@ -234,14 +234,6 @@ mod boundary {
         }
         let errors = rules::validate(Context::kent(), rule, input).unwrap();
         prop_assert_eq!(errors.is_empty(), via_json.is_ok(), "{:?}", errors);
-        if let Err(e) = &via_json {
-            prop_assert!(
-                errors.iter().any(|v| v.code() == e.code()),
-                "{:?} not among {:?}",
-                e,
-                errors
-            );
-        }
         Ok(())
     }
 

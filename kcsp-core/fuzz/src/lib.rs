@@ -261,20 +261,15 @@ pub fn rule_json(data: &[u8]) {
         return;
     };
     let from_value = json::evaluate(rule, &value);
-    // Form validation finds no error exactly when the rule decides, and
-    // finds the error the rule gives.
+    // Form validation finds no error exactly when the rule decides. (Not
+    // always the same error: a rule stops at its first, which may need two
+    // fields, while validation reports every field on its own first.)
     if let Ok(errors) = kcsp_core::rules::validate(Context::kent(), rule, &value) {
         assert_eq!(
             errors.is_empty(),
             from_value.is_ok(),
             "validate {errors:?} / evaluate {from_value:?}"
         );
-        if let Err(e) = &from_value {
-            assert!(
-                errors.iter().any(|v| v.code() == e.code()),
-                "{e:?} not among {errors:?}"
-            );
-        }
     }
     match (from_text, from_value) {
         (Ok(text), Ok(v)) => {
