@@ -28,9 +28,11 @@
 //! ```
 //!
 //! Rule-level citations ([`Context::citations`]) are keyed by rule id:
-//! `match_funding`, `dhr_transition`, `dhr_portfolio`, `dhr_case`.
+//! `match_funding`, `dhr_transition`, `dhr_portfolio`, `dhr_case`,
+//! `action_plan`.
 
 use crate::calendar::{Calendar, CalendarChanges};
+use crate::csa::Agreement;
 use crate::error::{Error, ErrorKind, Result};
 use crate::explain::Citation;
 use crate::grant::GrantSchemes;
@@ -52,6 +54,7 @@ pub struct Context {
     protocols: Arc<Protocols>,
     tactical_gates: Arc<TacticalGates>,
     citations: Arc<BTreeMap<String, Citations>>,
+    agreements: Arc<Vec<Agreement>>,
     hash: OnceLock<String>,
 }
 
@@ -63,6 +66,7 @@ impl PartialEq for Context {
             && self.protocols == other.protocols
             && self.tactical_gates == other.tactical_gates
             && self.citations == other.citations
+            && self.agreements == other.agreements
     }
 }
 
@@ -86,6 +90,8 @@ struct Definition {
     tactical_gates: TacticalGates,
     #[serde(default)]
     citations: BTreeMap<String, Citations>,
+    #[serde(default)]
+    community_safety_agreements: Vec<Agreement>,
 }
 
 impl Context {
@@ -124,6 +130,7 @@ impl Context {
             protocols: Arc::default(),
             tactical_gates: Arc::default(),
             citations: Arc::default(),
+            agreements: Arc::default(),
             hash: OnceLock::new(),
         }
     }
@@ -164,6 +171,7 @@ impl Context {
         ctx.protocols = Arc::new(def.dhr_protocols);
         ctx.tactical_gates = Arc::new(def.tactical_gates);
         ctx.citations = Arc::new(def.citations);
+        ctx.agreements = Arc::new(def.community_safety_agreements);
         Ok(ctx)
     }
 
@@ -184,6 +192,7 @@ impl Context {
             dhr_protocols: (*self.protocols).clone(),
             tactical_gates: (*self.tactical_gates).clone(),
             citations: (*self.citations).clone(),
+            community_safety_agreements: (*self.agreements).clone(),
         };
         serde_json::to_string_pretty(&def).unwrap_or_default()
     }
@@ -253,6 +262,11 @@ impl Context {
         &self.tactical_gates
     }
 
+    /// The Community Safety Agreement periods, with their priorities and themes.
+    pub fn agreements(&self) -> &[Agreement] {
+        &self.agreements
+    }
+
     /// The citations of a rule that no partnership term carries (keyed by
     /// rule id: `match_funding`, `dhr_transition`, `dhr_portfolio`,
     /// `dhr_case`); empty when the context has none.
@@ -289,6 +303,7 @@ impl Context {
                 "dhr_protocols": &*self.protocols,
                 "tactical_gates": &*self.tactical_gates,
                 "citations": &*self.citations,
+                "community_safety_agreements": &*self.agreements,
             });
             let digest = Sha256::digest(crate::receipt::canonical(&whole).as_bytes());
             let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();

@@ -109,6 +109,14 @@ error_kinds! {
     NoApprovals => "no_approvals", "governance";
     /// An approval (or election) date lies after the as-of date.
     ApprovalAfterAsOf => "approval_after_as_of", "governance";
+    /// The body's terms of reference set no meeting cadence.
+    NoCadenceRule => "no_cadence_rule", "governance";
+    /// An action plan has no items.
+    NoActions => "no_actions", "governance";
+    /// Two items of an action plan have the same id.
+    DuplicateAction => "duplicate_action", "governance";
+    /// A timescale is not a month (`2023-03`, `March 2023`) or `Ongoing`.
+    InvalidTimescale => "invalid_timescale", "input";
     /// The office has no fixed term (the KCSP Chair is ex officio).
     NoFixedTerm => "no_fixed_term", "governance";
     /// A bank-holiday calendar given as data could not be read.
@@ -167,7 +175,7 @@ error_kinds! {
     InvalidExtension => "invalid_extension", "dhr";
     /// A case was closed while actions of its plan were incomplete.
     ActionsIncomplete => "actions_incomplete", "dhr";
-    /// An action status is not `open`, `in_progress` or `complete`.
+    /// An action status is not one of the allowed values (for a review's plan `open`, `in_progress`, `complete`; for the Community Safety Agreement's plan `complete`, `in_progress`, `incomplete`).
     InvalidActionStatus => "invalid_action_status", "dhr";
 }
 

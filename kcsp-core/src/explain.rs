@@ -187,4 +187,7 @@ explained!(
     crate::dhr::Portfolio,
     crate::dhr::CaseStatus,
     crate::quorum::QuorumBatch<'_>,
+    crate::cadence::CadenceResult,
+    crate::action_plan::PlanProgress,
+    crate::csa::Priorities,
 );

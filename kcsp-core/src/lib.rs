@@ -46,9 +46,12 @@
     allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
 )]
 
+pub mod action_plan;
+pub mod cadence;
 pub mod calendar;
 pub mod chair;
 pub mod context;
+pub mod csa;
 pub mod dates;
 pub mod dhr;
 pub mod error;

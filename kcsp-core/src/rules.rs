@@ -18,7 +18,10 @@
 use crate::context::{prefixed, Context};
 use crate::error::{Error, ErrorKind, Result};
 use crate::input::{parse, Check};
-use crate::{calendar, chair, dhr, grant, match_funding, papers, protocol, quorum, reconcile, review, tactical};
+use crate::{
+    action_plan, cadence, calendar, chair, csa, dhr, grant, match_funding, papers, protocol, quorum, reconcile, review,
+    tactical,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -201,6 +204,15 @@ registry! {
     /// Counts over many reviews ([`dhr::portfolio`]).
     DhrPortfolio = "dhr_portfolio", dhr::PortfolioInput => dhr::Portfolio, reads(false, false),
         |ctx, i| dhr::portfolio(ctx, &i.cases);
+    /// Whether a body kept its meeting cadence in a year ([`cadence::cadence`]).
+    MeetingCadence = "meeting_cadence", cadence::CadenceInput => cadence::CadenceResult, reads(true, false),
+        |ctx, i| cadence::cadence(ctx, i.body.as_str(), i.year, &i.meetings, &i.other_meetings);
+    /// The progress of the Community Safety Agreement's action plan ([`action_plan::progress`]).
+    ActionPlan = "action_plan", action_plan::PlanInput => action_plan::PlanProgress, reads(false, false),
+        |ctx, i| action_plan::progress(ctx, i.as_of, &i.items);
+    /// The Community Safety Agreement priorities in force on a date ([`csa::priorities`]).
+    CsaPriorities = "csa_priorities", csa::PrioritiesInput => csa::Priorities, reads(false, false),
+        |ctx, i| csa::priorities(ctx, i.date);
     /// A case's status ([`dhr::case_status`]); fields inside the case are
     /// reported under `case.`.
     DhrCase = "dhr_case", dhr::CaseInput => dhr::CaseStatus, reads(false, false),

@@ -52,6 +52,21 @@ def opt(i: dict[str, Any], k: str, f: Callable[[Any], Any] = lambda v: v) -> Any
     return f(i[k]) if k in i and i[k] is not None else None
 
 
+class _Evaluated:
+    """A result of ``kcsp.evaluate`` (already a dict), for the rules that have
+    no typed function yet."""
+
+    def __init__(self, result: dict[str, Any]) -> None:
+        self.result = result
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.result
+
+
+def _evaluated(rule: str) -> Callable[[dict[str, Any]], Any]:
+    return lambda i: _Evaluated(kcsp.evaluate(rule, i))
+
+
 RULES: dict[str, tuple[set[str], Callable[[dict[str, Any]], Any]]] = {
     "quorum": ({"body", "date", "present"}, lambda i: kcsp.quorum(i["body"], as_date(i["date"]), i["present"])),
     "chair_removal": (
@@ -92,6 +107,9 @@ RULES: dict[str, tuple[set[str], Callable[[dict[str, Any]], Any]]] = {
     "dhr_transition": ({"events"}, lambda i: kcsp.dhr_transition(i["events"])),
     "dhr_portfolio": ({"cases"}, lambda i: kcsp.dhr_portfolio(i["cases"])),
     "dhr_case": ({"case", "as_of"}, lambda i: kcsp.dhr_case(i["case"], as_date(i["as_of"]))),
+    "meeting_cadence": ({"body", "year", "meetings", "other_meetings"}, _evaluated("meeting_cadence")),
+    "action_plan": ({"as_of", "items"}, _evaluated("action_plan")),
+    "csa_priorities": ({"date"}, _evaluated("csa_priorities")),
     "tactical_access": (
         {"year", "as_of", "earlier_projects_complete", "upfront_cases_decided", "closed_from"},
         lambda i: kcsp.tactical_access(

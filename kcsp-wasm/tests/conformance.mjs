@@ -30,6 +30,10 @@ const RULES = {
   dhr_case: [kcsp.dhrCase, ["case", "as_of"]],
   tactical_access: [kcsp.tacticalAccess, ["year", "as_of", "earlier_projects_complete", "upfront_cases_decided", "closed_from"]],
   grant_reconciliation: [kcsp.reconcile, ["year", "allocation", "tactical_open", "projects", "stated_figures", "stated_projects"]],
+  // Rules without a typed export yet go through the public evaluate().
+  meeting_cadence: [(i) => kcsp.evaluate("meeting_cadence", i), ["body", "year", "meetings", "other_meetings"]],
+  action_plan: [(i) => kcsp.evaluate("action_plan", i), ["as_of", "items"]],
+  csa_priorities: [(i) => kcsp.evaluate("csa_priorities", i), ["date"]],
 };
 const SET_KEYS = new Set(["represented", "missing", "warnings"]);
 
