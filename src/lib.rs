@@ -7,13 +7,16 @@
 #![forbid(unsafe_code)]
 
 use chrono::NaiveDate;
+use kcsp_core::action_plan::{self, Item};
 use kcsp_core::dhr::{self, Case, Portfolio, Stage};
 use kcsp_core::grant::{self, Ledger, LedgerInput, Project};
 use kcsp_core::match_funding::{match_funding, MatchFunding};
+use kcsp_core::partnership::CadenceRule;
 use kcsp_core::reconcile::{self, Reconciliation, StatedFigure, StatedProject, Statement};
 use kcsp_core::tactical::{self, Facts, TacticalAccess};
-use kcsp_core::{chair, papers, quorum, review, Context, Error, FinancialYear, Money};
+use kcsp_core::{cadence, chair, csa, papers, quorum, review, Context, Error, FinancialYear, Money};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// A partnership's records for the report.
@@ -36,6 +39,22 @@ pub struct ReportData {
     pub grant_years: Vec<GrantYear>,
     /// Domestic Homicide Reviews.
     pub dhr: DhrData,
+    /// The Community Safety Agreement's action plan.
+    pub csa_action_plan: CsaPlan,
+}
+
+/// An action plan of the Community Safety Agreement.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CsaPlan {
+    /// Where the items come from.
+    pub source: String,
+    /// Where the statuses come from.
+    pub statuses: String,
+    /// The date to report progress for.
+    pub as_of: NaiveDate,
+    /// The items, as the rule takes them.
+    pub items: Vec<Item>,
 }
 
 /// A meeting.
@@ -274,6 +293,8 @@ pub fn render(ctx: &Context, data: &ReportData) -> Result<String, Error> {
         let _ = writeln!(w, "    per {c}");
     }
 
+    render_cadence(ctx, data, w)?;
+
     let _ = writeln!(w, "\n== Chair terms ==");
     for t in &data.chair_terms {
         match chair::term_status(ctx, &t.body, &t.elected, data.as_of) {
@@ -345,6 +366,8 @@ pub fn render(ctx: &Context, data: &ReportData) -> Result<String, Error> {
         }
     }
 
+    render_csa(ctx, data, w)?;
+
     let _ = writeln!(w, "\n== Domestic Homicide Reviews ==");
     let p = dhr_portfolio(ctx, &data.dhr)?;
     let _ = writeln!(
@@ -372,6 +395,61 @@ pub fn render(ctx: &Context, data: &ReportData) -> Result<String, Error> {
         let _ = writeln!(w, "  OVERDUE: {} {} deadline was {}", od.reference, od.deadline, od.due);
     }
     Ok(o)
+}
+
+/// "Meeting cadence": each body's meetings in each financial year the file
+/// records, against its cadence.
+fn render_cadence(ctx: &Context, data: &ReportData, w: &mut String) -> Result<(), Error> {
+    let _ = writeln!(w, "\n== Meeting cadence ==");
+    let mut by_body: BTreeMap<&str, Vec<NaiveDate>> = BTreeMap::new();
+    for m in &data.meetings {
+        by_body.entry(m.body.as_str()).or_default().push(m.date);
+    }
+    for (body, dates) in &by_body {
+        let mut years: Vec<FinancialYear> = dates.iter().map(|d| FinancialYear::containing(*d)).collect();
+        years.sort();
+        years.dedup();
+        for year in years {
+            // A before-each cadence is checked against the other body's meetings.
+            let terms = ctx.partnership().body(body)?.terms_on(year.first_day())?;
+            let others: Vec<NaiveDate> = match &terms.cadence {
+                Some(CadenceRule::BeforeEach { body: other, .. }) => {
+                    by_body.get(other.as_str()).cloned().unwrap_or_default()
+                }
+                _ => Vec::new(),
+            };
+            match cadence::cadence(ctx, body, year, dates, &others) {
+                Ok(c) => {
+                    let _ = writeln!(w, "  {body} {year}: {}", c.explanation.reason);
+                }
+                Err(e) if e.code() == "no_cadence_rule" => {
+                    let _ = writeln!(w, "  {body} {year}: no cadence in the terms of reference");
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// "Community Safety Agreement": the priorities in force, and the action
+/// plan's progress.
+fn render_csa(ctx: &Context, data: &ReportData, w: &mut String) -> Result<(), Error> {
+    let _ = writeln!(w, "\n== Community Safety Agreement ==");
+    let p = csa::priorities(ctx, data.as_of)?;
+    let _ = writeln!(w, "  {}", p.explanation.reason);
+    if !p.silent {
+        let _ = writeln!(w, "    priorities: {}", p.priorities.join("; "));
+        let _ = writeln!(w, "    cross-cutting themes: {}", p.themes.join("; "));
+    }
+    let plan = &data.csa_action_plan;
+    let a = action_plan::progress(ctx, plan.as_of, &plan.items)?;
+    let _ = writeln!(w, "  Action plan ({}; statuses {}):", plan.source, plan.statuses);
+    let _ = writeln!(w, "    {}", a.explanation.reason);
+    if !a.overdue.is_empty() {
+        let _ = writeln!(w, "    overdue: {}", a.overdue.join(", "));
+    }
+    Ok(())
 }
 
 /// The README's Rust example, run as a doctest.

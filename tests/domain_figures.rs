@@ -130,6 +130,13 @@ fn the_report_renders_every_section() {
     let text = kcsp::render(Context::kent(), &data()).unwrap();
     for needle in [
         "== Meetings ==",
+        "== Meeting cadence ==",
+        "kcsp 2022/23: Kept: Kent Community Safety Partnership: 3 meeting(s) in 2022/23",
+        "working_group 2023/24: Not kept",
+        "== Community Safety Agreement ==",
+        "Violence against women and girls",
+        "statuses ILLUSTRATIVE",
+        "overdue: 8.2",
         "quorate: NO",
         "papers on time: yes -- sent 2022-07-06, 5 clear working days",
         "== Terms-of-reference review ==",

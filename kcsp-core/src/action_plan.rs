@@ -67,7 +67,17 @@ pub enum Timescale {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
 ];
 
@@ -222,7 +232,11 @@ pub struct PlanProgress {
 /// ```
 pub fn progress(ctx: &Context, as_of: NaiveDate, items: &[Item]) -> Result<PlanProgress> {
     if items.is_empty() {
-        return Err(Error::new(ErrorKind::NoActions, "items", "the action plan has no items"));
+        return Err(Error::new(
+            ErrorKind::NoActions,
+            "items",
+            "the action plan has no items",
+        ));
     }
     let mut ids = BTreeSet::new();
     for (i, item) in items.iter().enumerate() {
@@ -236,7 +250,11 @@ pub fn progress(ctx: &Context, as_of: NaiveDate, items: &[Item]) -> Result<PlanP
         }
     }
     let n = |s: ItemStatus| u32::try_from(items.iter().filter(|i| i.status == s).count()).unwrap_or(u32::MAX);
-    let (complete, in_progress, incomplete) = (n(ItemStatus::Complete), n(ItemStatus::InProgress), n(ItemStatus::Incomplete));
+    let (complete, in_progress, incomplete) = (
+        n(ItemStatus::Complete),
+        n(ItemStatus::InProgress),
+        n(ItemStatus::Incomplete),
+    );
     let total = u32::try_from(items.len()).unwrap_or(u32::MAX);
     let overdue: Vec<String> = items
         .iter()
@@ -291,9 +309,21 @@ mod tests {
         assert_eq!(m("march 2023").unwrap(), "2023-03");
         assert_eq!(m("SEPTEMBER 2022").unwrap(), "2022-09");
         assert_eq!(m(" Ongoing ").unwrap(), "ongoing");
-        for bad in ["2023-13", "2023-3", "Mar 2023", "March 23", "Spring 2023", "", "2023", "March-2023"] {
+        for bad in [
+            "2023-13",
+            "2023-3",
+            "Mar 2023",
+            "March 23",
+            "Spring 2023",
+            "",
+            "2023",
+            "March-2023",
+        ] {
             assert_eq!(m(bad).unwrap_err().code(), "invalid_timescale", "{bad}");
         }
-        assert_eq!(Timescale::parse("t", "February 2024").unwrap().ends(), NaiveDate::from_ymd_opt(2024, 2, 29));
+        assert_eq!(
+            Timescale::parse("t", "February 2024").unwrap().ends(),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
     }
 }

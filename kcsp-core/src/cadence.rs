@@ -141,7 +141,10 @@ pub fn cadence(
             ("quarterly", empty.is_empty(), None, Some(empty), None, what, cited)
         }
         CadenceRule::BeforeEach { body: other, citation } => {
-            let other_name = partnership.body(other.as_str()).map(|b| b.name.clone()).unwrap_or_default();
+            let other_name = partnership
+                .body(other.as_str())
+                .map(|b| b.name.clone())
+                .unwrap_or_default();
             let cited = cite_or_default(citation, partnership, body_def, terms, || {
                 format!("The body meets before each meeting of the {other_name}.")
             });
@@ -224,12 +227,33 @@ mod tests {
         assert_eq!(r.unprepared, Some(vec![]));
         assert!(r.compliant);
         // On the day of the KCSP meeting itself it does not count.
-        let r = cadence(Context::kent(), "working_group", y("2023/24"), &[d("2023-04-20")], &[d("2023-04-20")]).unwrap();
+        let r = cadence(
+            Context::kent(),
+            "working_group",
+            y("2023/24"),
+            &[d("2023-04-20")],
+            &[d("2023-04-20")],
+        )
+        .unwrap();
         assert_eq!(r.unprepared, Some(vec![d("2023-04-20")]));
         // No earlier KCSP meeting given: four calendar months back.
-        let r = cadence(Context::kent(), "working_group", y("2023/24"), &[d("2023-03-20")], &[d("2023-07-20")]).unwrap();
+        let r = cadence(
+            Context::kent(),
+            "working_group",
+            y("2023/24"),
+            &[d("2023-03-20")],
+            &[d("2023-07-20")],
+        )
+        .unwrap();
         assert!(r.compliant);
-        let r = cadence(Context::kent(), "working_group", y("2023/24"), &[d("2023-03-19")], &[d("2023-07-20")]).unwrap();
+        let r = cadence(
+            Context::kent(),
+            "working_group",
+            y("2023/24"),
+            &[d("2023-03-19")],
+            &[d("2023-07-20")],
+        )
+        .unwrap();
         assert!(!r.compliant);
     }
 
@@ -239,7 +263,13 @@ mod tests {
             Context::kent(),
             "kcsp",
             y("2022/23"),
-            &[d("2022-07-14"), d("2022-07-14"), d("2022-03-31"), d("2023-04-01"), d("2022-11-17")],
+            &[
+                d("2022-07-14"),
+                d("2022-07-14"),
+                d("2022-03-31"),
+                d("2023-04-01"),
+                d("2022-11-17"),
+            ],
             &[],
         )
         .unwrap();

@@ -87,15 +87,25 @@ pub fn priorities(ctx: &Context, date: NaiveDate) -> Result<Priorities> {
         .filter(|a| a.from <= date && a.to.is_none_or(|t| date <= t))
         .max_by_key(|a| a.from);
     let Some(a) = found else {
-        let before = ctx.agreements().iter().filter(|a| a.from <= date).max_by_key(|a| a.from);
+        let before = ctx
+            .agreements()
+            .iter()
+            .filter(|a| a.from <= date)
+            .max_by_key(|a| a.from);
         let after = ctx.agreements().iter().filter(|a| a.from > date).min_by_key(|a| a.from);
         let reason = match (before, after) {
             (Some(b), Some(n)) => format!(
                 "The sources are silent on the agreement in force on {date}: between the {} and the {}.",
                 b.name, n.name
             ),
-            (Some(b), None) => format!("The sources are silent on the agreement in force on {date}, after the {}.", b.name),
-            (None, Some(n)) => format!("The sources are silent on the agreement in force on {date}, before the {}.", n.name),
+            (Some(b), None) => format!(
+                "The sources are silent on the agreement in force on {date}, after the {}.",
+                b.name
+            ),
+            (None, Some(n)) => format!(
+                "The sources are silent on the agreement in force on {date}, before the {}.",
+                n.name
+            ),
             (None, None) => format!("The context holds no community safety agreement; nothing is known for {date}."),
         };
         return Ok(Priorities {

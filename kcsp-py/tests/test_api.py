@@ -162,3 +162,21 @@ def test_dhr() -> None:
 def test_evaluate_is_the_json_door() -> None:
     r = kcsp.evaluate("working_day", {"date": "2022-06-03"})
     assert r["working_day"] is False
+
+
+def test_cadence_action_plan_and_csa() -> None:
+    c = kcsp.meeting_cadence("kcsp", "2022/23", [date(2022, 7, 14), date(2022, 11, 17), date(2023, 3, 16)])
+    assert (c["meetings"], c["required"], c["compliant"]) == (3, 3, True)
+    wg = kcsp.meeting_cadence(
+        "working_group", "2023/24", [date(2023, 4, 24)], other_meetings=[date(2023, 3, 16), date(2023, 7, 12), date(2023, 11, 16)]
+    )
+    assert wg["unprepared"] == ["2023-11-16"]
+    p = kcsp.action_plan(
+        date(2023, 4, 1),
+        [{"id": "9.3", "priority": "Multiple", "status": "in_progress", "timescale": "March 2023"}],
+    )
+    assert (p["rag"], p["overdue"]) == ("red", ["9.3"])
+    assert kcsp.csa_priorities(date(2019, 6, 1))["silent"] is True
+    with pytest.raises(kcsp.InputError) as e:
+        kcsp.action_plan(date(2023, 4, 1), [{"id": "1", "priority": "x", "status": "complete", "timescale": "Spring"}])
+    assert (e.value.code, e.value.field) == ("invalid_timescale", "items[0].timescale")

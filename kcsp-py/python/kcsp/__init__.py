@@ -85,6 +85,9 @@ __all__ = [
     "dhr_transition",
     "dhr_portfolio",
     "dhr_case",
+    "meeting_cadence",
+    "action_plan",
+    "csa_priorities",
     "quorum_batch",
     "papers_batch",
     "ledger_batch",
@@ -365,6 +368,40 @@ def dhr_case(case: Mapping[str, Any], as_of: DateLike) -> CaseStatus:
         c["extensions"] = _rows(c["extensions"], "case.extensions", until=_date)
     result: CaseStatus = _call("dhr_case", CaseStatus, case=c, as_of=_date(as_of, "as_of"))
     return result
+
+
+def meeting_cadence(
+    body: str, year: str, meetings: Iterable[DateLike], other_meetings: Iterable[DateLike] = ()
+) -> dict[str, Any]:
+    """Whether ``body`` kept its meeting cadence in financial ``year``
+    (``"2022/23"``), given the dates it met; for a body that must meet before
+    each meeting of another, ``other_meetings`` are that body's dates. The
+    result as a dict (``meetings``, ``compliant``, ``required``,
+    ``quarters_without_meeting``, ``unprepared``, ``explanation``)."""
+    return evaluate(
+        "meeting_cadence",
+        {
+            "body": body,
+            "year": year,
+            "meetings": [_date(d, f"meetings[{i}]") for i, d in enumerate(meetings)],
+            "other_meetings": [_date(d, f"other_meetings[{i}]") for i, d in enumerate(other_meetings)],
+        },
+    )
+
+
+def action_plan(as_of: DateLike, items: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """The progress of a Community Safety Agreement action plan: ``items`` are
+    mappings with ``id``, ``priority``, ``status`` (``complete``,
+    ``in_progress``, ``incomplete``) and ``timescale`` (``2023-03``,
+    ``March 2023`` or ``Ongoing``). The result as a dict (counts,
+    ``percent_complete``, ``overdue``, ``rag``, ``explanation``)."""
+    return evaluate("action_plan", {"as_of": _date(as_of, "as_of"), "items": [dict(i) for i in items]})
+
+
+def csa_priorities(date: DateLike) -> dict[str, Any]:
+    """The Community Safety Agreement priorities and cross-cutting themes in
+    force on ``date``; ``silent`` is true where the sources say nothing."""
+    return evaluate("csa_priorities", {"date": _date(date, "date")})
 
 
 def _native(fn: Any, *args: Any) -> Any:
