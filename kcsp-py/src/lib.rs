@@ -15,13 +15,14 @@
 
 use chrono::NaiveDate;
 use kcsp_core::quorum::{self, Attendance};
-use kcsp_core::{dates, papers, Context, Error, ErrorKind};
+use kcsp_core::{dates, papers, Calendar, Context, Error, ErrorKind, Partnership};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
 
 pyo3::create_exception!(
     _kcsp,
@@ -30,9 +31,31 @@ pyo3::create_exception!(
     "An error from kcsp-core: args are (code, field, message, details_json)."
 );
 
+/// A core error as the package's `KcspError` subclass of its family (built
+/// by `kcsp.errors._error`), or as `NativeError` when the module is used on
+/// its own.
 fn native(e: &Error) -> PyErr {
+    let args = error_args(e);
+    Python::attach(|py| {
+        py.import("kcsp.errors")
+            .and_then(|m| m.getattr("_error"))
+            .and_then(|f| f.call1(args.clone()))
+            .map(PyErr::from_value)
+            .unwrap_or_else(|_| NativeError::new_err(args))
+    })
+}
+
+/// An error as the tuple the Python layer reads: (code, field, message,
+/// details_json, public_message).
+fn error_args(e: &Error) -> (&'static str, String, String, String, String) {
     let details = serde_json::to_string(e.details()).unwrap_or_else(|_| "{}".into());
-    NativeError::new_err((e.code(), e.field().to_string(), e.message().to_string(), details))
+    (
+        e.code(),
+        e.field().to_string(),
+        e.message().to_string(),
+        details,
+        e.public_message(),
+    )
 }
 
 fn internal(what: &str) -> PyErr {
@@ -41,6 +64,7 @@ fn internal(what: &str) -> PyErr {
         String::new(),
         format!("kcsp failed unexpectedly in {what}"),
         "{}".to_string(),
+        "Something went wrong – try again later".to_string(),
     ))
 }
 
@@ -49,11 +73,248 @@ fn guarded<T>(what: &str, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| Err(internal(what)))
 }
 
-/// Evaluates a rule on a JSON input object and returns the result as JSON text.
+/// A partnership definition (`kcsp.Partnership`): Kent's built in, or
+/// another read from JSON.
+#[pyclass(frozen, module = "kcsp._kcsp", name = "Partnership")]
+struct PyPartnership {
+    inner: Arc<Partnership>,
+}
+
+#[pymethods]
+impl PyPartnership {
+    /// The built-in Kent Community Safety Partnership.
+    #[staticmethod]
+    fn kent() -> Self {
+        PyPartnership {
+            inner: Arc::new(Context::kent().partnership().clone()),
+        }
+    }
+
+    /// A definition from JSON text (tests/vectors/FORMAT.md, "The partnership definition").
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        guarded("Partnership.from_json", || {
+            let p = Partnership::from_json(text).map_err(|e| native(&e))?;
+            Ok(PyPartnership { inner: Arc::new(p) })
+        })
+    }
+
+    /// The definition as JSON text.
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// The partnership's name.
+    #[getter]
+    fn name(&self) -> String {
+        self.inner.name.clone()
+    }
+
+    /// Every organisation: (id, name, from, to, attendee_only).
+    fn organisations(&self) -> Vec<(String, String, Option<NaiveDate>, Option<NaiveDate>, bool)> {
+        self.inner
+            .organisations
+            .iter()
+            .map(|o| (o.id.to_string(), o.name.clone(), o.from, o.to, o.attendee_only))
+            .collect()
+    }
+
+    /// Every body: (id, name).
+    fn bodies(&self) -> Vec<(String, String)> {
+        self.inner
+            .bodies
+            .iter()
+            .map(|b| (b.id.to_string(), b.name.clone()))
+            .collect()
+    }
+
+    /// The seats of `body` on `date`: (seat id, seat name, holder on the date).
+    fn seats(&self, body: &str, date: NaiveDate) -> PyResult<Vec<(String, String, Option<String>)>> {
+        let b = self.inner.body(body).map_err(|e| native(&e))?;
+        Ok(b.seats_on(date)
+            .into_iter()
+            .map(|s| {
+                let holder = s
+                    .holders
+                    .iter()
+                    .find(|h| h.covers(date))
+                    .map(|h| h.organisation.to_string());
+                (s.id.to_string(), s.name.clone(), holder)
+            })
+            .collect())
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Partnership({:?})", self.inner.name)
+    }
+}
+
+/// A bank-holiday calendar (`kcsp.Calendar`): England and Wales, with a
+/// GOV.UK file or days added or removed.
+#[pyclass(frozen, module = "kcsp._kcsp", name = "Calendar")]
+struct PyCalendar {
+    inner: Arc<Calendar>,
+}
+
+#[pymethods]
+impl PyCalendar {
+    /// The England and Wales calendar computed from statute and proclamations.
+    #[new]
+    fn new() -> Self {
+        PyCalendar {
+            inner: Arc::new(Calendar::england_and_wales()),
+        }
+    }
+
+    /// The calendar with GOV.UK's `bank-holidays.json` (as published) replacing
+    /// the computed days of the years it covers.
+    #[staticmethod]
+    fn govuk_json(text: &str) -> PyResult<Self> {
+        guarded("Calendar.govuk_json", || {
+            let c = Calendar::england_and_wales()
+                .with_govuk_json(text)
+                .map_err(|e| native(&e))?;
+            Ok(PyCalendar { inner: Arc::new(c) })
+        })
+    }
+
+    /// A calendar from JSON text: GOV.UK's file, or changes
+    /// (`{"govuk": ..., "add": [...], "remove": [...]}`).
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        guarded("Calendar.from_json", || {
+            let c = Calendar::from_json(text).map_err(|e| native(&e))?;
+            Ok(PyCalendar { inner: Arc::new(c) })
+        })
+    }
+
+    /// This calendar with `date` a bank holiday.
+    #[pyo3(signature = (date, name = "Added bank holiday"))]
+    fn add(&self, date: NaiveDate, name: &str) -> PyResult<Self> {
+        let mut c = (*self.inner).clone();
+        c.add_holiday(date, name).map_err(|e| native(&e))?;
+        Ok(PyCalendar { inner: Arc::new(c) })
+    }
+
+    /// This calendar with `date` an ordinary day.
+    fn remove(&self, date: NaiveDate) -> PyResult<Self> {
+        let mut c = (*self.inner).clone();
+        c.remove_holiday(date).map_err(|e| native(&e))?;
+        Ok(PyCalendar { inner: Arc::new(c) })
+    }
+
+    /// The bank holidays of `year`: (date, name).
+    fn bank_holidays(&self, year: i32) -> PyResult<Vec<(NaiveDate, String)>> {
+        let days = self.inner.bank_holidays(year).map_err(|e| native(&e))?;
+        Ok(days.into_iter().map(|h| (h.date, h.name)).collect())
+    }
+
+    /// Which calendar this is, in a sentence.
+    fn source(&self) -> String {
+        self.inner.source().summary
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Calendar({:?})", self.inner.source().summary)
+    }
+}
+
+/// The context of a call: Kent's, with the given partnership and calendar.
+fn context(partnership: Option<&PyPartnership>, calendar: Option<&PyCalendar>) -> Context {
+    let mut ctx = Context::kent().clone();
+    if let Some(p) = partnership {
+        ctx = ctx.with_partnership((*p.inner).clone());
+    }
+    if let Some(c) = calendar {
+        ctx = ctx.with_calendar((*c.inner).clone());
+    }
+    ctx
+}
+
+/// Evaluates a rule on a JSON input object and returns the result as JSON
+/// text, in Kent's context or with the given partnership and calendar. The
+/// core works with the GIL released.
 #[pyfunction]
-fn evaluate(rule: &str, input_json: &str) -> PyResult<String> {
+#[pyo3(signature = (rule, input_json, partnership = None, calendar = None))]
+fn evaluate(
+    py: Python<'_>,
+    rule: &str,
+    input_json: &str,
+    partnership: Option<PyRef<'_, PyPartnership>>,
+    calendar: Option<PyRef<'_, PyCalendar>>,
+) -> PyResult<String> {
+    let ctx = context(partnership.as_deref(), calendar.as_deref());
     guarded("evaluate", || {
-        kcsp_core::json::evaluate_str(rule, input_json).map_err(|e| native(&e))
+        py.detach(|| kcsp_core::json::evaluate_str_in(&ctx, rule, input_json))
+            .map_err(|e| native(&e))
+    })
+}
+
+/// Every input error of a request at once (form validation), as tuples
+/// (code, field, message, details_json, public_message).
+#[pyfunction]
+#[pyo3(signature = (rule, input_json, partnership = None, calendar = None))]
+#[allow(clippy::type_complexity)]
+fn validate(
+    py: Python<'_>,
+    rule: &str,
+    input_json: &str,
+    partnership: Option<PyRef<'_, PyPartnership>>,
+    calendar: Option<PyRef<'_, PyCalendar>>,
+) -> PyResult<Vec<(&'static str, String, String, String, String)>> {
+    let ctx = context(partnership.as_deref(), calendar.as_deref());
+    guarded("validate", || {
+        let value: serde_json::Value = serde_json::from_str(input_json).map_err(|e| {
+            native(&Error::new(
+                ErrorKind::InvalidInput,
+                "",
+                format!("input is not JSON: {e}"),
+            ))
+        })?;
+        let errors = py
+            .detach(|| kcsp_core::rules::validate(&ctx, rule, &value))
+            .map_err(|e| native(&e))?;
+        Ok(errors.iter().map(error_args).collect())
+    })
+}
+
+/// A receipt of the decision, as JSON text.
+#[pyfunction]
+#[pyo3(signature = (rule, input_json, partnership = None, calendar = None))]
+fn receipt(
+    rule: &str,
+    input_json: &str,
+    partnership: Option<PyRef<'_, PyPartnership>>,
+    calendar: Option<PyRef<'_, PyCalendar>>,
+) -> PyResult<String> {
+    let ctx = context(partnership.as_deref(), calendar.as_deref());
+    guarded("receipt", || {
+        let value: serde_json::Value = serde_json::from_str(input_json).map_err(|e| {
+            native(&Error::new(
+                ErrorKind::InvalidInput,
+                "",
+                format!("input is not JSON: {e}"),
+            ))
+        })?;
+        let r = kcsp_core::receipt::issue(&ctx, rule, &value).map_err(|e| native(&e))?;
+        serde_json::to_string(&r).map_err(|e| native(&Error::new(ErrorKind::InvalidInput, "", e.to_string())))
+    })
+}
+
+/// Whether a stored receipt (JSON text) still holds, as JSON text.
+#[pyfunction]
+#[pyo3(signature = (receipt_json, partnership = None, calendar = None))]
+fn verify(
+    receipt_json: &str,
+    partnership: Option<PyRef<'_, PyPartnership>>,
+    calendar: Option<PyRef<'_, PyCalendar>>,
+) -> PyResult<String> {
+    let ctx = context(partnership.as_deref(), calendar.as_deref());
+    guarded("verify", || {
+        let r: kcsp_core::receipt::Receipt = serde_json::from_str(receipt_json)
+            .map_err(|e| native(&Error::new(ErrorKind::InvalidInput, "", format!("not a receipt: {e}"))))?;
+        let v = kcsp_core::receipt::verify(&ctx, &r).map_err(|e| native(&e))?;
+        serde_json::to_string(&v).map_err(|e| native(&Error::new(ErrorKind::InvalidInput, "", e.to_string())))
     })
 }
 
@@ -409,6 +670,11 @@ fn papers_batch<'py>(
 fn _kcsp(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NativeError", m.py().get_type::<NativeError>())?;
     m.add_function(wrap_pyfunction!(evaluate, m)?)?;
+    m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(receipt, m)?)?;
+    m.add_function(wrap_pyfunction!(verify, m)?)?;
+    m.add_class::<PyPartnership>()?;
+    m.add_class::<PyCalendar>()?;
     m.add_function(wrap_pyfunction!(error_catalogue, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(quorum_batch, m)?)?;

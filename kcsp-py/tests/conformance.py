@@ -63,40 +63,40 @@ class _Evaluated:
         return self.result
 
 
-def _evaluated(rule: str) -> Callable[[dict[str, Any]], Any]:
-    return lambda i: _Evaluated(kcsp.evaluate(rule, i))
+def _evaluated(rule: str) -> Callable[..., Any]:
+    return lambda i, **c: _Evaluated(kcsp.evaluate(rule, i, **c))
 
 
-RULES: dict[str, tuple[set[str], Callable[[dict[str, Any]], Any]]] = {
-    "quorum": ({"body", "date", "present"}, lambda i: kcsp.quorum(i["body"], as_date(i["date"]), i["present"])),
+RULES: dict[str, tuple[set[str], Callable[..., Any]]] = {
+    "quorum": ({"body", "date", "present"}, lambda i, **c: kcsp.quorum(i["body"], as_date(i["date"]), i["present"], **c)),
     "chair_removal": (
         {"body", "date", "office", "present", "votes_for"},
-        lambda i: kcsp.chair_removal(as_date(i["date"]), i["office"], i["present"], i["votes_for"], body=i.get("body", "kcsp")),
+        lambda i, **c: kcsp.chair_removal(as_date(i["date"]), i["office"], i["present"], i["votes_for"], body=i.get("body"), **c),
     ),
     "papers_deadline": (
         {"body", "meeting", "circulated"},
-        lambda i: kcsp.papers_deadline(as_date(i["meeting"]), opt(i, "circulated", as_date), body=i.get("body", "kcsp")),
+        lambda i, **c: kcsp.papers_deadline(as_date(i["meeting"]), opt(i, "circulated", as_date), body=i.get("body"), **c),
     ),
-    "working_day": ({"date"}, lambda i: kcsp.working_day(as_date(i["date"]))),
+    "working_day": ({"date"}, lambda i, **c: kcsp.working_day(as_date(i["date"]), **c)),
     "tor_review": (
         {"body", "approvals", "as_of"},
-        lambda i: kcsp.tor_review([as_date(d) for d in i["approvals"]], as_date(i["as_of"]), body=i.get("body", "kcsp")),
+        lambda i, **c: kcsp.tor_review([as_date(d) for d in i["approvals"]], as_date(i["as_of"]), body=i.get("body"), **c),
     ),
     "chair_term": (
         {"body", "elected", "as_of"},
-        lambda i: kcsp.chair_term(i["body"], [as_date(d) for d in i["elected"]], as_date(i["as_of"])),
+        lambda i, **c: kcsp.chair_term(i["body"], [as_date(d) for d in i["elected"]], as_date(i["as_of"]), **c),
     ),
-    "grant_split": ({"allocation", "year"}, lambda i: kcsp.grant_split(as_money(i["allocation"]), year=i.get("year"))),
-    "match_funding": ({"grant", "total_cost"}, lambda i: kcsp.match_funding(as_money(i["grant"]), as_money(i["total_cost"]))),
+    "grant_split": ({"allocation", "year"}, lambda i, **c: kcsp.grant_split(as_money(i["allocation"]), year=i.get("year"))),
+    "match_funding": ({"grant", "total_cost"}, lambda i, **c: kcsp.match_funding(as_money(i["grant"]), as_money(i["total_cost"]))),
     "grant_ledger": (
         {"year", "allocation", "tactical_open", "projects"},
-        lambda i: kcsp.grant_ledger(
+        lambda i, **c: kcsp.grant_ledger(
             i["year"], as_money(i["allocation"]), projects(i["projects"]), tactical_open=i.get("tactical_open", True)
         ),
     ),
     "dhr_deadlines": (
         {"notified", "as_of", "decided", "decision", "submitted"},
-        lambda i: kcsp.dhr_deadlines(
+        lambda i, **c: kcsp.dhr_deadlines(
             as_date(i["notified"]),
             as_date(i["as_of"]),
             decided=opt(i, "decided", as_date),
@@ -104,15 +104,15 @@ RULES: dict[str, tuple[set[str], Callable[[dict[str, Any]], Any]]] = {
             submitted=opt(i, "submitted", as_date),
         ),
     ),
-    "dhr_transition": ({"events"}, lambda i: kcsp.dhr_transition(i["events"])),
-    "dhr_portfolio": ({"cases"}, lambda i: kcsp.dhr_portfolio(i["cases"])),
-    "dhr_case": ({"case", "as_of"}, lambda i: kcsp.dhr_case(i["case"], as_date(i["as_of"]))),
+    "dhr_transition": ({"events"}, lambda i, **c: kcsp.dhr_transition(i["events"])),
+    "dhr_portfolio": ({"cases"}, lambda i, **c: kcsp.dhr_portfolio(i["cases"])),
+    "dhr_case": ({"case", "as_of"}, lambda i, **c: kcsp.dhr_case(i["case"], as_date(i["as_of"]))),
     "meeting_cadence": ({"body", "year", "meetings", "other_meetings"}, _evaluated("meeting_cadence")),
     "action_plan": ({"as_of", "items"}, _evaluated("action_plan")),
     "csa_priorities": ({"date"}, _evaluated("csa_priorities")),
     "tactical_access": (
         {"year", "as_of", "earlier_projects_complete", "upfront_cases_decided", "closed_from"},
-        lambda i: kcsp.tactical_access(
+        lambda i, **c: kcsp.tactical_access(
             i["year"],
             as_date(i["as_of"]),
             earlier_projects_complete=i.get("earlier_projects_complete"),
@@ -122,7 +122,7 @@ RULES: dict[str, tuple[set[str], Callable[[dict[str, Any]], Any]]] = {
     ),
     "grant_reconciliation": (
         {"year", "allocation", "tactical_open", "projects", "stated_figures", "stated_projects"},
-        lambda i: kcsp.reconcile(
+        lambda i, **c: kcsp.reconcile(
             i["year"],
             as_money(i["allocation"]),
             projects(i["projects"]),
@@ -167,6 +167,37 @@ def equal(key: str, want: Any, got: Any) -> bool:
     return bool(want == got)
 
 
+def context(partnership: Any, calendar: Any) -> dict[str, Any]:
+    """A case's ``partnership`` and ``calendar`` as the package's objects. An
+    error in one is reported under its key, as the request names it."""
+    ctx: dict[str, Any] = {}
+    for key, value, make in (
+        ("partnership", partnership, kcsp.Partnership.from_json),
+        ("calendar", calendar, kcsp.Calendar.from_json),
+    ):
+        if value is None:
+            continue
+        try:
+            ctx[key] = make(json.dumps(value))
+        except kcsp.KcspError as e:
+            e.field = f"{key}.{e.field}" if e.field else key
+            raise
+    return ctx
+
+
+def judge_validation(rule: str, case: dict[str, Any]) -> str | None:
+    """A validation case: exactly these (code, field) pairs."""
+    inp = dict(case.get("input") or {})
+    try:
+        ctx = context(inp.pop("partnership", None), inp.pop("calendar", None))
+    except kcsp.KcspError as e:
+        got = {(e.code, e.field)}
+    else:
+        got = {(e.code, e.field) for e in kcsp.validate(rule, inp, **ctx)}
+    want = {(e["code"], e["field"]) for e in case.get("errors", [])}
+    return None if got == want else f"expected errors {sorted(want)}, got {sorted(got)}"
+
+
 def judge(rule: str, case: dict[str, Any]) -> str | None:
     """None when the case passes, else why not."""
     if rule not in RULES:
@@ -175,11 +206,20 @@ def judge(rule: str, case: dict[str, Any]) -> str | None:
     inp = case.get("input")
     if not isinstance(inp, dict):
         return "case has no input object"
+    inp = dict(inp)
+    try:
+        ctx = context(inp.pop("partnership", None), inp.pop("calendar", None))
+    except kcsp.KcspError as e:
+        ctx, early = {}, e
+    else:
+        early = None
     unknown = set(inp) - keys
     if unknown:
         return f"input keys not understood: {sorted(unknown)}"
     try:
-        result = plain(call(inp).to_dict())
+        if early is not None:
+            raise early
+        result = plain(call(inp, **ctx).to_dict())
         error = None
     except kcsp.KcspError as e:
         result, error = None, e
@@ -242,7 +282,10 @@ def run() -> tuple[int, int, list[str]]:
             for case in doc.get("cases", []):
                 if pending(doc, case):
                     continue
-                why = judge(doc.get("rule", ""), case)
+                if doc.get("mode") == "validate":
+                    why = judge_validation(doc.get("rule", ""), case)
+                else:
+                    why = judge(doc.get("rule", ""), case)
                 if why is None:
                     passed += 1
                 else:

@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _kcsp
+from ._kcsp import Calendar, Partnership
 from .errors import (
     ERROR_CODES,
     CalendarError,
@@ -31,6 +32,7 @@ from .errors import (
     InputError,
     InternalError,
     KcspError,
+    _error,
     _from_native,
 )
 from .results import (
@@ -58,6 +60,11 @@ from .results import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "Partnership",
+    "Calendar",
+    "validate",
+    "receipt",
+    "verify",
     "KcspError",
     "InputError",
     "CalendarError",
@@ -148,38 +155,113 @@ def _rows(rows: Iterable[Mapping[str, Any]], name: str, **convert: Any) -> list[
     ]
 
 
-def evaluate(rule: str, input: Mapping[str, Any]) -> dict[str, Any]:
+def evaluate(
+    rule: str,
+    input: Mapping[str, Any],
+    *,
+    partnership: Optional[Partnership] = None,
+    calendar: Optional[Calendar] = None,
+) -> dict[str, Any]:
     """Evaluates ``rule`` on a JSON-shaped ``input`` (dates and money as
     strings, as in the conformance vectors) and returns the result as a dict
-    of JSON values. The typed functions below are usually more convenient."""
+    of JSON values, for Kent or for the ``partnership`` given, on the England
+    and Wales calendar or the ``calendar`` given. The typed functions below
+    are usually more convenient."""
     try:
-        out = _kcsp.evaluate(rule, json.dumps(input))
+        out = _kcsp.evaluate(rule, json.dumps(input), partnership, calendar)
     except _kcsp.NativeError as e:
         raise _from_native(e) from None
     result: dict[str, Any] = json.loads(out)
     return result
 
 
-def _call(rule: str, cls: type, **input: Any) -> Any:
-    return _build(cls, evaluate(rule, {k: v for k, v in input.items() if v is not None}))
+def validate(
+    rule: str,
+    input: Mapping[str, Any],
+    *,
+    partnership: Optional[Partnership] = None,
+    calendar: Optional[Calendar] = None,
+) -> list[KcspError]:
+    """Every input error of a request at once, the way a form shows them
+    (each error's ``public_message`` is for the public); an empty list means
+    the input is valid. Raises only for a rule that does not exist."""
+    try:
+        found = _kcsp.validate(rule, json.dumps(input), partnership, calendar)
+    except _kcsp.NativeError as e:
+        raise _from_native(e) from None
+    return [_error(*e) for e in found]
 
 
-def quorum(body: str, date: DateLike, present: Iterable[str]) -> QuorumResult:
+def receipt(
+    rule: str,
+    input: Mapping[str, Any],
+    *,
+    partnership: Optional[Partnership] = None,
+    calendar: Optional[Calendar] = None,
+) -> dict[str, Any]:
+    """The decision as a receipt to store: the rule, the input, the library
+    version, a hash of the context used and the result."""
+    try:
+        out = _kcsp.receipt(rule, json.dumps(input), partnership, calendar)
+    except _kcsp.NativeError as e:
+        raise _from_native(e) from None
+    result: dict[str, Any] = json.loads(out)
+    return result
+
+
+def verify(
+    receipt: Mapping[str, Any],
+    *,
+    partnership: Optional[Partnership] = None,
+    calendar: Optional[Calendar] = None,
+) -> dict[str, Any]:
+    """Whether a stored receipt still holds (``holds``, ``same_context``,
+    ``same_version``, the result now)."""
+    try:
+        out = _kcsp.verify(json.dumps(receipt), partnership, calendar)
+    except _kcsp.NativeError as e:
+        raise _from_native(e) from None
+    result: dict[str, Any] = json.loads(out)
+    return result
+
+
+def _call(
+    rule: str,
+    cls: type,
+    *,
+    partnership: Optional[Partnership] = None,
+    calendar: Optional[Calendar] = None,
+    **input: Any,
+) -> Any:
+    data = {k: v for k, v in input.items() if v is not None}
+    return _build(cls, evaluate(rule, data, partnership=partnership, calendar=calendar))
+
+
+def quorum(body: str, date: DateLike, present: Iterable[str], *, partnership: Optional[Partnership] = None) -> QuorumResult:
     """Whether a meeting of ``body`` (``kcsp``, ``working_group``,
     ``dhr_steering_group``) on ``date`` attended by people from the
     organisations ``present`` (repeats allowed) was quorate."""
-    result: QuorumResult = _call("quorum", QuorumResult, body=body, date=_date(date, "date"), present=_strs(present, "present"))
+    result: QuorumResult = _call(
+        "quorum", QuorumResult, partnership=partnership, body=body, date=_date(date, "date"), present=_strs(present, "present")
+    )
     return result
 
 
 def chair_removal(
-    date: DateLike, office: str, present: Iterable[str], votes_for: Iterable[str], body: str = "kcsp"
+    date: DateLike,
+    office: str,
+    present: Iterable[str],
+    votes_for: Iterable[str],
+    body: Optional[str] = None,
+    *,
+    partnership: Optional[Partnership] = None,
 ) -> RemovalResult:
     """Decides a vote to remove the ``chair`` or ``vice_chair``: more than half of
     *all* seats must vote for removal at a quorate meeting."""
     result: RemovalResult = _call(
         "chair_removal",
         RemovalResult,
+        partnership=partnership,
         body=body,
         date=_date(date, "date"),
         office=office,
@@ -189,11 +271,14 @@ def chair_removal(
     return result
 
 
-def chair_term(body: str, elected: Iterable[DateLike], as_of: DateLike) -> TermStatus:
+def chair_term(
+    body: str, elected: Iterable[DateLike], as_of: DateLike, *, partnership: Optional[Partnership] = None
+) -> TermStatus:
     """When the chair of ``body`` is next due for election (two years on)."""
     result: TermStatus = _call(
         "chair_term",
         TermStatus,
+        partnership=partnership,
         body=body,
         elected=[_date(d, f"elected[{i}]") for i, d in enumerate(elected)],
         as_of=_date(as_of, "as_of"),
@@ -201,11 +286,18 @@ def chair_term(body: str, elected: Iterable[DateLike], as_of: DateLike) -> TermS
     return result
 
 
-def tor_review(approvals: Iterable[DateLike], as_of: DateLike, body: str = "kcsp") -> ReviewStatus:
+def tor_review(
+    approvals: Iterable[DateLike],
+    as_of: DateLike,
+    body: Optional[str] = None,
+    *,
+    partnership: Optional[Partnership] = None,
+) -> ReviewStatus:
     """The status of the annual terms-of-reference review."""
     result: ReviewStatus = _call(
         "tor_review",
         ReviewStatus,
+        partnership=partnership,
         body=body,
         approvals=[_date(d, f"approvals[{i}]") for i, d in enumerate(approvals)],
         as_of=_date(as_of, "as_of"),
@@ -213,12 +305,21 @@ def tor_review(approvals: Iterable[DateLike], as_of: DateLike, body: str = "kcsp
     return result
 
 
-def papers_deadline(meeting: DateLike, circulated: Optional[DateLike] = None, body: str = "kcsp") -> PapersResult:
+def papers_deadline(
+    meeting: DateLike,
+    circulated: Optional[DateLike] = None,
+    body: Optional[str] = None,
+    *,
+    partnership: Optional[Partnership] = None,
+    calendar: Optional[Calendar] = None,
+) -> PapersResult:
     """The latest day papers can go out (five clear working days), and whether
     ``circulated`` complied."""
     result: PapersResult = _call(
         "papers_deadline",
         PapersResult,
+        partnership=partnership,
+        calendar=calendar,
         body=body,
         meeting=_date(meeting, "meeting"),
         circulated=_opt_date(circulated, "circulated"),
@@ -226,15 +327,15 @@ def papers_deadline(meeting: DateLike, circulated: Optional[DateLike] = None, bo
     return result
 
 
-def working_day(date: DateLike) -> WorkingDay:
+def working_day(date: DateLike, *, calendar: Optional[Calendar] = None) -> WorkingDay:
     """Whether ``date`` is a working day in England and Wales, and why."""
-    result: WorkingDay = _call("working_day", WorkingDay, date=_date(date, "date"))
+    result: WorkingDay = _call("working_day", WorkingDay, calendar=calendar, date=_date(date, "date"))
     return result
 
 
-def is_working_day(date: DateLike) -> bool:
+def is_working_day(date: DateLike, *, calendar: Optional[Calendar] = None) -> bool:
     """Whether ``date`` is a working day in England and Wales."""
-    return working_day(date).working_day
+    return working_day(date, calendar=calendar).working_day
 
 
 def grant_split(allocation: MoneyLike, year: Optional[str] = None) -> Split:
@@ -371,7 +472,12 @@ def dhr_case(case: Mapping[str, Any], as_of: DateLike) -> CaseStatus:
 
 
 def meeting_cadence(
-    body: str, year: str, meetings: Iterable[DateLike], other_meetings: Iterable[DateLike] = ()
+    body: str,
+    year: str,
+    meetings: Iterable[DateLike],
+    other_meetings: Iterable[DateLike] = (),
+    *,
+    partnership: Optional[Partnership] = None,
 ) -> dict[str, Any]:
     """Whether ``body`` kept its meeting cadence in financial ``year``
     (``"2022/23"``), given the dates it met; for a body that must meet before
@@ -386,6 +492,7 @@ def meeting_cadence(
             "meetings": [_date(d, f"meetings[{i}]") for i, d in enumerate(meetings)],
             "other_meetings": [_date(d, f"other_meetings[{i}]") for i, d in enumerate(other_meetings)],
         },
+        partnership=partnership,
     )
 
 

@@ -31,13 +31,24 @@ class KcspError(ValueError):
     field: str
     message: str
     details: Mapping[str, str]
+    public_message: str
 
-    def __init__(self, code: str, field: str, message: str, details: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        field: str,
+        message: str,
+        details: Mapping[str, str] | None = None,
+        public_message: str = "",
+    ) -> None:
         super().__init__(f"{code} ({field}): {message}" if field else f"{code}: {message}")
         self.code = code
         self.field = field
         self.message = message
         self.details = dict(details or {})
+        #: The message for the public, in plain words (from the catalogue of
+        #: kcsp-core/data/messages.en.json).
+        self.public_message = public_message
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(code={self.code!r}, field={self.field!r}, message={self.message!r})"
@@ -82,6 +93,10 @@ ERROR_CODES: Mapping[str, str] = dict(_kcsp.error_catalogue())
 
 def _from_native(err: BaseException) -> KcspError:
     """The ``KcspError`` for a ``NativeError`` raised by the extension."""
-    code, field, message, details = err.args
+    return _error(*err.args)
+
+
+def _error(code: str, field: str, message: str, details: str, public_message: str) -> KcspError:
+    """The ``KcspError`` subclass of a code, from the extension's tuple."""
     cls = InternalError if code == "internal_error" else _BY_DOMAIN.get(ERROR_CODES.get(code, ""), KcspError)
-    return cls(code, field, message, json.loads(details))
+    return cls(code, field, message, json.loads(details), public_message)
