@@ -73,6 +73,9 @@ fn guarded<T>(what: &str, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| Err(internal(what)))
 }
 
+/// An organisation as Python sees it: (id, name, from, to, attendee_only).
+type OrganisationRow = (String, String, Option<NaiveDate>, Option<NaiveDate>, bool);
+
 /// A partnership definition (`kcsp.Partnership`): Kent's built in, or
 /// another read from JSON.
 #[pyclass(frozen, module = "kcsp._kcsp", name = "Partnership")]
@@ -111,7 +114,7 @@ impl PyPartnership {
     }
 
     /// Every organisation: (id, name, from, to, attendee_only).
-    fn organisations(&self) -> Vec<(String, String, Option<NaiveDate>, Option<NaiveDate>, bool)> {
+    fn organisations(&self) -> Vec<OrganisationRow> {
         self.inner
             .organisations
             .iter()

@@ -25,7 +25,7 @@ use kcsp_core::quorum::QuorumResult;
 use kcsp_core::reconcile::Reconciliation;
 use kcsp_core::review::ReviewStatus;
 use kcsp_core::tactical::TacticalAccess;
-use kcsp_core::{Error, ErrorKind};
+use kcsp_core::{Context, Error, ErrorKind};
 use serde::{Deserialize, Serialize};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
@@ -61,6 +61,8 @@ export interface KcspError extends Error {
     code: string;
     field: string;
     details: Record<string, string>;
+    /** The message for the public, in plain words. */
+    publicMessage: string;
 }
 "#;
 
@@ -69,6 +71,16 @@ export interface KcspError extends Error {
 const MAX_INPUT: usize = 16 << 20;
 
 fn js_error(code: &str, field: &str, message: &str, details: &[(&str, &str)]) -> JsValue {
+    let public = ErrorKind::from_code(code)
+        .map(|k| Error::new(k, field, message))
+        .map(|e| {
+            let mut e = e;
+            for (k, v) in details {
+                e = e.with(k, *v);
+            }
+            e.public_message()
+        })
+        .unwrap_or_default();
     let err = js_sys::Error::new(message);
     err.set_name("KcspError");
     let obj: &JsValue = err.as_ref();
@@ -79,6 +91,7 @@ fn js_error(code: &str, field: &str, message: &str, details: &[(&str, &str)]) ->
     let _ = js_sys::Reflect::set(obj, &"code".into(), &code.into());
     let _ = js_sys::Reflect::set(obj, &"field".into(), &field.into());
     let _ = js_sys::Reflect::set(obj, &"details".into(), &d);
+    let _ = js_sys::Reflect::set(obj, &"publicMessage".into(), &public.into());
     err.into()
 }
 
@@ -101,6 +114,11 @@ fn invalid(msg: &str) -> JsValue {
 /// type by type by the core (which names the field), and the result comes
 /// back through `JSON.parse`.
 fn run(rule: &str, input: &JsValue) -> Result<JsValue, JsValue> {
+    run_in(Context::kent(), rule, input)
+}
+
+/// A JS value as JSON text, refusing what is not plain data.
+fn json_text(input: &JsValue) -> Result<String, JsValue> {
     if input.is_undefined() || input.is_null() || !input.is_object() || js_sys::Array::is_array(input) {
         return Err(invalid("the input must be an object"));
     }
@@ -110,8 +128,241 @@ fn run(rule: &str, input: &JsValue) -> Result<JsValue, JsValue> {
     if text.len() > MAX_INPUT {
         return Err(invalid("the input is larger than 16 MiB"));
     }
-    let out = kcsp_core::json::evaluate_str(rule, &text).map_err(|e| thrown(&e))?;
+    Ok(text)
+}
+
+fn run_in(ctx: &Context, rule: &str, input: &JsValue) -> Result<JsValue, JsValue> {
+    let text = json_text(input)?;
+    let out = kcsp_core::json::evaluate_str_in(ctx, rule, &text).map_err(|e| thrown(&e))?;
     js_sys::JSON::parse(&out).map_err(|_| invalid("could not return the result"))
+}
+
+/// JSON text (from the core) as a JS value.
+fn parsed(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text).map_err(|_| invalid("could not return the result"))
+}
+
+/// A partnership definition: Kent's built in, or another read from JSON
+/// (the format of FORMAT.md, "The partnership definition").
+#[wasm_bindgen]
+pub struct Partnership {
+    inner: kcsp_core::Partnership,
+}
+
+#[wasm_bindgen]
+impl Partnership {
+    /// The built-in Kent Community Safety Partnership.
+    pub fn kent() -> Partnership {
+        Partnership {
+            inner: Context::kent().partnership().clone(),
+        }
+    }
+
+    /// A definition from JSON text; throws `invalid_partnership` with the field.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<Partnership, JsValue> {
+        kcsp_core::Partnership::from_json(text)
+            .map(|inner| Partnership { inner })
+            .map_err(|e| thrown(&e))
+    }
+
+    /// The definition as JSON text.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// The partnership's name.
+    #[wasm_bindgen(getter)]
+    pub fn name(&self) -> String {
+        self.inner.name.clone()
+    }
+
+    /// Every body, to build form options: `[{id, name}]`.
+    #[wasm_bindgen(unchecked_return_type = "{ id: string; name: string }[]")]
+    pub fn bodies(&self) -> Result<JsValue, JsValue> {
+        let list: Vec<serde_json::Value> = self
+            .inner
+            .bodies
+            .iter()
+            .map(|b| serde_json::json!({"id": b.id.as_str(), "name": b.name}))
+            .collect();
+        parsed(&serde_json::Value::from(list).to_string())
+    }
+
+    /// The organisations that existed on `date` (YYYY-MM-DD), to build form
+    /// options: `[{id, name, attendeeOnly}]`.
+    #[wasm_bindgen(unchecked_return_type = "{ id: string; name: string; attendeeOnly: boolean }[]")]
+    pub fn organisations(&self, date: &str) -> Result<JsValue, JsValue> {
+        let d = kcsp_core::dates::parse_date("date", date).map_err(|e| thrown(&e))?;
+        let list: Vec<serde_json::Value> = self
+            .inner
+            .organisations
+            .iter()
+            .filter(|o| o.exists_on(d))
+            .map(|o| serde_json::json!({"id": o.id.as_str(), "name": o.name, "attendeeOnly": o.attendee_only}))
+            .collect();
+        parsed(&serde_json::Value::from(list).to_string())
+    }
+
+    /// The seats of `body` on `date`: `[{id, name, holder}]` (`holder` null
+    /// for a seat nobody fills).
+    #[wasm_bindgen(unchecked_return_type = "{ id: string; name: string; holder: string | null }[]")]
+    pub fn seats(&self, body: &str, date: &str) -> Result<JsValue, JsValue> {
+        let d = kcsp_core::dates::parse_date("date", date).map_err(|e| thrown(&e))?;
+        let b = self.inner.body(body).map_err(|e| thrown(&e))?;
+        let list: Vec<serde_json::Value> = b
+            .seats
+            .iter()
+            .map(|s| {
+                let holder = s.holders.iter().find(|h| h.covers(d)).map(|h| h.organisation.as_str());
+                serde_json::json!({"id": s.id.as_str(), "name": s.name, "holder": holder})
+            })
+            .collect();
+        parsed(&serde_json::Value::from(list).to_string())
+    }
+}
+
+/// A bank-holiday calendar: England and Wales, with GOV.UK's file or days
+/// added or removed.
+#[wasm_bindgen]
+pub struct Calendar {
+    inner: kcsp_core::Calendar,
+}
+
+#[wasm_bindgen]
+impl Calendar {
+    /// The England and Wales calendar computed from statute and proclamations.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Calendar {
+        Calendar {
+            inner: kcsp_core::Calendar::england_and_wales(),
+        }
+    }
+
+    /// A calendar from JSON text: GOV.UK's `bank-holidays.json` as published,
+    /// or changes (`{"govuk": ..., "add": [...], "remove": [...]}`); throws
+    /// `invalid_calendar` with the field.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<Calendar, JsValue> {
+        kcsp_core::Calendar::from_json(text)
+            .map(|inner| Calendar { inner })
+            .map_err(|e| thrown(&e))
+    }
+
+    /// This calendar with `date` (YYYY-MM-DD) a bank holiday.
+    pub fn add(&self, date: &str, name: Option<String>) -> Result<Calendar, JsValue> {
+        let d = kcsp_core::dates::parse_date("date", date).map_err(|e| thrown(&e))?;
+        let mut inner = self.inner.clone();
+        inner
+            .add_holiday(d, name.as_deref().unwrap_or("Added bank holiday"))
+            .map_err(|e| thrown(&e))?;
+        Ok(Calendar { inner })
+    }
+
+    /// This calendar with `date` (YYYY-MM-DD) an ordinary day.
+    pub fn remove(&self, date: &str) -> Result<Calendar, JsValue> {
+        let d = kcsp_core::dates::parse_date("date", date).map_err(|e| thrown(&e))?;
+        let mut inner = self.inner.clone();
+        inner.remove_holiday(d).map_err(|e| thrown(&e))?;
+        Ok(Calendar { inner })
+    }
+
+    /// The bank holidays of `year`: `[{date, name}]`.
+    #[wasm_bindgen(js_name = bankHolidays, unchecked_return_type = "{ date: string; name: string }[]")]
+    pub fn bank_holidays(&self, year: i32) -> Result<JsValue, JsValue> {
+        let days = self.inner.bank_holidays(year).map_err(|e| thrown(&e))?;
+        parsed(&serde_json::to_string(&days).unwrap_or_default())
+    }
+}
+
+impl Default for Calendar {
+    fn default() -> Self {
+        Calendar::new()
+    }
+}
+
+/// The rules in a context: Kent's, or with another partnership and calendar.
+///
+/// ```js
+/// const rules = Rules.kent().withPartnership(Partnership.fromJson(text)).withCalendar(cal);
+/// rules.evaluate("quorum", { body: "board", date: "2027-06-10", present: ["police"] });
+/// rules.validate("quorum", form);   // every error at once, each with publicMessage
+/// ```
+#[wasm_bindgen]
+pub struct Rules {
+    ctx: Context,
+}
+
+#[wasm_bindgen]
+impl Rules {
+    /// Kent's rules.
+    pub fn kent() -> Rules {
+        Rules {
+            ctx: Context::kent().clone(),
+        }
+    }
+
+    /// These rules with another partnership.
+    #[wasm_bindgen(js_name = withPartnership)]
+    pub fn with_partnership(&self, partnership: &Partnership) -> Rules {
+        Rules {
+            ctx: self.ctx.clone().with_partnership(partnership.inner.clone()),
+        }
+    }
+
+    /// These rules with another calendar.
+    #[wasm_bindgen(js_name = withCalendar)]
+    pub fn with_calendar(&self, calendar: &Calendar) -> Rules {
+        Rules {
+            ctx: self.ctx.clone().with_calendar(calendar.inner.clone()),
+        }
+    }
+
+    /// Evaluates any rule by name on a plain object.
+    pub fn evaluate(&self, rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
+        run_in(&self.ctx, rule, &input)
+    }
+
+    /// Every input error at once, the way a form shows them: an array of
+    /// errors (each with `code`, `field`, `message`, `publicMessage`,
+    /// `details`); empty when the input is valid.
+    #[wasm_bindgen(unchecked_return_type = "KcspError[]")]
+    pub fn validate(&self, rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
+        let text = json_text(&input)?;
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(|_| invalid("the input is not plain data"))?;
+        let errors = kcsp_core::rules::validate(&self.ctx, rule, &value).map_err(|e| thrown(&e))?;
+        let out = js_sys::Array::new();
+        for e in &errors {
+            out.push(&thrown(e));
+        }
+        Ok(out.into())
+    }
+
+    /// The decision as a receipt to store.
+    pub fn receipt(&self, rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
+        let text = json_text(&input)?;
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(|_| invalid("the input is not plain data"))?;
+        let r = kcsp_core::receipt::issue(&self.ctx, rule, &value).map_err(|e| thrown(&e))?;
+        parsed(&serde_json::to_string(&r).unwrap_or_default())
+    }
+
+    /// Whether a stored receipt still holds.
+    pub fn verify(&self, receipt: JsValue) -> Result<JsValue, JsValue> {
+        let text = json_text(&receipt)?;
+        let r: kcsp_core::receipt::Receipt =
+            serde_json::from_str(&text).map_err(|e| invalid(&format!("not a receipt: {e}")))?;
+        let v = kcsp_core::receipt::verify(&self.ctx, &r).map_err(|e| thrown(&e))?;
+        parsed(&serde_json::to_string(&v).unwrap_or_default())
+    }
+}
+
+/// Every input error at once in Kent's context ([`Rules::validate`]).
+#[wasm_bindgen(unchecked_return_type = "KcspError[]")]
+pub fn validate(rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
+    Rules::kent().validate(rule, input)
 }
 
 fn typed<T: Tsify>(rule: &str, input: &JsValue) -> Result<Ts<T>, JsValue> {

@@ -60,16 +60,61 @@ function equal(key, want, got) {
   return want === got;
 }
 
+/**
+ * A case's `partnership` and `calendar` as the package's objects: the rules
+ * in that context, and the case's own input without them. An error in one is
+ * reported under its key, as the request names it.
+ */
+function context(input) {
+  const { partnership, calendar, ...own } = input;
+  let rules = null;
+  if (partnership !== undefined || calendar !== undefined) {
+    rules = kcsp.Rules.kent();
+    for (const [key, value, make, add] of [
+      ["partnership", partnership, (t) => kcsp.Partnership.fromJson(t), (r, v) => r.withPartnership(v)],
+      ["calendar", calendar, (t) => kcsp.Calendar.fromJson(t), (r, v) => r.withCalendar(v)],
+    ]) {
+      if (value === undefined) continue;
+      try {
+        rules = add(rules, make(JSON.stringify(value)));
+      } catch (e) {
+        e.field = e.field ? `${key}.${e.field}` : key;
+        throw e;
+      }
+    }
+  }
+  return { rules, own };
+}
+
+/** A validation case: exactly these (code, field) pairs. */
+export function judgeValidation(rule, c) {
+  let got;
+  try {
+    const { rules, own } = context(c.input ?? {});
+    got = (rules ?? kcsp.Rules.kent()).validate(rule, own);
+  } catch (e) {
+    if (typeof e?.code !== "string") return `threw without a code: ${e}`;
+    got = [e];
+  }
+  const key = (e) => `${e.code}@${e.field}`;
+  const want = new Set((c.errors ?? []).map(key));
+  const have = new Set(got.map(key));
+  const same = want.size === have.size && [...want].every((x) => have.has(x));
+  return same ? null : `expected errors ${[...want].sort()}, got ${[...have].sort()}`;
+}
+
 export function judge(rule, c) {
   const entry = RULES[rule];
   if (!entry) return `unknown rule '${rule}'`;
   const [fn, keys] = entry;
   if (!c.input || typeof c.input !== "object") return "case has no input object";
-  const unknown = Object.keys(c.input).filter((k) => !keys.includes(k));
+  const unknown = Object.keys(c.input).filter((k) => !keys.includes(k) && k !== "partnership" && k !== "calendar");
   if (unknown.length) return `input keys not understood: ${unknown.join(", ")}`;
   let result, error;
   try {
-    result = fn(c.input);
+    const { rules, own } = context(c.input);
+    // The typed export for Kent; the rules of the case's context otherwise.
+    result = rules ? rules.evaluate(rule, own) : fn(c.input);
   } catch (e) {
     if (typeof e?.code !== "string") return `threw without a code: ${e}`;
     error = e;
@@ -128,7 +173,7 @@ export function run() {
       if (skipped.length) lines.push(`pending ${f}: ${skipped.length} case(s) not run (${[...new Set(skipped)].sort().join("; ")})`);
       for (const c of doc.cases ?? []) {
         if (pending(doc, c)) continue;
-        const why = judge(doc.rule, c);
+        const why = doc.mode === "validate" ? judgeValidation(doc.rule, c) : judge(doc.rule, c);
         if (why === null) passed++;
         else {
           failed++;
