@@ -14,8 +14,11 @@
 
 #![forbid(unsafe_code)]
 
+use kcsp_core::action_plan::PlanProgress;
+use kcsp_core::cadence::CadenceResult;
 use kcsp_core::calendar::WorkingDay;
 use kcsp_core::chair::{RemovalResult, TermStatus};
+use kcsp_core::csa::Priorities;
 use kcsp_core::dhr::{CaseStatus, Portfolio, TransitionResult};
 use kcsp_core::grant::{Ledger, Split};
 use kcsp_core::match_funding::MatchFunding;
@@ -730,6 +733,35 @@ inputs! {
         /// YYYY-MM-DD.
         as_of: String,
     }
+    /// A body's meetings in a financial year.
+    CadenceInput {
+        /// `kcsp`, `working_group` or `dhr_steering_group`.
+        body: String,
+        /// A financial year such as `2022/23`.
+        year: String,
+        /// YYYY-MM-DD dates of the body's meetings.
+        meetings: Vec<String>,
+        /// For a body that must meet before each meeting of another: that body's dates.
+        #[tsify(optional)] other_meetings: Option<Vec<String>>,
+    }
+    /// An item of the Community Safety Agreement's action plan.
+    ActionItemInput {
+        /// Its number, e.g. `7.2`.
+        id: String,
+        /// The priority it serves.
+        priority: String,
+        /// `complete`, `in_progress` or `incomplete`.
+        status: String,
+        /// `2023-03`, `March 2023` or `Ongoing`.
+        timescale: String,
+    }
+    /// An action plan and the date to report its progress for.
+    ActionPlanInput {
+        /// YYYY-MM-DD.
+        as_of: String,
+        /// The plan's items.
+        items: Vec<ActionItemInput>,
+    }
 }
 
 macro_rules! exports {
@@ -775,4 +807,10 @@ exports! {
     dhr_portfolio, "dhrPortfolio", "dhr_portfolio", DhrPortfolioInput => Portfolio;
     /// A case's stage, deadlines, open actions and next steps.
     dhr_case, "dhrCase", "dhr_case", DhrCaseInput => CaseStatus;
+    /// Whether a body kept its meeting cadence in a financial year.
+    meeting_cadence, "meetingCadence", "meeting_cadence", CadenceInput => CadenceResult;
+    /// The progress (RAG) of the Community Safety Agreement's action plan.
+    action_plan, "actionPlan", "action_plan", ActionPlanInput => PlanProgress;
+    /// The Community Safety Agreement priorities in force on a date.
+    csa_priorities, "csaPriorities", "csa_priorities", DateInput => Priorities;
 }
