@@ -253,6 +253,17 @@ fn evaluate(
     })
 }
 
+/// JSON text as a value, or `invalid_input`.
+fn json_value(text: &str) -> PyResult<serde_json::Value> {
+    serde_json::from_str(text).map_err(|e| {
+        native(&Error::new(
+            ErrorKind::InvalidInput,
+            "",
+            format!("input is not JSON: {e}"),
+        ))
+    })
+}
+
 /// Every input error of a request at once (form validation), as tuples
 /// (code, field, message, details_json, public_message).
 #[pyfunction]
@@ -267,13 +278,7 @@ fn validate(
 ) -> PyResult<Vec<(&'static str, String, String, String, String)>> {
     let ctx = context(partnership.as_deref(), calendar.as_deref());
     guarded("validate", || {
-        let value: serde_json::Value = serde_json::from_str(input_json).map_err(|e| {
-            native(&Error::new(
-                ErrorKind::InvalidInput,
-                "",
-                format!("input is not JSON: {e}"),
-            ))
-        })?;
+        let value = json_value(input_json)?;
         let errors = py
             .detach(|| kcsp_core::rules::validate(&ctx, rule, &value))
             .map_err(|e| native(&e))?;
@@ -292,13 +297,7 @@ fn receipt(
 ) -> PyResult<String> {
     let ctx = context(partnership.as_deref(), calendar.as_deref());
     guarded("receipt", || {
-        let value: serde_json::Value = serde_json::from_str(input_json).map_err(|e| {
-            native(&Error::new(
-                ErrorKind::InvalidInput,
-                "",
-                format!("input is not JSON: {e}"),
-            ))
-        })?;
+        let value = json_value(input_json)?;
         let r = kcsp_core::receipt::issue(&ctx, rule, &value).map_err(|e| native(&e))?;
         serde_json::to_string(&r).map_err(|e| native(&Error::new(ErrorKind::InvalidInput, "", e.to_string())))
     })
