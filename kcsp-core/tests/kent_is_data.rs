@@ -69,3 +69,23 @@ fn no_kent_id_citation_or_date_in_generic_code() {
     }
     assert!(found.is_empty(), "Kent data in generic code:\n{}", found.join("\n"));
 }
+
+/// The data file is kept in the form the library writes, so that a
+/// definition written out by `Context::to_json` and the file read in agree
+/// key for key. `KCSP_BLESS=1 cargo test -p kcsp-core --test kent_is_data`
+/// rewrites it in that form after an edit by hand.
+#[test]
+fn the_kent_data_file_is_in_the_form_the_library_writes() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kent.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let ctx = kcsp_core::Context::from_json(&text).unwrap();
+    if std::env::var_os("KCSP_BLESS").is_some() {
+        std::fs::write(&path, ctx.to_json() + "\n").unwrap();
+    }
+    let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let written: serde_json::Value = serde_json::from_str(&ctx.to_json()).unwrap();
+    assert!(
+        file == written,
+        "data/kent.json is not in the form the library writes (KCSP_BLESS=1 rewrites it)"
+    );
+}
