@@ -41,8 +41,10 @@ pub struct Receipt {
     /// `partnership` or `calendar` the input carried).
     pub context_hash: String,
     /// The input as given, in canonical JSON (keys sorted).
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, unknown>"))]
     pub input: Value,
     /// The result.
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, unknown>"))]
     pub result: Value,
 }
 
@@ -58,6 +60,7 @@ pub struct Verification {
     /// Whether the library version is the same.
     pub same_version: bool,
     /// The result now (or `null` when the input now fails).
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, unknown> | null"))]
     pub result: Value,
     /// The error code the input now fails with, if it does.
     pub error: Option<String>,

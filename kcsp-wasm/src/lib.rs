@@ -29,7 +29,6 @@ use kcsp_core::reconcile::Reconciliation;
 use kcsp_core::review::ReviewStatus;
 use kcsp_core::tactical::TacticalAccess;
 use kcsp_core::{Context, Error, ErrorKind};
-use serde::{Deserialize, Serialize};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
@@ -511,259 +510,6 @@ pub fn quorum_coded(
     Ok(out.into())
 }
 
-macro_rules! inputs {
-    ($($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident : $ty:ty),* $(,)? })*) => {
-        $(
-            $(#[$doc])*
-            #[derive(Tsify, Serialize, Deserialize)]
-            #[allow(dead_code)]
-            pub struct $name {
-                $($(#[$fdoc])* pub $field: $ty,)*
-            }
-        )*
-    };
-}
-
-inputs! {
-    /// A meeting's attendance.
-    QuorumInput {
-        /// `kcsp`, `working_group` or `dhr_steering_group`.
-        body: String,
-        /// YYYY-MM-DD.
-        date: String,
-        /// Organisation ids of the people present (repeats allowed).
-        present: Vec<String>,
-    }
-    /// A vote to remove the chair or vice-chair.
-    ChairRemovalInput {
-        /// Defaults to `kcsp`.
-        #[tsify(optional)] body: Option<String>,
-        /// YYYY-MM-DD.
-        date: String,
-        /// `chair` or `vice_chair`.
-        office: String,
-        /// Organisations present.
-        present: Vec<String>,
-        /// Organisations voting for removal.
-        votes_for: Vec<String>,
-    }
-    /// A meeting and, optionally, when its papers went out.
-    PapersInput {
-        /// Defaults to `kcsp`.
-        #[tsify(optional)] body: Option<String>,
-        /// YYYY-MM-DD.
-        meeting: String,
-        /// YYYY-MM-DD.
-        #[tsify(optional)] circulated: Option<String>,
-    }
-    /// A date.
-    DateInput {
-        /// YYYY-MM-DD.
-        date: String,
-    }
-    /// Approval dates of the terms of reference.
-    TorReviewInput {
-        /// Defaults to `kcsp`.
-        #[tsify(optional)] body: Option<String>,
-        /// YYYY-MM-DD, any order.
-        approvals: Vec<String>,
-        /// YYYY-MM-DD.
-        as_of: String,
-    }
-    /// Chair election dates.
-    ChairTermInput {
-        /// `working_group` or `dhr_steering_group` (`kcsp` has no term).
-        body: String,
-        /// YYYY-MM-DD.
-        elected: Vec<String>,
-        /// YYYY-MM-DD.
-        as_of: String,
-    }
-    /// An allocation.
-    GrantSplitInput {
-        /// Decimal string.
-        allocation: String,
-        /// `2022/23`; defaults to the Crime Reduction Grant scheme.
-        #[tsify(optional)] year: Option<String>,
-    }
-    /// A match-funded project.
-    MatchFundingInput {
-        /// Decimal string.
-        grant: String,
-        /// Decimal string.
-        total_cost: String,
-    }
-    /// A project row.
-    ProjectInput {
-        /// Unique within the year.
-        name: String,
-        /// `upfront` or `tactical`.
-        round: String,
-        /// Decimal string.
-        amount: String,
-        /// `approved`, `rejected` or `pending`.
-        decision: String,
-        /// Decimal string.
-        #[tsify(optional)] spent: Option<String>,
-    }
-    /// A grant year.
-    LedgerInput {
-        /// `2022/23`.
-        year: String,
-        /// Decimal string.
-        allocation: String,
-        /// Defaults to true.
-        #[tsify(optional)] tactical_open: Option<bool>,
-        /// The projects.
-        projects: Vec<ProjectInput>,
-    }
-    /// A figure a report states.
-    StatedFigureInput {
-        /// `tactical_pot`, `upfront_approved`, ...
-        figure: String,
-        /// Decimal string.
-        amount: String,
-        /// Where it is stated.
-        #[tsify(optional)] source: Option<String>,
-    }
-    /// A project amount a report lists.
-    StatedProjectInput {
-        /// The project's name.
-        name: String,
-        /// Decimal string.
-        amount: String,
-        /// Where it is listed.
-        #[tsify(optional)] source: Option<String>,
-    }
-    /// A grant year and what a report states about it.
-    ReconcileInput {
-        /// `2022/23`.
-        year: String,
-        /// Decimal string.
-        allocation: String,
-        /// Defaults to true.
-        #[tsify(optional)] tactical_open: Option<bool>,
-        /// The projects.
-        projects: Vec<ProjectInput>,
-        /// Figures stated.
-        #[tsify(optional)] stated_figures: Option<Vec<StatedFigureInput>>,
-        /// Project amounts listed.
-        #[tsify(optional)] stated_projects: Option<Vec<StatedProjectInput>>,
-    }
-    /// The tactical pot's gates.
-    TacticalAccessInput {
-        /// `2021/22`.
-        year: String,
-        /// YYYY-MM-DD.
-        as_of: String,
-        /// Whether earlier years' projects are complete, where that gate applies.
-        #[tsify(optional)] earlier_projects_complete: Option<bool>,
-        /// Whether every upfront case is decided, where that gate applies.
-        #[tsify(optional)] upfront_cases_decided: Option<bool>,
-        /// YYYY-MM-DD the OPCC closed the pot.
-        #[tsify(optional)] closed_from: Option<String>,
-    }
-    /// An agreed extension.
-    ExtensionInput {
-        /// `decision` or `report`.
-        deadline: String,
-        /// YYYY-MM-DD.
-        until: String,
-        /// `criminal_proceedings`, `inquest` or `other`.
-        reason: String,
-        /// Free text.
-        #[tsify(optional)] note: Option<String>,
-    }
-    /// A review's dates.
-    DhrDeadlinesInput {
-        /// YYYY-MM-DD.
-        notified: String,
-        /// YYYY-MM-DD.
-        as_of: String,
-        /// YYYY-MM-DD.
-        #[tsify(optional)] decided: Option<String>,
-        /// `commission` or `not_commission`.
-        #[tsify(optional)] decision: Option<String>,
-        /// YYYY-MM-DD.
-        #[tsify(optional)] submitted: Option<String>,
-        /// Agreed extensions.
-        #[tsify(optional)] extensions: Option<Vec<ExtensionInput>>,
-    }
-    /// Stage names in order.
-    DhrTransitionInput {
-        /// e.g. `["notified", "commissioned"]`.
-        events: Vec<String>,
-    }
-    /// Many reviews' stage names.
-    DhrPortfolioInput {
-        /// One list of stage names per case.
-        cases: Vec<Vec<String>>,
-    }
-    /// A dated event.
-    CaseEventInput {
-        /// YYYY-MM-DD.
-        date: String,
-        /// A stage name.
-        stage: String,
-    }
-    /// An action of a review's plan.
-    ActionInput {
-        /// A reference.
-        id: String,
-        /// The agency that owns it.
-        #[tsify(optional)] owner: Option<String>,
-        /// `open`, `in_progress` or `complete`.
-        status: String,
-    }
-    /// A case.
-    CaseInput {
-        /// A published pseudonym and year at most.
-        #[tsify(optional)] reference: Option<String>,
-        /// Events in date order.
-        events: Vec<CaseEventInput>,
-        /// Agreed extensions.
-        #[tsify(optional)] extensions: Option<Vec<ExtensionInput>>,
-        /// The action plan.
-        #[tsify(optional)] actions: Option<Vec<ActionInput>>,
-    }
-    /// A case and the date to evaluate it for.
-    DhrCaseInput {
-        /// The case.
-        case: CaseInput,
-        /// YYYY-MM-DD.
-        as_of: String,
-    }
-    /// A body's meetings in a financial year.
-    CadenceInput {
-        /// `kcsp`, `working_group` or `dhr_steering_group`.
-        body: String,
-        /// A financial year such as `2022/23`.
-        year: String,
-        /// YYYY-MM-DD dates of the body's meetings.
-        meetings: Vec<String>,
-        /// For a body that must meet before each meeting of another: that body's dates.
-        #[tsify(optional)] other_meetings: Option<Vec<String>>,
-    }
-    /// An item of the Community Safety Agreement's action plan.
-    ActionItemInput {
-        /// Its number, e.g. `7.2`.
-        id: String,
-        /// The priority it serves.
-        priority: String,
-        /// `complete`, `in_progress` or `incomplete`.
-        status: String,
-        /// `2023-03`, `March 2023` or `Ongoing`.
-        timescale: String,
-    }
-    /// An action plan and the date to report its progress for.
-    ActionPlanInput {
-        /// YYYY-MM-DD.
-        as_of: String,
-        /// The plan's items.
-        items: Vec<ActionItemInput>,
-    }
-}
-
 macro_rules! exports {
     ($($(#[$doc:meta])* $fn:ident, $js:literal, $rule:literal, $input:ty => $output:ty;)*) => {
         $(
@@ -776,41 +522,44 @@ macro_rules! exports {
     };
 }
 
+// Each export's input and result are the core's types: the registry's
+// typed input per rule (kcsp_core::rules), so the `.d.ts` is derived from
+// the same definitions the core parses.
 exports! {
     /// Whether a meeting was quorate, with the seats represented and missing.
-    quorum, "quorum", "quorum", QuorumInput => QuorumResult;
+    quorum, "quorum", "quorum", kcsp_core::quorum::QuorumInput => QuorumResult;
     /// Decides a removal vote: more than half of all seats, at a quorate meeting.
-    chair_removal, "chairRemoval", "chair_removal", ChairRemovalInput => RemovalResult;
+    chair_removal, "chairRemoval", "chair_removal", kcsp_core::chair::RemovalInput => RemovalResult;
     /// The latest day papers can go out, and whether they did in time.
-    papers_deadline, "papersDeadline", "papers_deadline", PapersInput => PapersResult;
+    papers_deadline, "papersDeadline", "papers_deadline", kcsp_core::papers::PapersInput => PapersResult;
     /// Whether a date is a working day in England and Wales.
-    working_day, "workingDay", "working_day", DateInput => WorkingDay;
+    working_day, "workingDay", "working_day", kcsp_core::calendar::WorkingDayInput => WorkingDay;
     /// The status of the annual terms-of-reference review.
-    tor_review, "torReview", "tor_review", TorReviewInput => ReviewStatus;
+    tor_review, "torReview", "tor_review", kcsp_core::review::ReviewInput => ReviewStatus;
     /// When a body's chair is next due for election.
-    chair_term, "chairTerm", "chair_term", ChairTermInput => TermStatus;
+    chair_term, "chairTerm", "chair_term", kcsp_core::chair::TermInput => TermStatus;
     /// The upfront share and tactical pot of an allocation.
-    grant_split, "grantSplit", "grant_split", GrantSplitInput => Split;
+    grant_split, "grantSplit", "grant_split", kcsp_core::grant::SplitInput => Split;
     /// The grant's share of a project's total cost.
-    match_funding, "matchFunding", "match_funding", MatchFundingInput => MatchFunding;
+    match_funding, "matchFunding", "match_funding", kcsp_core::match_funding::MatchFundingInput => MatchFunding;
     /// A grant year's figures, warnings and errors.
-    grant_ledger, "grantLedger", "grant_ledger", LedgerInput => Ledger;
+    grant_ledger, "grantLedger", "grant_ledger", kcsp_core::grant::LedgerInput => Ledger;
     /// Stated figures compared with computed ones.
-    reconcile, "reconcile", "grant_reconciliation", ReconcileInput => Reconciliation;
+    reconcile, "reconcile", "grant_reconciliation", kcsp_core::reconcile::ReconcileInput => Reconciliation;
     /// Whether the tactical pot can be used on a date.
-    tactical_access, "tacticalAccess", "tactical_access", TacticalAccessInput => TacticalAccess;
+    tactical_access, "tacticalAccess", "tactical_access", kcsp_core::tactical::AccessInput => TacticalAccess;
     /// A review's decision and report deadlines.
-    dhr_deadlines, "dhrDeadlines", "dhr_deadlines", DhrDeadlinesInput => Deadlines;
+    dhr_deadlines, "dhrDeadlines", "dhr_deadlines", kcsp_core::protocol::DeadlineInput => Deadlines;
     /// Checks a sequence of review stages and says what may come next.
-    dhr_transition, "dhrTransition", "dhr_transition", DhrTransitionInput => TransitionResult;
+    dhr_transition, "dhrTransition", "dhr_transition", kcsp_core::dhr::TransitionInput => TransitionResult;
     /// Counts over many reviews.
-    dhr_portfolio, "dhrPortfolio", "dhr_portfolio", DhrPortfolioInput => Portfolio;
+    dhr_portfolio, "dhrPortfolio", "dhr_portfolio", kcsp_core::dhr::PortfolioInput => Portfolio;
     /// A case's stage, deadlines, open actions and next steps.
-    dhr_case, "dhrCase", "dhr_case", DhrCaseInput => CaseStatus;
+    dhr_case, "dhrCase", "dhr_case", kcsp_core::dhr::CaseInput => CaseStatus;
     /// Whether a body kept its meeting cadence in a financial year.
-    meeting_cadence, "meetingCadence", "meeting_cadence", CadenceInput => CadenceResult;
+    meeting_cadence, "meetingCadence", "meeting_cadence", kcsp_core::cadence::CadenceInput => CadenceResult;
     /// The progress (RAG) of the Community Safety Agreement's action plan.
-    action_plan, "actionPlan", "action_plan", ActionPlanInput => PlanProgress;
+    action_plan, "actionPlan", "action_plan", kcsp_core::action_plan::PlanInput => PlanProgress;
     /// The Community Safety Agreement priorities in force on a date.
-    csa_priorities, "csaPriorities", "csa_priorities", DateInput => Priorities;
+    csa_priorities, "csaPriorities", "csa_priorities", kcsp_core::csa::PrioritiesInput => Priorities;
 }

@@ -14,7 +14,7 @@ ensure_wasm_tools() {
   if ! wasm-bindgen --version 2>/dev/null | grep -q " ${KCSP_WASM_BINDGEN_VERSION}\$"; then
     cargo install wasm-bindgen-cli --version "$KCSP_WASM_BINDGEN_VERSION" >&2
   fi
-  if [ ! -x "$root/tests/web/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/tests/web/node_modules/playwright-core" ]; then
+  if [ ! -x "$root/tests/web/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/tests/web/node_modules/playwright-core" ] || [ ! -x "$root/tests/web/node_modules/.bin/tsc" ]; then
     (cd "$root/tests/web" && npm ci --no-audit --no-fund >&2)
   fi
 }

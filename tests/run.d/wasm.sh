@@ -13,6 +13,10 @@ echo "built kcsp-wasm/pkg/web and kcsp-wasm/pkg/node"
 
 node --test "$root/kcsp-wasm/tests/"
 
+# The shipped .d.ts passes tsc --strict without skipLibCheck.
+"$root/tests/web/node_modules/.bin/tsc" -p "$root/kcsp-wasm/tests/types/tsconfig.json"
+echo "tsc --strict: the .d.ts and a typed use of it compile"
+
 if [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null

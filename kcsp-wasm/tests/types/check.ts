@@ -1,0 +1,22 @@
+// Compiled with `tsc --strict` against the shipped .d.ts (tests/run.d/wasm.sh):
+// a web team's use of the package must type-check without skipLibCheck.
+import init, {
+  quorum, validate, Partnership, Calendar, Rules,
+  type QuorumInput, type QuorumResult, type KcspError, type LedgerInput, type Office,
+} from "../../pkg/web/kcsp_wasm.js";
+
+export async function demo(text: string): Promise<string[]> {
+  await init();
+  const input: QuorumInput = { body: "kcsp", date: "2022-07-14", present: ["kent_police"] };
+  const q: QuorumResult = quorum(input);
+  const office: Office = "vice_chair";
+  const ledger: LedgerInput = {
+    year: "2022/23", allocation: "39661",
+    projects: [{ name: "A", round: "upfront", amount: "100", decision: "approved" }],
+  };
+  const rules = Rules.kent().withPartnership(Partnership.fromJson(text)).withCalendar(new Calendar().add("2027-06-04"));
+  const errors: KcspError[] = validate("quorum", input);
+  const seats = Partnership.kent().seats("kcsp", "2022-07-14").map((s) => s.holder ?? "(vacant)");
+  rules.evaluate("papers_deadline", { meeting: "2027-06-10" });
+  return [q.explanation.reason, office, ledger.year, ...errors.map((e) => e.publicMessage), ...seats];
+}
