@@ -11,12 +11,10 @@ use kcsp_core::action_plan::{self, Item};
 use kcsp_core::dhr::{self, Case, Portfolio, Stage};
 use kcsp_core::grant::{self, Ledger, LedgerInput, Project};
 use kcsp_core::match_funding::{match_funding, MatchFunding};
-use kcsp_core::partnership::CadenceRule;
 use kcsp_core::reconcile::{self, Reconciliation, StatedFigure, StatedProject, Statement};
 use kcsp_core::tactical::{self, Facts, TacticalAccess};
 use kcsp_core::{cadence, chair, csa, papers, quorum, review, Context, Error, FinancialYear, Money};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// A partnership's records for the report.
@@ -401,32 +399,16 @@ pub fn render(ctx: &Context, data: &ReportData) -> Result<String, Error> {
 /// records, against its cadence.
 fn render_cadence(ctx: &Context, data: &ReportData, w: &mut String) -> Result<(), Error> {
     let _ = writeln!(w, "\n== Meeting cadence ==");
-    let mut by_body: BTreeMap<&str, Vec<NaiveDate>> = BTreeMap::new();
-    for m in &data.meetings {
-        by_body.entry(m.body.as_str()).or_default().push(m.date);
-    }
-    for (body, dates) in &by_body {
-        let mut years: Vec<FinancialYear> = dates.iter().map(|d| FinancialYear::containing(*d)).collect();
-        years.sort();
-        years.dedup();
-        for year in years {
-            // A before-each cadence is checked against the other body's meetings.
-            let terms = ctx.partnership().body(body)?.terms_on(year.first_day())?;
-            let others: Vec<NaiveDate> = match &terms.cadence {
-                Some(CadenceRule::BeforeEach { body: other, .. }) => {
-                    by_body.get(other.as_str()).cloned().unwrap_or_default()
-                }
-                _ => Vec::new(),
-            };
-            match cadence::cadence(ctx, body, year, dates, &others) {
-                Ok(c) => {
-                    let _ = writeln!(w, "  {body} {year}: {}", c.explanation.reason);
-                }
-                Err(e) if e.code() == "no_cadence_rule" => {
-                    let _ = writeln!(w, "  {body} {year}: no cadence in the terms of reference");
-                }
-                Err(e) => return Err(e),
+    let register: Vec<(&str, NaiveDate)> = data.meetings.iter().map(|m| (m.body.as_str(), m.date)).collect();
+    for row in cadence::register(ctx, &register) {
+        match row.outcome {
+            Ok(c) => {
+                let _ = writeln!(w, "  {} {}: {}", row.body, row.year, c.explanation.reason);
             }
+            Err(e) if e.code() == "no_cadence_rule" => {
+                let _ = writeln!(w, "  {} {}: no cadence in the terms of reference", row.body, row.year);
+            }
+            Err(e) => return Err(e),
         }
     }
     Ok(())

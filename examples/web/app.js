@@ -1,6 +1,6 @@
 // The demo page: three forms validated in the browser by the kcsp WebAssembly
 // module. No server-side logic: the page is static and calls the module directly.
-import init, { quorum, papersDeadline, grantLedger, dhrCase } from "../../kcsp-wasm/pkg/web/kcsp_wasm.js";
+import init, { quorum, papersDeadline, grantLedger, dhrCase, actionPlan, validate } from "../../kcsp-wasm/pkg/web/kcsp_wasm.js";
 
 const SEATED = [
   ["kent_county_council", "Kent County Council"],
@@ -24,6 +24,13 @@ const PROJECTS_2022 = [
   ["Gaming and Online Awareness of Hate and Extremism", "tactical", "4600", "approved", "4600"],
   ["Hateful Extremism CPD Event", "tactical", "3000", "approved", "3000"],
 ];
+const ITEMS = [
+  ["6.3", "Safeguarding Vulnerable People", "complete", "September 2022"],
+  ["7.3", "Preventing Extremism and Hate", "in_progress", "Ongoing"],
+  ["8.2", "Violence Against Women and Girls", "in_progress", "March 2023"],
+  ["9.3", "Multiple", "complete", "March 2023"],
+];
+const ITEM_STATUSES = ["complete", "in_progress", "incomplete"];
 const EVENTS = [["2023-01-10", "notified"], ["2023-02-01", "commissioned"], ["2023-02-03", "home_office_informed"]];
 
 const $ = (sel, root = document) => root.querySelector(sel);
@@ -226,10 +233,65 @@ function setupDhr() {
   });
 }
 
+// ---- 4. CSA action plan -----------------------------------------------------
+function itemRow(i, [id, priority, status, timescale]) {
+  const tr = el("tr");
+  const cells = [
+    el("input", { "data-field": `items[${i}].id`, name: "id", value: id, size: "4" }),
+    el("input", { "data-field": `items[${i}].priority`, name: "priority", value: priority }),
+    el("select", { "data-field": `items[${i}].status`, name: "status" }),
+    el("input", { "data-field": `items[${i}].timescale`, name: "timescale", value: timescale, size: "14" }),
+  ];
+  for (const st of ITEM_STATUSES) {
+    const o = el("option", { value: st }, st.replace("_", " "));
+    if (st === status) o.selected = true;
+    cells[2].append(o);
+  }
+  for (const c of cells) {
+    const td = el("td");
+    td.append(c);
+    tr.append(td);
+  }
+  return tr;
+}
+
+function setupPlan() {
+  const body = $("#items");
+  ITEMS.forEach((item, i) => body.append(itemRow(i, item)));
+  $("#plan").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const form = ev.target;
+    clear(form);
+    const box = $("#plan-result");
+    box.replaceChildren();
+    const items = [...body.children].map((tr) => ({
+      id: tr.querySelector("[name=id]").value.trim(),
+      priority: tr.querySelector("[name=priority]").value.trim(),
+      status: tr.querySelector("[name=status]").value,
+      timescale: tr.querySelector("[name=timescale]").value.trim(),
+    }));
+    const input = { as_of: form.as_of.value.trim(), items };
+    // Form mode: every error at once, each in plain words beside its field.
+    const errors = validate("action_plan", input);
+    if (errors.length) {
+      for (const e of errors) beside(form, e.field, e.publicMessage);
+      return;
+    }
+    const p = actionPlan(input);
+    verdict(box, p.rag === "green", "Green: every item complete", `${p.rag === "red" ? "Red" : "Amber"}: ${p.percent_complete}% complete`);
+    dl(box, [
+      ["Complete", String(p.complete)], ["In progress", String(p.in_progress)], ["Incomplete", String(p.incomplete)],
+      ["Overdue", p.overdue.join(", ") || "none"],
+    ]);
+    explain(box, p.explanation);
+  });
+}
+
 await init();
 setupMeeting();
 setupGrant();
 setupDhr();
+setupPlan();
 const status = $("#status");
 status.textContent = "ready";
 status.classList.add("ready");

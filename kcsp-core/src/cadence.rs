@@ -199,6 +199,69 @@ pub fn cadence(
     })
 }
 
+/// One body's cadence in one financial year, from a register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RegisterRow {
+    /// The body, as the register names it.
+    pub body: String,
+    /// The financial year.
+    pub year: FinancialYear,
+    /// The body's cadence that year, or why it could not be judged
+    /// (`unknown_body`, `no_cadence_rule`, …).
+    pub outcome: Result<CadenceResult>,
+}
+
+/// The cadence of every body in every financial year a register of
+/// meetings records (one `(body, date)` per meeting, any order, repeats
+/// allowed): the register an analyst keeps. A `before_each` body is checked
+/// against the other body's meetings in the same register. Rows come by
+/// body id, then year; a body the partnership does not know, or one without
+/// a cadence, gets its error in its row, and the other rows are still given.
+///
+/// ```
+/// use kcsp_core::{cadence, Context};
+/// use chrono::NaiveDate;
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let rows = cadence::register(Context::kent(), &[
+///     ("kcsp", d(2023, 7, 12)), ("kcsp", d(2023, 11, 16)), ("kcsp", d(2024, 3, 14)),
+///     ("working_group", d(2023, 6, 20)), ("working_group", d(2024, 2, 28)),
+/// ]);
+/// assert_eq!(rows.len(), 2);
+/// assert!(rows[0].outcome.as_ref().unwrap().compliant);                     // kcsp 2023/24
+/// let wg = rows[1].outcome.as_ref().unwrap();                              // working_group 2023/24
+/// assert_eq!(wg.unprepared, Some(vec![d(2023, 11, 16)]));
+/// ```
+pub fn register<S: AsRef<str>>(ctx: &Context, meetings: &[(S, NaiveDate)]) -> Vec<RegisterRow> {
+    let mut by_body: std::collections::BTreeMap<&str, Vec<NaiveDate>> = std::collections::BTreeMap::new();
+    for (body, date) in meetings {
+        by_body.entry(body.as_ref()).or_default().push(*date);
+    }
+    let mut rows = Vec::new();
+    for (body, dates) in &by_body {
+        let years: BTreeSet<FinancialYear> = dates.iter().map(|d| FinancialYear::containing(*d)).collect();
+        for year in years {
+            // The other body of a before-each cadence, in force that year.
+            let other = ctx
+                .partnership()
+                .body(body)
+                .and_then(|b| b.terms_on(year.first_day()))
+                .ok()
+                .and_then(|t| match &t.cadence {
+                    Some(CadenceRule::BeforeEach { body: other, .. }) => by_body.get(other.as_str()),
+                    _ => None,
+                });
+            let others: &[NaiveDate] = other.map_or(&[], Vec::as_slice);
+            rows.push(RegisterRow {
+                body: (*body).to_string(),
+                year,
+                outcome: cadence(ctx, body, year, dates, others),
+            });
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -667,6 +667,94 @@ fn papers_batch<'py>(
     Ok(out)
 }
 
+/// Meeting cadence per body and financial year from a register: columns of
+/// bodies and dates, one row per meeting. Returns columns with one entry per
+/// (body, year): `body`, `year`, `meetings`, `compliant`, `required`,
+/// `quarters_without_meeting`, `unprepared`, `reason`, and `error_code` /
+/// `error_field` for a body that could not be judged (its row is kept).
+#[pyfunction]
+#[pyo3(signature = (bodies, dates, partnership = None))]
+fn cadence_register<'py>(
+    py: Python<'py>,
+    bodies: &Bound<'py, PyAny>,
+    dates: &Bound<'py, PyAny>,
+    partnership: Option<PyRef<'_, PyPartnership>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let bs = items(bodies, "body")?;
+    let ds = items(dates, "date")?;
+    same_length(&[("body", bs.len()), ("date", ds.len())])?;
+    let mut cache = Dates::new(py)?;
+    let mut register = Vec::with_capacity(bs.len());
+    for (i, (b, d)) in bs.iter().zip(&ds).enumerate() {
+        let body = text(b, false, || format!("rows[{i}].body"))?.into_owned();
+        register.push((body, cache.get(d, || format!("rows[{i}].date"))?));
+    }
+    let ctx = context(partnership.as_deref(), None);
+    let rows = guarded("cadence_register", || {
+        Ok(py.detach(|| kcsp_core::cadence::register(&ctx, &register)))
+    })?;
+    let ok = |r: &kcsp_core::cadence::RegisterRow| r.outcome.as_ref().ok().cloned();
+    let out = PyDict::new(py);
+    out.set_item("body", rows.iter().map(|r| r.body.clone()).collect::<Vec<_>>())?;
+    out.set_item("year", rows.iter().map(|r| r.year.to_string()).collect::<Vec<_>>())?;
+    let results: Vec<Option<kcsp_core::cadence::CadenceResult>> = rows.iter().map(ok).collect();
+    out.set_item(
+        "meetings",
+        results
+            .iter()
+            .map(|c| c.as_ref().map(|c| c.meetings))
+            .collect::<Vec<_>>(),
+    )?;
+    out.set_item(
+        "compliant",
+        results
+            .iter()
+            .map(|c| c.as_ref().map(|c| c.compliant))
+            .collect::<Vec<_>>(),
+    )?;
+    out.set_item(
+        "required",
+        results
+            .iter()
+            .map(|c| c.as_ref().and_then(|c| c.required))
+            .collect::<Vec<_>>(),
+    )?;
+    out.set_item(
+        "quarters_without_meeting",
+        results
+            .iter()
+            .map(|c| c.as_ref().and_then(|c| c.quarters_without_meeting.clone()))
+            .collect::<Vec<_>>(),
+    )?;
+    out.set_item(
+        "unprepared",
+        results
+            .iter()
+            .map(|c| c.as_ref().and_then(|c| c.unprepared.clone()))
+            .collect::<Vec<_>>(),
+    )?;
+    out.set_item(
+        "reason",
+        results
+            .iter()
+            .map(|c| c.as_ref().map(|c| c.explanation.reason.clone()))
+            .collect::<Vec<_>>(),
+    )?;
+    out.set_item(
+        "error_code",
+        rows.iter()
+            .map(|r| r.outcome.as_ref().err().map(|e| e.code()))
+            .collect::<Vec<_>>(),
+    )?;
+    out.set_item(
+        "error_field",
+        rows.iter()
+            .map(|r| r.outcome.as_ref().err().map(|e| e.field().to_string()))
+            .collect::<Vec<_>>(),
+    )?;
+    Ok(out)
+}
+
 /// The `kcsp._kcsp` module.
 #[pymodule]
 fn _kcsp(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -682,5 +770,6 @@ fn _kcsp(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(quorum_batch, m)?)?;
     m.add_function(wrap_pyfunction!(quorum_batch_rows, m)?)?;
     m.add_function(wrap_pyfunction!(papers_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(cadence_register, m)?)?;
     Ok(())
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -107,3 +108,25 @@ def test_columns_drop_into_pandas() -> None:
     assert list(df.columns[:3]) == ["meeting_id", "date", "quorate"]
     assert len(df) == 10
     assert df["count"].dtype.kind == "i"
+
+
+def test_cadence_and_action_plan_from_csv_exports() -> None:
+    import pandas as pd
+
+    root = Path(__file__).resolve().parents[2] / "examples" / "data"
+    meetings = pd.read_csv(root / "kcsp_meetings.csv", dtype=str)
+    table = pd.DataFrame(kcsp.cadence_register(meetings["body"], meetings["date"]))
+    got = {(r.body, r.year): (r.meetings, r.compliant) for r in table.itertuples()}
+    # 2022/23: three KCSP meetings; 2023/24: two; the Working Group met before the
+    # KCSP of 12 July 2023 but not before that of 14 March 2024.
+    assert got[("kcsp", "2022/23")] == (3, True)
+    assert got[("kcsp", "2023/24")] == (2, False)
+    wg = table[(table.body == "working_group") & (table.year == "2023/24")].iloc[0]
+    assert [str(d) for d in wg.unprepared] == ["2024-03-14"]
+    # A body the partnership does not know keeps its row, with the error.
+    odd = kcsp.cadence_register(["kcsp", "cabinet"], ["2022-07-14", "2022-07-14"])
+    assert (odd["body"], odd["error_code"]) == (["cabinet", "kcsp"], ["unknown_body", None])
+
+    plan = pd.read_csv(root / "csa_action_plan.csv", dtype=str)
+    p = kcsp.action_plan(date(2023, 4, 15), plan.to_dict("records"))
+    assert (p["total"], p["complete"], p["percent_complete"], p["overdue"], p["rag"]) == (9, 6, "66.67", ["8.2"], "red")

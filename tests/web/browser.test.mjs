@@ -109,10 +109,28 @@ test("DHR form: deadlines, overdue flags and next stages", async () => {
   assert.match(await page.textContent("#dhr-result"), /Next allowedsubmitted/);
 });
 
-test("screenshot of all three forms with results", async () => {
+test("action plan form: RAG and overdue items; every error at once in plain words", async () => {
+  await page.click("#plan button[type=submit]");
+  const text = await page.textContent("#plan-result");
+  assert.match(text, /Red: 50\.00% complete/);
+  assert.match(text, /Overdue8\.2/);
+  await page.fill('[data-field="items[1].timescale"]', "Spring 2023");
+  await page.fill("#plan input[name=as_of]", "15/04/2023");
+  await page.click("#plan button[type=submit]");
+  assert.match(await page.textContent('#plan [data-error-for="as_of"]'), /^Enter a real date/);
+  assert.match(await page.textContent('[data-message-for="items[1].timescale"]'), /^Enter the timescale as a month and year/);
+  assert.equal(await page.textContent("#plan-result"), "");
+  await page.fill('[data-field="items[1].timescale"]', "Ongoing");
+  await page.fill("#plan input[name=as_of]", "2023-04-15");
+  await page.click("#plan button[type=submit]");
+  assert.match(await page.textContent("#plan-result"), /Red/);
+});
+
+test("screenshot of all four forms with results", async () => {
   await page.click("#meeting button[type=submit]");
   await page.click("#grant button[type=submit]");
   await page.click("#dhr button[type=submit]");
+  await page.click("#plan button[type=submit]");
   mkdirSync(join(root, "tests", "out"), { recursive: true });
   const file = join(root, "tests", "out", "demo.png");
   await page.screenshot({ path: file, fullPage: true });

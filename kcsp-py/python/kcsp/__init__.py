@@ -95,6 +95,7 @@ __all__ = [
     "meeting_cadence",
     "action_plan",
     "csa_priorities",
+    "cadence_register",
     "quorum_batch",
     "papers_batch",
     "ledger_batch",
@@ -616,3 +617,19 @@ def ledger_batch(ledgers: Iterable[Mapping[str, Any]]) -> dict[str, list[Any]]:
         out["warnings"].append([w.code for w in r.warnings])
         out["reason"].append(r.explanation.reason)
     return out
+
+
+def cadence_register(
+    body: Sequence[Any], date: Sequence[Any], *, partnership: Optional[Partnership] = None
+) -> dict[str, list[Any]]:
+    """Meeting cadence per body and financial year from a register of
+    meetings given as two columns (one row per meeting; a pandas or polars
+    column, or any sequence): ``body`` ids and ``date`` (``datetime.date`` or
+    ISO text). A body that must meet before another's meetings is checked
+    against that body's meetings in the same register. Returns columns, one
+    entry per (body, year): ``body, year, meetings, compliant, required,
+    quarters_without_meeting, unprepared, reason, error_code, error_field``
+    (a body that cannot be judged keeps its row, with the error)."""
+    result: dict[str, list[Any]] = _native(_kcsp.cadence_register, list(body), list(date), partnership)
+    return result
+
