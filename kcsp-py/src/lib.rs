@@ -693,65 +693,29 @@ fn cadence_register<'py>(
     let rows = guarded("cadence_register", || {
         Ok(py.detach(|| kcsp_core::cadence::register(&ctx, &register)))
     })?;
-    let ok = |r: &kcsp_core::cadence::RegisterRow| r.outcome.as_ref().ok().cloned();
     let out = PyDict::new(py);
-    out.set_item("body", rows.iter().map(|r| r.body.clone()).collect::<Vec<_>>())?;
-    out.set_item("year", rows.iter().map(|r| r.year.to_string()).collect::<Vec<_>>())?;
-    let results: Vec<Option<kcsp_core::cadence::CadenceResult>> = rows.iter().map(ok).collect();
-    out.set_item(
-        "meetings",
-        results
-            .iter()
-            .map(|c| c.as_ref().map(|c| c.meetings))
-            .collect::<Vec<_>>(),
-    )?;
-    out.set_item(
-        "compliant",
-        results
-            .iter()
-            .map(|c| c.as_ref().map(|c| c.compliant))
-            .collect::<Vec<_>>(),
-    )?;
-    out.set_item(
-        "required",
-        results
-            .iter()
-            .map(|c| c.as_ref().and_then(|c| c.required))
-            .collect::<Vec<_>>(),
-    )?;
-    out.set_item(
-        "quarters_without_meeting",
-        results
-            .iter()
-            .map(|c| c.as_ref().and_then(|c| c.quarters_without_meeting.clone()))
-            .collect::<Vec<_>>(),
-    )?;
-    out.set_item(
-        "unprepared",
-        results
-            .iter()
-            .map(|c| c.as_ref().and_then(|c| c.unprepared.clone()))
-            .collect::<Vec<_>>(),
-    )?;
-    out.set_item(
-        "reason",
-        results
-            .iter()
-            .map(|c| c.as_ref().map(|c| c.explanation.reason.clone()))
-            .collect::<Vec<_>>(),
-    )?;
-    out.set_item(
-        "error_code",
-        rows.iter()
-            .map(|r| r.outcome.as_ref().err().map(|e| e.code()))
-            .collect::<Vec<_>>(),
-    )?;
-    out.set_item(
-        "error_field",
-        rows.iter()
-            .map(|r| r.outcome.as_ref().err().map(|e| e.field().to_string()))
-            .collect::<Vec<_>>(),
-    )?;
+    // One column per key, one entry per (body, year) row.
+    macro_rules! column {
+        ($name:literal, |$r:ident| $value:expr) => {
+            out.set_item($name, rows.iter().map(|$r| $value).collect::<Vec<_>>())?
+        };
+    }
+    let ok = |r: &kcsp_core::cadence::RegisterRow| r.outcome.as_ref().ok().cloned();
+    column!("body", |r| r.body.clone());
+    column!("year", |r| r.year.to_string());
+    column!("meetings", |r| ok(r).map(|c| c.meetings));
+    column!("compliant", |r| ok(r).map(|c| c.compliant));
+    column!("required", |r| ok(r).and_then(|c| c.required));
+    column!("quarters_without_meeting", |r| ok(r)
+        .and_then(|c| c.quarters_without_meeting));
+    column!("unprepared", |r| ok(r).and_then(|c| c.unprepared));
+    column!("reason", |r| ok(r).map(|c| c.explanation.reason));
+    column!("error_code", |r| r.outcome.as_ref().err().map(|e| e.code()));
+    column!("error_field", |r| r
+        .outcome
+        .as_ref()
+        .err()
+        .map(|e| e.field().to_string()));
     Ok(out)
 }
 
