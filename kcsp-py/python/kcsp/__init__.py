@@ -156,6 +156,15 @@ def _rows(rows: Iterable[Mapping[str, Any]], name: str, **convert: Any) -> list[
     ]
 
 
+def _checked(fn: Any, *args: Any) -> Any:
+    """Calls the extension, raising its internal failures as ``KcspError``
+    too (coded errors already arrive as ``KcspError``)."""
+    try:
+        return fn(*args)
+    except _kcsp.NativeError as e:
+        raise _from_native(e) from None
+
+
 def evaluate(
     rule: str,
     input: Mapping[str, Any],
@@ -168,10 +177,7 @@ def evaluate(
     of JSON values, for Kent or for the ``partnership`` given, on the England
     and Wales calendar or the ``calendar`` given. The typed functions below
     are usually more convenient."""
-    try:
-        out = _kcsp.evaluate(rule, json.dumps(input), partnership, calendar)
-    except _kcsp.NativeError as e:
-        raise _from_native(e) from None
+    out = _checked(_kcsp.evaluate, rule, json.dumps(input), partnership, calendar)
     result: dict[str, Any] = json.loads(out)
     return result
 
@@ -186,10 +192,7 @@ def validate(
     """Every input error of a request at once, the way a form shows them
     (each error's ``public_message`` is for the public); an empty list means
     the input is valid. Raises only for a rule that does not exist."""
-    try:
-        found = _kcsp.validate(rule, json.dumps(input), partnership, calendar)
-    except _kcsp.NativeError as e:
-        raise _from_native(e) from None
+    found = _checked(_kcsp.validate, rule, json.dumps(input), partnership, calendar)
     return [_error(*e) for e in found]
 
 
@@ -202,10 +205,7 @@ def receipt(
 ) -> dict[str, Any]:
     """The decision as a receipt to store: the rule, the input, the library
     version, a hash of the context used and the result."""
-    try:
-        out = _kcsp.receipt(rule, json.dumps(input), partnership, calendar)
-    except _kcsp.NativeError as e:
-        raise _from_native(e) from None
+    out = _checked(_kcsp.receipt, rule, json.dumps(input), partnership, calendar)
     result: dict[str, Any] = json.loads(out)
     return result
 
@@ -218,10 +218,7 @@ def verify(
 ) -> dict[str, Any]:
     """Whether a stored receipt still holds (``holds``, ``same_context``,
     ``same_version``, the result now)."""
-    try:
-        out = _kcsp.verify(json.dumps(receipt), partnership, calendar)
-    except _kcsp.NativeError as e:
-        raise _from_native(e) from None
+    out = _checked(_kcsp.verify, json.dumps(receipt), partnership, calendar)
     result: dict[str, Any] = json.loads(out)
     return result
 
@@ -519,9 +516,7 @@ def _native(fn: Any, *args: Any) -> Any:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return fn(*args)
-    except _kcsp.NativeError as e:
-        raise _from_native(e) from None
+        return _checked(fn, *args)
     finally:
         if was_enabled:
             gc.enable()
