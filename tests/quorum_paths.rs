@@ -80,8 +80,17 @@ fn single_batch_and_coded_agree_on_every_quorum_vector() {
             }
             match (&single, &batch) {
                 (Ok(s), Ok(b)) if present.is_empty() => assert!(b.meetings.is_empty(), "{id}: {s:?}"),
+                (Err(a), Ok(b)) if !present.is_empty() => {
+                    // A bad row is kept as its meeting's error.
+                    let e = b.meetings[0]
+                        .error
+                        .as_ref()
+                        .unwrap_or_else(|| panic!("{id}: no error kept"));
+                    assert_eq!(a.code(), e.code(), "{id}");
+                }
                 (Ok(s), Ok(b)) => {
                     let m = &b.meetings[0];
+                    assert!(m.error.is_none(), "{id}: {:?}", m.error);
                     assert_eq!(
                         (s.quorate, s.count, s.required),
                         (m.quorate, m.count, m.required),

@@ -78,6 +78,7 @@ crate::input::input! {
 
 /// The outcome of a removal vote.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RemovalResult {
@@ -240,6 +241,7 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
 
 /// When a body's chair is next due for election or review.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TermStatus {

@@ -197,18 +197,20 @@ impl Context {
         serde_json::to_string_pretty(&def).unwrap_or_default()
     }
 
-    /// This context with another partnership.
+    /// This context with another partnership (a `Partnership` or an
+    /// `Arc<Partnership>` already shared).
     #[must_use]
-    pub fn with_partnership(mut self, partnership: Partnership) -> Context {
-        self.partnership = Arc::new(partnership);
+    pub fn with_partnership(mut self, partnership: impl Into<Arc<Partnership>>) -> Context {
+        self.partnership = partnership.into();
         self.hash = OnceLock::new();
         self
     }
 
-    /// This context with another calendar.
+    /// This context with another calendar (a `Calendar` or an
+    /// `Arc<Calendar>` already shared).
     #[must_use]
-    pub fn with_calendar(mut self, calendar: Calendar) -> Context {
-        self.calendar = Arc::new(calendar);
+    pub fn with_calendar(mut self, calendar: impl Into<Arc<Calendar>>) -> Context {
+        self.calendar = calendar.into();
         self.hash = OnceLock::new();
         self
     }

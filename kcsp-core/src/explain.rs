@@ -14,6 +14,7 @@ use std::fmt;
 /// assert!(c.to_string().starts_with("KCSP Terms of Reference (reviewed 14 July 2022), §7 Meetings"));
 /// ```
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
@@ -62,6 +63,7 @@ impl fmt::Display for Citation {
 /// One figure a decision used, by name, as text (money as `26440.00`, dates
 /// as `YYYY-MM-DD`, counts as integers).
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
     /// The figure's name, e.g. `required`.
@@ -82,6 +84,7 @@ pub struct Figure {
 /// assert!(r.explanation.reason.contains("1 of"));
 /// ```
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Explanation {
     /// The rule id (`quorum`, `papers_deadline`, …).

@@ -84,6 +84,7 @@ impl GrantSchemes {
 
 /// An allocation divided into the upfront share and the tactical pot.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Split {
@@ -179,6 +180,7 @@ crate::input::enumeration! {
 
 crate::input::input! {
     /// A project in a year's ledger.
+    #[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
     pub struct Project {
         /// Its name (unique within the ledger, ignoring ASCII case and surrounding spaces).
         pub name: String,
@@ -255,6 +257,7 @@ crate::input::input! {
 
 /// A warning: the ledger is consistent but something deserves attention.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Warning {
@@ -269,6 +272,7 @@ pub struct Warning {
 
 /// A year's derived figures.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Ledger {

@@ -255,6 +255,9 @@ macro_rules! enumeration {
             }
         }
 
+        #[cfg(feature = "python")]
+        $crate::python::as_text!($name);
+
         impl std::str::FromStr for $name {
             type Err = $crate::Error;
             fn from_str(s: &str) -> $crate::Result<$name> {

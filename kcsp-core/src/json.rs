@@ -73,10 +73,8 @@ pub fn evaluate_in(ctx: &Context, rule: &str, input: &Value) -> Result<Value> {
 /// [`evaluate_in`], with the context actually used (the given one with any
 /// `partnership` or `calendar` of the input).
 pub(crate) fn evaluate_with_context(ctx: &Context, rule: &str, input: &Value) -> Result<(Value, Context)> {
-    let info = rules::info(rule)?;
-    let req = rules::request(ctx, info, input)?;
-    let value = rules::evaluate(&req.context, rule, &req.input, |o| o.to_value().map_err(serialised))?;
-    Ok((value, req.context))
+    let (out, used) = rules::decide(ctx, rule, input)?;
+    Ok((out.to_value().map_err(serialised)?, used))
 }
 
 /// [`evaluate`] on JSON text, for bindings that pass strings: the input is
@@ -92,10 +90,9 @@ pub fn evaluate_str(rule: &str, input: &str) -> Result<String> {
 
 /// [`evaluate_str`] in another context.
 pub fn evaluate_str_in(ctx: &Context, rule: &str, input: &str) -> Result<String> {
-    let info = rules::info(rule)?;
     let value: Value = serde_json::from_str(input).map_err(|e| invalid("", format!("input is not JSON: {e}")))?;
-    let req = rules::request(ctx, info, &value)?;
-    rules::evaluate(&req.context, rule, &req.input, |o| o.to_text().map_err(serialised))
+    let (out, _) = rules::decide(ctx, rule, &value)?;
+    out.to_text().map_err(serialised)
 }
 
 /// Every input error of a request at once, in the built-in Kent context

@@ -67,6 +67,8 @@ pub mod money;
 pub mod papers;
 pub mod partnership;
 pub mod protocol;
+#[cfg(feature = "python")]
+pub mod python;
 pub mod quorum;
 pub mod receipt;
 pub mod reconcile;

@@ -146,6 +146,7 @@ impl ExtensionReason {
 
 crate::input::input! {
     /// An agreed extension of a deadline.
+    #[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
     pub struct Extension {
         /// Which deadline.
         pub deadline: DeadlineKind,
@@ -186,6 +187,7 @@ crate::input::input! {
 
 /// A case's deadlines as of a date.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Deadlines {

@@ -26,6 +26,7 @@ use std::collections::BTreeSet;
 
 /// Whether a meeting was quorate, and why.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct QuorumResult {
@@ -310,8 +311,14 @@ pub struct MeetingQuorum<'a> {
     pub represented: Vec<&'a str>,
     /// Seats not represented, sorted.
     pub missing: Vec<&'a str>,
-    /// Why, in a sentence.
+    /// Why, in a sentence (the error's message for a meeting that could not
+    /// be judged).
     pub reason: String,
+    /// Why the meeting could not be judged: the first bad row's error (an
+    /// organisation unknown or not current, a second date, no terms in force),
+    /// with the field `rows[i].…`. Its other fields are then zero and empty.
+    #[cfg_attr(feature = "typescript", tsify(type = "unknown"))]
+    pub error: Option<Error>,
 }
 
 /// The quorum of every meeting of an attendance register.
@@ -450,8 +457,11 @@ impl<'p> Resolved<'p> {
 /// meeting's rows need not be adjacent). The result for each meeting is the
 /// one [`check`] gives for the same attendees.
 ///
-/// Errors: those of [`check`], with the field `rows[i].organisation` of the
-/// first offending row; `invalid_input` when one meeting id has two dates.
+/// No row is lost: a meeting with a bad row keeps its place with the error
+/// of its first bad row ([`MeetingQuorum::error`]: those of [`check`], with
+/// the field `rows[i].organisation`; `invalid_input` at `rows[i].date` when
+/// one meeting id has two dates) and every other meeting is judged. The
+/// batch itself fails only for the body (unknown, or more than 128 seats).
 ///
 /// ```
 /// use kcsp_core::quorum::{batch, Attendance};
@@ -478,8 +488,9 @@ pub fn batch<'a>(
         meeting: &'a str,
         first_row: usize,
         date: NaiveDate,
-        terms: &'a Terms,
+        terms: Option<&'a Terms>,
         tally: Tally<'a>,
+        error: Option<Error>,
     }
     if body_def.seats.len() > 128 {
         return Err(Error::new(
@@ -502,9 +513,10 @@ pub fn batch<'a>(
                 let k = match index.get(row.meeting) {
                     Some(&k) => k,
                     None => {
-                        let terms = body_def
-                            .terms_on(row.date)
-                            .map_err(|e| e.at(format!("rows[{i}].date")))?;
+                        let (terms, error) = match body_def.terms_on(row.date) {
+                            Ok(t) => (Some(t), None),
+                            Err(e) => (None, Some(e.at(format!("rows[{i}].date")))),
+                        };
                         index.insert(row.meeting, accs.len());
                         accs.push(Acc {
                             meeting: row.meeting,
@@ -512,6 +524,7 @@ pub fn batch<'a>(
                             date: row.date,
                             terms,
                             tally: Tally::default(),
+                            error,
                         });
                         accs.len() - 1
                     }
@@ -521,8 +534,13 @@ pub fn batch<'a>(
             }
         };
         let Some(acc) = accs.get_mut(slot) else { continue };
+        // A meeting with a bad row keeps its first error; its other rows
+        // are not counted.
+        let Some(terms) = acc.terms.filter(|_| acc.error.is_none()) else {
+            continue;
+        };
         if acc.date != row.date {
-            return Err(Error::new(
+            acc.error = Some(Error::new(
                 ErrorKind::InvalidInput,
                 format!("rows[{i}].date"),
                 format!(
@@ -532,8 +550,8 @@ pub fn batch<'a>(
                     row.date
                 ),
             ));
+            continue;
         }
-        let terms = acc.terms;
         let open = terms.quorum.basis == QuorumBasis::Organisations && terms.quorum.open_membership;
         // Direct-mapped memo by the text's address: the same string object
         // repeated (as in registers built from one list of ids) skips hashing.
@@ -545,13 +563,17 @@ pub fn batch<'a>(
             .map(|m| m.2);
         let known = match memo_hit.or_else(|| cache.get(row.organisation).copied()) {
             Some(k) => k,
-            None => {
-                let r = Resolved::new(partnership, body_def, row.organisation)
-                    .map_err(|e| e.at(format!("rows[{i}].organisation")))?;
-                resolved.push(r);
-                cache.insert(row.organisation, resolved.len() - 1);
-                resolved.len() - 1
-            }
+            None => match Resolved::new(partnership, body_def, row.organisation) {
+                Ok(r) => {
+                    resolved.push(r);
+                    cache.insert(row.organisation, resolved.len() - 1);
+                    resolved.len() - 1
+                }
+                Err(e) => {
+                    acc.error = Some(e.at(format!("rows[{i}].organisation")));
+                    continue;
+                }
+            },
         };
         if let Some(m) = memo.get_mut(line) {
             *m = (addr, row.organisation.len(), known);
@@ -559,7 +581,10 @@ pub fn batch<'a>(
         let Some(r) = resolved.get(known) else { continue };
         if !r.current(row.date, open) {
             // The same error a single check gives, with this row's field.
-            partnership.resolve(&format!("rows[{i}].organisation"), row.organisation, row.date, open)?;
+            if let Err(e) = partnership.resolve(&format!("rows[{i}].organisation"), row.organisation, row.date, open) {
+                acc.error = Some(e);
+                continue;
+            }
         }
         acc.tally.add(r, row.organisation, row.date, terms);
     }
@@ -567,8 +592,26 @@ pub fn batch<'a>(
     let mut meetings = Vec::with_capacity(accs.len());
     let mut first_terms = None;
     for acc in accs {
-        first_terms.get_or_insert(acc.terms);
-        let v = verdict(body_def, acc.terms, acc.date, acc.tally, &order);
+        let (Some(terms), None) = (acc.terms, &acc.error) else {
+            let error = acc
+                .error
+                .unwrap_or_else(|| Error::new(ErrorKind::InvalidInput, "rows", "no terms"));
+            meetings.push(MeetingQuorum {
+                meeting: acc.meeting,
+                first_row: acc.first_row,
+                date: acc.date,
+                quorate: false,
+                count: 0,
+                required: 0,
+                represented: Vec::new(),
+                missing: Vec::new(),
+                reason: error.message().to_string(),
+                error: Some(error),
+            });
+            continue;
+        };
+        first_terms.get_or_insert(terms);
+        let v = verdict(body_def, terms, acc.date, acc.tally, &order);
         meetings.push(MeetingQuorum {
             meeting: acc.meeting,
             first_row: acc.first_row,
@@ -579,6 +622,7 @@ pub fn batch<'a>(
             represented: v.represented,
             missing: v.missing,
             reason: v.reason,
+            error: None,
         });
     }
     let mut explanation = Explanation::new(
@@ -898,68 +942,55 @@ mod tests {
     }
 
     #[test]
-    fn batch_errors_name_the_row() {
+    fn batch_errors_name_the_row_and_keep_every_meeting() {
         let kent = Context::kent();
         let d1 = d("2023-01-02");
+        let err = |rows: &[Attendance], body: &str| -> Option<(String, String)> {
+            let b = batch(kent, body, rows.iter().copied()).unwrap();
+            b.meetings[0]
+                .error
+                .as_ref()
+                .map(|e| (e.code().to_string(), e.field().to_string()))
+        };
+        let att = |meeting, date, organisation| Attendance {
+            meeting,
+            date,
+            organisation,
+        };
+        // A bad row spoils its meeting only: meeting b after it is judged.
         let rows = [
-            Attendance {
-                meeting: "a",
-                date: d1,
-                organisation: "kent_police",
-            },
-            Attendance {
-                meeting: "a",
-                date: d1,
-                organisation: "kent_and_medway_ccg",
-            },
+            att("a", d1, "kent_police"),
+            att("a", d1, "kent_and_medway_ccg"),
+            att("b", d1, "kent_police"),
         ];
-        let e = batch(kent, "kcsp", rows.iter().copied()).unwrap_err();
+        let b = batch(kent, "kcsp", rows.iter().copied()).unwrap();
+        assert_eq!(b.meetings.len(), 2);
+        let e = b.meetings[0].error.as_ref().unwrap();
         assert_eq!(
             (e.code(), e.field()),
             ("organisation_not_current", "rows[1].organisation")
         );
-        let rows = [
-            Attendance {
-                meeting: "a",
-                date: d1,
-                organisation: "kent_police",
-            },
-            Attendance {
-                meeting: "a",
-                date: d("2023-01-03"),
-                organisation: "kent_police",
-            },
-        ];
-        assert_eq!(
-            batch(kent, "kcsp", rows.iter().copied()).unwrap_err().field(),
-            "rows[1].date"
-        );
-        let rows = [Attendance {
-            meeting: "a",
-            date: d1,
-            organisation: "Kent Police",
-        }];
-        assert_eq!(
-            batch(kent, "dhr_steering_group", rows.iter().copied())
-                .unwrap_err()
-                .code(),
-            "unknown_organisation"
-        );
-        let rows = [Attendance {
-            meeting: "a",
-            date: d1,
-            organisation: "medway_council",
-        }];
-        assert_eq!(
-            batch(kent, "kcsp", rows.iter().copied()).unwrap_err().code(),
-            "unknown_organisation"
-        );
+        assert_eq!((b.meetings[0].quorate, b.meetings[0].count), (false, 0));
+        assert!(b.meetings[1].error.is_none());
+        assert_eq!(b.meetings[1].count, 1);
+        let rows = [att("a", d1, "kent_police"), att("a", d("2023-01-03"), "kent_police")];
+        assert_eq!(err(&rows, "kcsp").unwrap().1, "rows[1].date");
+        let rows = [att("a", d1, "Kent Police")];
+        assert_eq!(err(&rows, "dhr_steering_group").unwrap().0, "unknown_organisation");
+        let rows = [att("a", d1, "medway_council")];
+        assert_eq!(err(&rows, "kcsp").unwrap().0, "unknown_organisation");
+        assert_eq!(err(&rows, "dhr_steering_group"), None);
         assert_eq!(
             batch(kent, "dhr_steering_group", rows.iter().copied())
                 .unwrap()
                 .meetings[0]
                 .count,
             1
+        );
+        // The body is the only thing that fails the whole batch.
+        assert_eq!(
+            batch(kent, "no_such_body", rows.iter().copied()).unwrap_err().code(),
+            "unknown_body"
         );
     }
 

@@ -37,7 +37,7 @@ pub trait Rule {
     /// Its input.
     type Input: Serialize + DeserializeOwned + Check;
     /// Its result.
-    type Output: Serialize + DeserializeOwned;
+    type Output: Serialize + DeserializeOwned + std::fmt::Debug + Send + Native + 'static;
     /// Decides.
     fn run(ctx: &Context, input: &Self::Input) -> Result<Self::Output>;
 }
@@ -290,51 +290,81 @@ pub(crate) fn request<'v>(ctx: &Context, rule: &RuleInfo, value: &'v Value) -> R
     })
 }
 
-struct Evaluate<'a, F> {
+/// A type the Python package can hand to Python (with feature `python`,
+/// anything `pyo3` converts; without it, anything).
+#[cfg(feature = "python")]
+pub use crate::python::Native;
+
+/// A type the Python package can hand to Python (with feature `python`,
+/// anything `pyo3` converts; without it, anything).
+#[cfg(not(feature = "python"))]
+pub trait Native {}
+#[cfg(not(feature = "python"))]
+impl<T> Native for T {}
+
+/// A rule's result, whatever its type: what [`decide`] returns.
+pub trait Output: std::fmt::Debug + Send {
+    /// The result as a JSON value.
+    fn to_value(&self) -> serde_json::Result<Value>;
+    /// The result as JSON text.
+    fn to_text(&self) -> serde_json::Result<String>;
+    /// The result as its Python class (feature `python`).
+    #[cfg(feature = "python")]
+    fn into_python(self: Box<Self>, py: pyo3::Python<'_>) -> pyo3::PyResult<pyo3::Bound<'_, pyo3::PyAny>>;
+}
+
+impl<T: Serialize + std::fmt::Debug + Send + Native> Output for T {
+    fn to_value(&self) -> serde_json::Result<Value> {
+        serde_json::to_value(self)
+    }
+    fn to_text(&self) -> serde_json::Result<String> {
+        serde_json::to_string(self)
+    }
+    #[cfg(feature = "python")]
+    fn into_python(self: Box<Self>, py: pyo3::Python<'_>) -> pyo3::PyResult<pyo3::Bound<'_, pyo3::PyAny>> {
+        use pyo3::BoundObject;
+        match (*self).into_pyobject(py) {
+            Ok(o) => Ok(o.into_bound().into_any()),
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+struct Evaluate<'a> {
     ctx: &'a Context,
     input: &'a Value,
-    out: F,
 }
 
-impl<T, F: FnOnce(&dyn erased::Out) -> Result<T>> Dispatch<Result<T>> for Evaluate<'_, F> {
-    fn call<R: Rule>(self) -> Result<T> {
+impl Dispatch<Result<Box<dyn Output>>> for Evaluate<'_> {
+    fn call<R: Rule>(self) -> Result<Box<dyn Output>> {
         let input: R::Input = parse(self.input)?;
-        let output = R::run(self.ctx, &input)?;
-        (self.out)(&output)
+        Ok(Box::new(R::run(self.ctx, &input)?))
     }
 }
 
-/// A rule's output, whatever its type, for serializing.
-mod erased {
-    /// Serializable, object-safe.
-    pub trait Out {
-        fn to_value(&self) -> serde_json::Result<serde_json::Value>;
-        fn to_text(&self) -> serde_json::Result<String>;
-    }
-    impl<T: serde::Serialize> Out for T {
-        fn to_value(&self) -> serde_json::Result<serde_json::Value> {
-            serde_json::to_value(self)
-        }
-        fn to_text(&self) -> serde_json::Result<String> {
-            serde_json::to_string(self)
-        }
-    }
-}
-pub(crate) use erased::Out;
-
-/// Evaluates rule `id` on the input `value` (the request without its
-/// context keys) in `ctx`, passing the result to `out`.
-pub(crate) fn evaluate<T>(
-    ctx: &Context,
-    id: &str,
-    value: &Value,
-    out: impl FnOnce(&dyn Out) -> Result<T>,
-) -> Result<T> {
-    with_rule(id, Evaluate { ctx, input: value, out }).unwrap_or_else(|| {
-        Err(info(id)
-            .err()
-            .unwrap_or_else(|| Error::new(ErrorKind::InvalidInput, "rule", "no such rule")))
-    })
+/// Decides a request: rule `id` on `value` (its input, which may carry a
+/// `partnership` and a `calendar` where the rule reads them) in `ctx`, and
+/// returns the typed result behind [`Output`] together with the context
+/// actually used. This is what the JSON entry point and the bindings call.
+///
+/// ```
+/// use kcsp_core::{rules, Context};
+/// let (r, _) = rules::decide(Context::kent(), "working_day",
+///     &serde_json::json!({"date": "2022-06-03"})).unwrap();
+/// assert_eq!(r.to_value().unwrap()["working_day"], false);
+/// ```
+pub fn decide(ctx: &Context, id: &str, value: &Value) -> Result<(Box<dyn Output>, Context)> {
+    let rule = info(id)?;
+    let req = request(ctx, rule, value)?;
+    let out = with_rule(
+        id,
+        Evaluate {
+            ctx: &req.context,
+            input: &req.input,
+        },
+    )
+    .unwrap_or_else(|| Err(Error::new(ErrorKind::InvalidInput, "rule", "no such rule")))?;
+    Ok((out, req.context))
 }
 
 struct Validate<'a> {

@@ -15,7 +15,7 @@ import sys
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import kcsp
 
@@ -44,94 +44,24 @@ def as_money(v: Any) -> Any:
     return v
 
 
-def projects(ps: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{k: (as_money(v) if k in ("amount", "spent") else v) for k, v in p.items()} for p in ps]
+MONEY_KEYS = {"allocation", "grant", "total_cost", "amount", "spent"}
 
 
-def opt(i: dict[str, Any], k: str, f: Callable[[Any], Any] = lambda v: v) -> Any:
-    return f(i[k]) if k in i and i[k] is not None else None
+def pythonic(v: Any, key: str = "") -> Any:
+    """A vector's input as a Python caller has it: ISO dates as
+    ``datetime.date``, money as ``decimal.Decimal`` (text that is neither
+    stays text, so malformed values still reach the library and fail there)."""
+    if isinstance(v, dict):
+        return {k: pythonic(x, k) for k, x in v.items()}
+    if isinstance(v, list):
+        return [pythonic(x, key) for x in v]
+    if key in MONEY_KEYS:
+        return as_money(v)
+    return as_date(v)
 
 
-class _Evaluated:
-    """A result of ``kcsp.evaluate`` (already a dict), for the rules that have
-    no typed function yet."""
-
-    def __init__(self, result: dict[str, Any]) -> None:
-        self.result = result
-
-    def to_dict(self) -> dict[str, Any]:
-        return self.result
-
-
-def _evaluated(rule: str) -> Callable[..., Any]:
-    return lambda i, **c: _Evaluated(kcsp.evaluate(rule, i, **c))
-
-
-RULES: dict[str, tuple[set[str], Callable[..., Any]]] = {
-    "quorum": ({"body", "date", "present"}, lambda i, **c: kcsp.quorum(i["body"], as_date(i["date"]), i["present"], **c)),
-    "chair_removal": (
-        {"body", "date", "office", "present", "votes_for"},
-        lambda i, **c: kcsp.chair_removal(as_date(i["date"]), i["office"], i["present"], i["votes_for"], body=i.get("body"), **c),
-    ),
-    "papers_deadline": (
-        {"body", "meeting", "circulated"},
-        lambda i, **c: kcsp.papers_deadline(as_date(i["meeting"]), opt(i, "circulated", as_date), body=i.get("body"), **c),
-    ),
-    "working_day": ({"date"}, lambda i, **c: kcsp.working_day(as_date(i["date"]), **c)),
-    "tor_review": (
-        {"body", "approvals", "as_of"},
-        lambda i, **c: kcsp.tor_review([as_date(d) for d in i["approvals"]], as_date(i["as_of"]), body=i.get("body"), **c),
-    ),
-    "chair_term": (
-        {"body", "elected", "as_of"},
-        lambda i, **c: kcsp.chair_term(i["body"], [as_date(d) for d in i["elected"]], as_date(i["as_of"]), **c),
-    ),
-    "grant_split": ({"allocation", "year"}, lambda i, **c: kcsp.grant_split(as_money(i["allocation"]), year=i.get("year"))),
-    "match_funding": ({"grant", "total_cost"}, lambda i, **c: kcsp.match_funding(as_money(i["grant"]), as_money(i["total_cost"]))),
-    "grant_ledger": (
-        {"year", "allocation", "tactical_open", "projects"},
-        lambda i, **c: kcsp.grant_ledger(
-            i["year"], as_money(i["allocation"]), projects(i["projects"]), tactical_open=i.get("tactical_open", True)
-        ),
-    ),
-    "dhr_deadlines": (
-        {"notified", "as_of", "decided", "decision", "submitted"},
-        lambda i, **c: kcsp.dhr_deadlines(
-            as_date(i["notified"]),
-            as_date(i["as_of"]),
-            decided=opt(i, "decided", as_date),
-            decision=i.get("decision"),
-            submitted=opt(i, "submitted", as_date),
-        ),
-    ),
-    "dhr_transition": ({"events"}, lambda i, **c: kcsp.dhr_transition(i["events"])),
-    "dhr_portfolio": ({"cases"}, lambda i, **c: kcsp.dhr_portfolio(i["cases"])),
-    "dhr_case": ({"case", "as_of"}, lambda i, **c: kcsp.dhr_case(i["case"], as_date(i["as_of"]))),
-    "meeting_cadence": ({"body", "year", "meetings", "other_meetings"}, _evaluated("meeting_cadence")),
-    "action_plan": ({"as_of", "items"}, _evaluated("action_plan")),
-    "csa_priorities": ({"date"}, _evaluated("csa_priorities")),
-    "tactical_access": (
-        {"year", "as_of", "earlier_projects_complete", "upfront_cases_decided", "closed_from"},
-        lambda i, **c: kcsp.tactical_access(
-            i["year"],
-            as_date(i["as_of"]),
-            earlier_projects_complete=i.get("earlier_projects_complete"),
-            upfront_cases_decided=i.get("upfront_cases_decided"),
-            closed_from=opt(i, "closed_from", as_date),
-        ),
-    ),
-    "grant_reconciliation": (
-        {"year", "allocation", "tactical_open", "projects", "stated_figures", "stated_projects"},
-        lambda i, **c: kcsp.reconcile(
-            i["year"],
-            as_money(i["allocation"]),
-            projects(i["projects"]),
-            stated_figures=[{k: (as_money(v) if k == "amount" else v) for k, v in f.items()} for f in i.get("stated_figures", [])],
-            stated_projects=[{k: (as_money(v) if k == "amount" else v) for k, v in f.items()} for f in i.get("stated_projects", [])],
-            tactical_open=i.get("tactical_open", True),
-        ),
-    ),
-}
+# Every rule and its input keys, from the package's own registry.
+RULES: dict[str, set[str]] = {rule: set(keys) - {"partnership", "calendar"} for rule, keys in kcsp.rules().items()}
 
 
 def plain(v: Any) -> Any:
@@ -193,7 +123,7 @@ def judge_validation(rule: str, case: dict[str, Any]) -> str | None:
     except kcsp.KcspError as e:
         got = {(e.code, e.field)}
     else:
-        got = {(e.code, e.field) for e in kcsp.validate(rule, inp, **ctx)}
+        got = {(e.code, e.field) for e in kcsp.validate(rule, pythonic(inp), **ctx)}
     want = {(e["code"], e["field"]) for e in case.get("errors", [])}
     return None if got == want else f"expected errors {sorted(want)}, got {sorted(got)}"
 
@@ -202,7 +132,7 @@ def judge(rule: str, case: dict[str, Any]) -> str | None:
     """None when the case passes, else why not."""
     if rule not in RULES:
         return f"unknown rule {rule!r}"
-    keys, call = RULES[rule]
+    keys = RULES[rule]
     inp = case.get("input")
     if not isinstance(inp, dict):
         return "case has no input object"
@@ -219,7 +149,7 @@ def judge(rule: str, case: dict[str, Any]) -> str | None:
     try:
         if early is not None:
             raise early
-        result = plain(call(inp, **ctx).to_dict())
+        result = plain(kcsp.evaluate(rule, pythonic(inp), **ctx).to_dict())
         error = None
     except kcsp.KcspError as e:
         result, error = None, e

@@ -1,132 +1,175 @@
-"""Batch functions: the same answers as single calls, as DataFrame-ready columns."""
+"""Batch functions over frames: the same answers as single calls, from
+pandas, polars, pyarrow, dicts of columns and lists of rows; no row lost."""
 
 from __future__ import annotations
 
 import random
+import threading
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import kcsp
 
+DATA = Path(__file__).resolve().parents[2] / "examples" / "data"
 ORGS = ["kent_police", "kent_county_council", "office_of_the_pcc", "nhs_kent_and_medway", "kent_fire_and_rescue",
         "probation_service", "district_borough_councils", "violence_reduction_unit", "guest"]
 
 
-def register(n_meetings: int, seed: int = 7) -> tuple[list[object], list[date], list[str]]:
+def register(n_meetings: int, seed: int = 7) -> dict[str, list[Any]]:
     rng = random.Random(seed)
-    ids: list[object] = []
-    dates: list[date] = []
-    orgs: list[str] = []
+    rows: list[tuple[Any, date, str]] = []
     for m in range(n_meetings):
         d = date(2023, 1, 2) + timedelta(days=7 * m)
         for o in rng.sample(ORGS, rng.randint(1, 8)):
-            ids.append(f"m{m}" if m % 2 else m)
-            dates.append(d)
-            orgs.append(o)
-    order = list(range(len(ids)))
-    rng.shuffle(order)
-    return [ids[i] for i in order], [dates[i] for i in order], [orgs[i] for i in order]
+            rows.append((f"m{m}" if m % 2 else m, d, o))
+    rng.shuffle(rows)
+    return {"meeting_id": [r[0] for r in rows], "date": [r[1] for r in rows], "organisation": [r[2] for r in rows]}
 
 
 def test_quorum_batch_matches_single_calls() -> None:
-    ids, dates, orgs = register(60)
-    out = kcsp.quorum_batch(meeting_id=ids, date=dates, organisation=orgs)
-    assert set(out) == {"meeting_id", "date", "quorate", "count", "required", "represented", "missing", "reason"}
-    n = len(out["meeting_id"])
-    assert n == 60 and all(len(col) == n for col in out.values())
-    for k in range(n):
+    reg = register(60)
+    out = kcsp.quorum_batch(reg)
+    assert isinstance(out, kcsp.Table) and out.num_rows == 60
+    for k in range(60):
         mid = out["meeting_id"][k]
-        present = [o for i, o in zip(ids, orgs) if i == mid]
+        present = [o for i, o in zip(reg["meeting_id"], reg["organisation"]) if str(i) == mid]
         single = kcsp.quorum("kcsp", out["date"][k], present)
         assert (out["quorate"][k], out["count"][k]) == (single.quorate, single.count)
-        assert tuple(out["represented"][k]) == single.represented
-        assert tuple(out["missing"][k]) == single.missing
-    # meeting ids come back as the objects given (int stays int)
-    assert any(isinstance(m, int) for m in out["meeting_id"])
+        assert out["represented"][k] == single.represented
+        assert out["missing"][k] == single.missing
+        assert out["reason"][k] == single.explanation.reason
+    assert out.errors == []
 
 
-def test_rows_as_tuples_or_dicts() -> None:
+def test_rows_as_dicts_and_columns_agree() -> None:
     d = date(2022, 7, 14)
     four = ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"]
-    a = kcsp.quorum_batch([("x", d, o) for o in four])
-    b = kcsp.quorum_batch([{"meeting_id": "x", "date": d, "organisation": o} for o in four])
-    assert a == b
-    assert a["quorate"] == [True]
+    a = kcsp.quorum_batch([{"meeting_id": "x", "date": d, "organisation": o} for o in four])
+    b = kcsp.quorum_batch({"id": ["x"] * 4, "when": ["2022-07-14"] * 4, "org": four}, meeting_id="id", date="when", organisation="org")
+    assert a["quorate"] == b["quorate"] == [True]
 
 
-def test_batch_errors_name_the_row() -> None:
+def test_no_row_is_lost() -> None:
     d = date(2023, 7, 12)
+    rows = {
+        "meeting_id": ["a", "a", "b", "c", None, "d"],
+        "date": [d, d, "2023-02-30", d, d, d],
+        "organisation": ["kent_police", "kent_and_medway_ccg", "kent_police", "kent_police", "kent_police", "kent_police"],
+    }
+    out = kcsp.quorum_batch(rows)
+    assert out["meeting_id"] == ["a", "b", "c", None, "d"]
+    assert out["error_code"] == ["organisation_not_current", "invalid_date", None, "invalid_input", None]
+    assert out["error_field"][:2] == ["rows[1].organisation", "rows[2].date"]
+    assert out["quorate"] == [None, None, False, None, False]
+    assert [e["row"] for e in out.errors] == [0, 1, 3]
     with pytest.raises(kcsp.GovernanceError) as e:
-        kcsp.quorum_batch([("a", d, "kent_police"), ("a", d, "kent_and_medway_ccg")])
+        kcsp.quorum_batch(rows, errors="raise")
     assert (e.value.code, e.value.field) == ("organisation_not_current", "rows[1].organisation")
-    with pytest.raises(kcsp.InputError) as e2:
-        kcsp.quorum_batch([("a", d, "kent_police"), ("a", date(2023, 7, 13), "kent_police")])
-    assert e2.value.field == "rows[1].date"
-    with pytest.raises(TypeError):
-        kcsp.quorum_batch([("a", d, 5)])
-    with pytest.raises(ValueError):
-        kcsp.quorum_batch(meeting_id=["a"], date=[d, d], organisation=["kent_police"])
     with pytest.raises(kcsp.InputError):
-        kcsp.quorum_batch([("a", "2023-02-30", "kent_police")])
+        kcsp.quorum_batch({"meeting_id": ["a"], "date": [d, d], "organisation": ["kent_police"]})
+    with pytest.raises(kcsp.InputError) as e2:
+        kcsp.quorum_batch({"meeting_id": ["a"]})
+    assert e2.value.field == "date"
+
+
+def test_pandas_polars_and_pyarrow_frames_read_from_csv() -> None:
+    pd = pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.csv as pacsv
+
+    frames = [
+        pd.read_csv(DATA / "attendance.csv", parse_dates=["date"]),
+        pd.read_csv(DATA / "attendance.csv", dtype=str),
+        pl.read_csv(DATA / "attendance.csv", try_parse_dates=True),
+        pacsv.read_csv(DATA / "attendance.csv"),
+    ]
+    tables = [kcsp.quorum_batch(f) for f in frames]
+    first = tables[0]
+    assert first.num_rows == 10 and first.errors == []
+    for t in tables[1:]:
+        assert t["quorate"] == first["quorate"] and t["date"] == first["date"]
+    # Both libraries take the table as it is; polars and pyarrow also read its Arrow stream.
+    assert list(pd.DataFrame(first).columns[:3]) == ["meeting_id", "date", "quorate"]
+    assert pl.DataFrame(first.arrow).schema["date"] == pl.Date
+    assert pa.table(first).num_rows == 10
+    assert pl.DataFrame(first)["count"].to_list() == first["count"]
 
 
 def test_papers_batch() -> None:
     out = kcsp.papers_batch(
-        [("a", date(2022, 7, 14), date(2022, 7, 6)), ("b", date(2023, 4, 13), date(2023, 4, 5)), ("c", "2023-03-16", None)]
+        {
+            "meeting_id": ["a", "b", "c", "d"],
+            "meeting": [date(2022, 7, 14), date(2023, 4, 13), "2023-03-16", date(2022, 7, 14)],
+            "circulated": [date(2022, 7, 6), date(2023, 4, 5), None, date(2022, 7, 15)],
+        }
     )
-    assert out["compliant"] == [True, False, None]
-    assert out["clear_working_days"] == [5, 3, None]
+    assert out["compliant"] == [True, False, None, None]
+    assert out["clear_working_days"] == [5, 3, None, None]
     assert out["latest_circulation"][2] == date(2023, 3, 8)
-    with pytest.raises(kcsp.GovernanceError) as e:
-        kcsp.papers_batch([("a", date(2022, 7, 14), date(2022, 7, 15))])
-    assert e.value.field == "rows[0].circulated"
+    assert (out["error_code"][3], out["error_field"][3]) == ("circulated_after_meeting", "rows[3].circulated")
 
 
-def test_ledger_batch() -> None:
-    out = kcsp.ledger_batch(
-        [
-            {"year": "2021/22", "allocation": 39661, "tactical_open": False,
-             "projects": [{"name": "A", "round": "upfront", "amount": "22941.60", "decision": "approved", "spent": "22941.60"}]},
-            {"year": "2023/24", "allocation": "39661",
-             "projects": [{"name": "B", "round": "upfront", "amount": "27240", "decision": "pending"}]},
-        ]
+def test_removal_batch_reads_lists_or_delimited_text() -> None:
+    present = "kent_police;kent_county_council;office_of_the_pcc;kent_fire_and_rescue;probation_service"
+    out = kcsp.removal_batch(
+        {
+            "date": [date(2023, 11, 16), date(2023, 11, 16)],
+            "office": ["chair", "deputy"],
+            "present": [present, present.split(";")],
+            "votes_for": ["kent_police, office_of_the_pcc", ["kent_police"]],
+        }
     )
-    assert out["underspend"] == [Decimal("16719.40"), Decimal("39661.00")]
-    assert out["warnings"] == [[], ["upfront_requests_exceed_pot"]]
-    with pytest.raises(kcsp.GrantError) as e:
-        kcsp.ledger_batch([{"year": "2022/23", "allocation": "1", "projects": []}, {"year": "2022/23", "allocation": "-1"}])
-    assert e.value.field == "ledgers[1].allocation"
+    assert (out["removed"][0], out["votes_for"][0], out["required"][0], out["seats"][0]) == (False, 2, 4, 7)
+    assert (out["error_code"][1], out["error_field"][1]) == ("unknown_office", "rows[1].office")
 
 
-def test_columns_drop_into_pandas() -> None:
+def test_ledger_batch_from_project_rows() -> None:
+    projects = [
+        {"year": "2021/22", "name": "A", "round": "upfront", "amount": "22941.60", "decision": "approved", "spent": "22941.60"},
+        {"year": "2023/24", "name": "B", "round": "upfront", "amount": "27240", "decision": "pending", "spent": None},
+        {"year": "2022/23", "name": "C", "round": "upfront", "amount": 1.5, "decision": "approved", "spent": None},
+    ]
+    out = kcsp.ledger_batch(projects, {"2021/22": 39661, "2022/23": "39661", "2023/24": Decimal("39661")},
+                            spent="spent", tactical_open={"2021/22": False})
+    assert out["year"] == ["2021/22", "2023/24", "2022/23"]
+    assert out["underspend"][:2] == [Decimal("16719.40"), Decimal("39661.00")]
+    assert out["warnings"][:2] == [[], ["upfront_requests_exceed_pot"]]
+    assert (out["error_code"][2], out["error_field"][2]) == ("invalid_amount", "rows[2].amount")
+
+
+def test_cadence_register_from_csv() -> None:
     pd = pytest.importorskip("pandas")
-    ids, dates, orgs = register(10)
-    df = pd.DataFrame(kcsp.quorum_batch(meeting_id=ids, date=dates, organisation=orgs))
-    assert list(df.columns[:3]) == ["meeting_id", "date", "quorate"]
-    assert len(df) == 10
-    assert df["count"].dtype.kind == "i"
-
-
-def test_cadence_and_action_plan_from_csv_exports() -> None:
-    import pandas as pd
-
-    root = Path(__file__).resolve().parents[2] / "examples" / "data"
-    meetings = pd.read_csv(root / "kcsp_meetings.csv", dtype=str)
-    table = pd.DataFrame(kcsp.cadence_register(meetings["body"], meetings["date"]))
+    table = pd.DataFrame(kcsp.cadence_register(pd.read_csv(DATA / "kcsp_meetings.csv", parse_dates=["date"])))
     got = {(r.body, r.year): (r.meetings, r.compliant) for r in table.itertuples()}
     # 2022/23: three KCSP meetings; 2023/24: two; the Working Group met before the
     # KCSP of 12 July 2023 but not before that of 14 March 2024.
     assert got[("kcsp", "2022/23")] == (3, True)
     assert got[("kcsp", "2023/24")] == (2, False)
     wg = table[(table.body == "working_group") & (table.year == "2023/24")].iloc[0]
-    assert [str(d) for d in wg.unprepared] == ["2024-03-14"]
-    # A body the partnership does not know keeps its row, with the error.
-    odd = kcsp.cadence_register(["kcsp", "cabinet"], ["2022-07-14", "2022-07-14"])
+    assert wg.unprepared == [date(2024, 3, 14)]
+    odd = kcsp.cadence_register({"body": ["kcsp", "cabinet"], "date": ["2022-07-14", "2022-07-14"]})
     assert (odd["body"], odd["error_code"]) == (["cabinet", "kcsp"], ["unknown_body", None])
 
-    plan = pd.read_csv(root / "csa_action_plan.csv", dtype=str)
+
+def test_action_plan_from_a_csv_export() -> None:
+    pd = pytest.importorskip("pandas")
+    plan = pd.read_csv(DATA / "csa_action_plan.csv", dtype=str)
     p = kcsp.action_plan(date(2023, 4, 15), plan.to_dict("records"))
-    assert (p["total"], p["complete"], p["percent_complete"], p["overdue"], p["rag"]) == (9, 6, "66.67", ["8.2"], "red")
+    assert (p.total, p.complete, p.percent_complete, p.overdue, p.rag) == (9, 6, Decimal("66.67"), ["8.2"], "red")
+
+
+def test_batches_from_threads_give_the_same_answers() -> None:
+    reg = register(400, seed=3)
+    want = kcsp.quorum_batch(reg)["quorate"]
+    got: list[list[Any]] = []
+    threads = [threading.Thread(target=lambda: got.append(kcsp.quorum_batch(reg)["quorate"])) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got == [want] * 4

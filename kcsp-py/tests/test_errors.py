@@ -104,10 +104,11 @@ def test_every_format_code_is_covered_here() -> None:
         lambda: kcsp.evaluate("papers_deadline", {"meeting": "0001-01-01"}),
         lambda: kcsp.evaluate("nope", {}),
         lambda: kcsp._kcsp.evaluate("quorum", "{not json"),
+        lambda: kcsp.evaluate("quorum", {"body": "kcsp", "date": object(), "present": []}),
     ],
 )
 def test_hostile_inputs_raise_kcsp_errors(call: Callable[[], object]) -> None:
-    with pytest.raises((kcsp.KcspError, kcsp._kcsp.NativeError)) as info:
+    with pytest.raises(kcsp.KcspError) as info:
         call()
     assert not isinstance(info.value, kcsp.InternalError)
     # the module keeps working afterwards

@@ -427,6 +427,10 @@ pub fn quorum_batch(register: &str, body: Option<String>) -> Result<JsValue, JsV
     let body = body.unwrap_or_else(|| "kcsp".to_string());
     let batch = kcsp_core::quorum::batch(kcsp_core::Context::kent(), &body, rows).map_err(|e| thrown(&e))?;
     let m = &batch.meetings;
+    // This text-register entry point keeps its contract: the first bad row throws.
+    if let Some(e) = m.iter().find_map(|q| q.error.as_ref()) {
+        return Err(thrown(e));
+    }
     let lines = |f: &dyn Fn(&kcsp_core::quorum::MeetingQuorum<'_>) -> String| -> js_sys::Array {
         let joined: Vec<String> = m.iter().map(f).collect();
         if joined.is_empty() {

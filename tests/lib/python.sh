@@ -15,7 +15,7 @@ ensure_python_package() {
     "$KCSP_VENV/bin/python" -m pip install -q --disable-pip-version-check "${KCSP_PY_TOOLS[@]}"
   fi
   rm -rf "$root/target/wheels"
-  (cd "$root" && "$KCSP_VENV/bin/maturin" build --release --quiet -m kcsp-py/Cargo.toml -o target/wheels --compatibility linux >&2)
+  (cd "$root" && PYO3_BUILD_EXTENSION_MODULE=1 "$KCSP_VENV/bin/maturin" build --release --quiet -m kcsp-py/Cargo.toml -o target/wheels --compatibility linux >&2)
   local wheel
   wheel=$(ls "$root"/target/wheels/kcsp-*.whl | head -n 1)
   "$KCSP_VENV/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheel"

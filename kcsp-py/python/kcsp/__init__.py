@@ -1,28 +1,74 @@
-"""The Kent Community Safety Partnership's governance and funding rules, from
-the Rust core ``kcsp-core``.
+"""The governance and funding rules of a Community Safety Partnership —
+Kent's built in, any other from its definition — from the Rust core
+``kcsp-core``.
 
-Dates are ``datetime.date`` (ISO ``YYYY-MM-DD`` strings are accepted too);
-money is ``decimal.Decimal`` (``str`` and ``int`` are accepted, ``float`` is
-refused with a ``TypeError`` because binary floating point cannot hold pence
-exactly). Results are frozen dataclasses (see :mod:`kcsp.results`) with an
-``explanation`` and ``to_dict()``. Failures raise :class:`KcspError`
-subclasses with a stable ``code`` and the ``field`` concerned.
+Every rule is a function taking its inputs as Python values and returning a
+result class built in Rust: frozen, with read-only attributes, ``repr``,
+``==``, ``to_dict()`` and an ``explanation`` (the clauses cited, the
+figures used, the reason, the calendar used).
 
-The batch functions (:func:`quorum_batch`, :func:`papers_batch`,
-:func:`ledger_batch`) return a dict of equal-length lists that goes straight
-into ``pandas.DataFrame(...)``; pandas is not a dependency.
+- Dates: ``datetime.date``, ISO text, or what pandas and numpy hand you
+  (``Timestamp``, ``datetime64``) at midnight; a time of day is refused.
+- Money: ``decimal.Decimal``, ``int`` or text; a ``float`` is refused with
+  ``invalid_amount`` because binary floating point cannot hold pence exactly.
+- Missing values: ``None``, ``NaN``, ``NaT``, ``pandas.NA``.
+- Another partnership or calendar: pass ``partnership=`` (a
+  :class:`Partnership`) and ``calendar=`` (a :class:`Calendar`) to the rules
+  that read them.
+- Failures raise :class:`KcspError` subclasses with a stable ``code``, the
+  ``field``, a ``message`` and a ``public_message``; :func:`validate` returns
+  every error of a form at once instead.
+- Frames: :func:`quorum_batch`, :func:`papers_batch`, :func:`removal_batch`,
+  :func:`ledger_batch` and :func:`cadence_register` take a pandas, polars or
+  pyarrow frame (or a dict of columns) and return a :class:`Table`, which
+  ``pandas.DataFrame(...)`` and ``polars.DataFrame(...)`` take as it is. One bad
+  row never aborts a batch: it gets its error in the ``error_*`` columns
+  (``errors="raise"`` raises the first instead).
+
+The native code releases the GIL while it decides, so batches run in
+parallel from threads.
 """
 
 from __future__ import annotations
 
-import gc
-import json
-from datetime import date, datetime
+from datetime import date as _date
 from decimal import Decimal
-from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+from typing import Any, Iterable, Mapping, Optional, Union
 
 from . import _kcsp
-from ._kcsp import Calendar, Partnership
+from ._kcsp import (
+    BankHoliday,
+    Calendar,
+    CalendarSource,
+    CadenceResult,
+    CaseStatus,
+    Citation,
+    Deadlines,
+    Discrepancy,
+    Explanation,
+    Extension,
+    Figure,
+    Ledger,
+    MatchFunding,
+    OverdueCase,
+    PapersResult,
+    Partnership,
+    PlanProgress,
+    Portfolio,
+    Priorities,
+    Project,
+    QuorumResult,
+    Reconciliation,
+    RemovalResult,
+    ReviewStatus,
+    ShutGate,
+    Split,
+    TacticalAccess,
+    TermStatus,
+    TransitionResult,
+    Warning,
+    WorkingDay,
+)
 from .errors import (
     ERROR_CODES,
     CalendarError,
@@ -32,50 +78,22 @@ from .errors import (
     InputError,
     InternalError,
     KcspError,
-    _error,
-    _from_native,
 )
-from .results import (
-    CaseStatus,
-    Citation,
-    Deadlines,
-    Explanation,
-    Figure,
-    Ledger,
-    MatchFunding,
-    PapersResult,
-    Portfolio,
-    QuorumResult,
-    Reconciliation,
-    RemovalResult,
-    ReviewStatus,
-    Split,
-    TacticalAccess,
-    TermStatus,
-    TransitionResult,
-    WorkingDay,
-    _build,
-)
+from .frames import Table, cadence_register, ledger_batch, papers_batch, quorum_batch, removal_batch
 
-__version__ = "0.1.0"
+__version__: str = _kcsp.LIBRARY_VERSION
 
 __all__ = [
+    # contexts
     "Partnership",
     "Calendar",
+    # every rule, by id
+    "evaluate",
     "validate",
     "receipt",
     "verify",
-    "KcspError",
-    "InputError",
-    "CalendarError",
-    "GovernanceError",
-    "GrantError",
-    "DhrError",
-    "InternalError",
-    "ERROR_CODES",
-    "Citation",
-    "Figure",
-    "Explanation",
+    "rules",
+    # the rules
     "quorum",
     "chair_removal",
     "chair_term",
@@ -83,6 +101,7 @@ __all__ = [
     "papers_deadline",
     "working_day",
     "is_working_day",
+    "meeting_cadence",
     "grant_split",
     "match_funding",
     "grant_ledger",
@@ -92,77 +111,64 @@ __all__ = [
     "dhr_transition",
     "dhr_portfolio",
     "dhr_case",
-    "meeting_cadence",
     "action_plan",
     "csa_priorities",
-    "cadence_register",
+    # frames
+    "Table",
     "quorum_batch",
     "papers_batch",
+    "removal_batch",
     "ledger_batch",
-    "evaluate",
+    "cadence_register",
+    # errors
+    "KcspError",
+    "InputError",
+    "CalendarError",
+    "GovernanceError",
+    "GrantError",
+    "DhrError",
+    "InternalError",
+    "ERROR_CODES",
+    # result classes
+    "QuorumResult",
+    "RemovalResult",
+    "TermStatus",
+    "ReviewStatus",
+    "PapersResult",
+    "WorkingDay",
+    "CadenceResult",
+    "Split",
+    "MatchFunding",
+    "Ledger",
+    "Project",
+    "Warning",
+    "Reconciliation",
+    "Discrepancy",
+    "TacticalAccess",
+    "ShutGate",
+    "Deadlines",
+    "Extension",
+    "TransitionResult",
+    "Portfolio",
+    "OverdueCase",
+    "CaseStatus",
+    "PlanProgress",
+    "Priorities",
+    "Explanation",
+    "Citation",
+    "Figure",
+    "CalendarSource",
+    "BankHoliday",
 ]
 
-DateLike = Union[date, str]
-MoneyLike = Union[Decimal, str, int]
+DateLike = Union[_date, str, Any]
+"""A ``datetime.date``, ISO text, or a pandas/numpy date at midnight."""
+MoneyLike = Union[Decimal, int, str]
+"""A ``decimal.Decimal``, an ``int`` or text such as ``"1234.50"``."""
 
 
-def _date(value: Any, field: str) -> str:
-    if isinstance(value, datetime):
-        raise TypeError(f"{field} must be a datetime.date, not a datetime.datetime")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str):
-        return value
-    raise TypeError(f"{field} must be a datetime.date or an ISO date string, not {type(value).__name__}")
-
-
-def _opt_date(value: Any, field: str) -> Optional[str]:
-    return None if value is None else _date(value, field)
-
-
-def _money(value: Any, field: str) -> str:
-    if isinstance(value, bool):
-        raise TypeError(f"{field} must be a Decimal, str or int, not bool")
-    if isinstance(value, float):
-        raise TypeError(
-            f"{field} is a float: binary floating point cannot hold pounds and pence exactly; "
-            f"pass a decimal.Decimal or a string such as '1234.50'"
-        )
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):
-        return value
-    raise TypeError(f"{field} must be a Decimal, str or int, not {type(value).__name__}")
-
-
-def _strs(values: Any, field: str) -> list[str]:
-    if isinstance(values, str):
-        raise TypeError(f"{field} must be a sequence of str, not a str")
-    out = list(values)
-    for i, v in enumerate(out):
-        if not isinstance(v, str):
-            raise TypeError(f"{field}[{i}] must be a str, not {type(v).__name__}")
-    return out
-
-
-def _rows(rows: Iterable[Mapping[str, Any]], name: str, **convert: Any) -> list[dict[str, Any]]:
-    """Copies each mapping of ``rows``, converting the keys named in
-    ``convert`` (e.g. ``until=_date``) and naming ``name[i].key`` in errors."""
-    return [
-        {k: (convert[k](v, f"{name}[{i}].{k}") if k in convert and v is not None else v) for k, v in r.items()}
-        for i, r in enumerate(rows)
-    ]
-
-
-def _checked(fn: Any, *args: Any) -> Any:
-    """Calls the extension, raising its internal failures as ``KcspError``
-    too (coded errors already arrive as ``KcspError``)."""
-    try:
-        return fn(*args)
-    except _kcsp.NativeError as e:
-        raise _from_native(e) from None
+def _given(**values: Any) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v is not None}
 
 
 def evaluate(
@@ -171,15 +177,11 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
-) -> dict[str, Any]:
-    """Evaluates ``rule`` on a JSON-shaped ``input`` (dates and money as
-    strings, as in the conformance vectors) and returns the result as a dict
-    of JSON values, for Kent or for the ``partnership`` given, on the England
-    and Wales calendar or the ``calendar`` given. The typed functions below
-    are usually more convenient."""
-    out = _checked(_kcsp.evaluate, rule, json.dumps(input), partnership, calendar)
-    result: dict[str, Any] = json.loads(out)
-    return result
+) -> Any:
+    """Decides rule ``rule`` (an id of :func:`rules`) on ``input`` (a mapping
+    of the rule's input keys, as in the conformance vectors; Python dates and
+    Decimals are accepted) and returns its result class."""
+    return _kcsp.evaluate(rule, input, partnership, calendar)
 
 
 def validate(
@@ -192,8 +194,8 @@ def validate(
     """Every input error of a request at once, the way a form shows them
     (each error's ``public_message`` is for the public); an empty list means
     the input is valid. Raises only for a rule that does not exist."""
-    found = _checked(_kcsp.validate, rule, json.dumps(input), partnership, calendar)
-    return [_error(*e) for e in found]
+    found: list[KcspError] = _kcsp.validate(rule, input, partnership, calendar)
+    return found
 
 
 def receipt(
@@ -203,11 +205,10 @@ def receipt(
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
 ) -> dict[str, Any]:
-    """The decision as a receipt to store: the rule, the input, the library
-    version, a hash of the context used and the result."""
-    out = _checked(_kcsp.receipt, rule, json.dumps(input), partnership, calendar)
-    result: dict[str, Any] = json.loads(out)
-    return result
+    """The decision as a receipt to store (``json.dumps`` it): the rule, the
+    input, the library version, a hash of the context used and the result."""
+    out: dict[str, Any] = _kcsp.receipt(rule, input, partnership, calendar)
+    return out
 
 
 def verify(
@@ -216,33 +217,28 @@ def verify(
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
 ) -> dict[str, Any]:
-    """Whether a stored receipt still holds (``holds``, ``same_context``,
-    ``same_version``, the result now)."""
-    out = _checked(_kcsp.verify, json.dumps(receipt), partnership, calendar)
-    result: dict[str, Any] = json.loads(out)
-    return result
+    """Whether a stored receipt still holds: ``holds``, ``same_context``,
+    ``same_version``, the ``result`` now and the ``error`` code if it now fails."""
+    out: dict[str, Any] = _kcsp.verify(receipt, partnership, calendar)
+    return out
 
 
-def _call(
-    rule: str,
-    cls: type,
-    *,
-    partnership: Optional[Partnership] = None,
-    calendar: Optional[Calendar] = None,
-    **input: Any,
-) -> Any:
-    data = {k: v for k, v in input.items() if v is not None}
-    return _build(cls, evaluate(rule, data, partnership=partnership, calendar=calendar))
+def rules() -> dict[str, list[str]]:
+    """Every rule id with its input keys (``partnership`` and ``calendar``
+    added where the rule reads them)."""
+    return {
+        rule: keys + (["partnership"] if p else []) + (["calendar"] if c else [])
+        for rule, keys, p, c in _kcsp.rules()
+    }
 
 
-def quorum(body: str, date: DateLike, present: Iterable[str], *, partnership: Optional[Partnership] = None) -> QuorumResult:
-    """Whether a meeting of ``body`` (``kcsp``, ``working_group``,
-    ``dhr_steering_group``) on ``date`` attended by people from the
-    organisations ``present`` (repeats allowed) was quorate."""
-    result: QuorumResult = _call(
-        "quorum", QuorumResult, partnership=partnership, body=body, date=_date(date, "date"), present=_strs(present, "present")
-    )
-    return result
+def quorum(
+    body: str, date: DateLike, present: Iterable[str], *, partnership: Optional[Partnership] = None
+) -> QuorumResult:
+    """Whether a meeting of ``body`` on ``date``, attended by people from the
+    organisations ``present`` (repeats allowed), was quorate."""
+    r: QuorumResult = _kcsp.evaluate("quorum", {"body": body, "date": date, "present": present}, partnership)
+    return r
 
 
 def chair_removal(
@@ -254,34 +250,23 @@ def chair_removal(
     *,
     partnership: Optional[Partnership] = None,
 ) -> RemovalResult:
-    """Decides a vote to remove the ``chair`` or ``vice_chair``: more than half of
-    *all* seats must vote for removal at a quorate meeting."""
-    result: RemovalResult = _call(
+    """A vote to remove the ``chair`` or ``vice_chair``: by default more than
+    half of *all* seats must vote for removal at a quorate meeting (the
+    partnership's definition may count seats present instead)."""
+    r: RemovalResult = _kcsp.evaluate(
         "chair_removal",
-        RemovalResult,
-        partnership=partnership,
-        body=body,
-        date=_date(date, "date"),
-        office=office,
-        present=_strs(present, "present"),
-        votes_for=_strs(votes_for, "votes_for"),
+        _given(body=body, date=date, office=office, present=present, votes_for=votes_for),
+        partnership,
     )
-    return result
+    return r
 
 
 def chair_term(
     body: str, elected: Iterable[DateLike], as_of: DateLike, *, partnership: Optional[Partnership] = None
 ) -> TermStatus:
-    """When the chair of ``body`` is next due for election (two years on)."""
-    result: TermStatus = _call(
-        "chair_term",
-        TermStatus,
-        partnership=partnership,
-        body=body,
-        elected=[_date(d, f"elected[{i}]") for i, d in enumerate(elected)],
-        as_of=_date(as_of, "as_of"),
-    )
-    return result
+    """When the chair of ``body`` is next due for election."""
+    r: TermStatus = _kcsp.evaluate("chair_term", {"body": body, "elected": elected, "as_of": as_of}, partnership)
+    return r
 
 
 def tor_review(
@@ -292,15 +277,8 @@ def tor_review(
     partnership: Optional[Partnership] = None,
 ) -> ReviewStatus:
     """The status of the annual terms-of-reference review."""
-    result: ReviewStatus = _call(
-        "tor_review",
-        ReviewStatus,
-        partnership=partnership,
-        body=body,
-        approvals=[_date(d, f"approvals[{i}]") for i, d in enumerate(approvals)],
-        as_of=_date(as_of, "as_of"),
-    )
-    return result
+    r: ReviewStatus = _kcsp.evaluate("tor_review", _given(body=body, approvals=approvals, as_of=as_of), partnership)
+    return r
 
 
 def papers_deadline(
@@ -311,65 +289,67 @@ def papers_deadline(
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
 ) -> PapersResult:
-    """The latest day papers can go out (five clear working days), and whether
-    ``circulated`` complied."""
-    result: PapersResult = _call(
-        "papers_deadline",
-        PapersResult,
-        partnership=partnership,
-        calendar=calendar,
-        body=body,
-        meeting=_date(meeting, "meeting"),
-        circulated=_opt_date(circulated, "circulated"),
+    """The latest day papers can go out (five clear working days by default),
+    and whether ``circulated`` complied (``None`` when not yet sent)."""
+    r: PapersResult = _kcsp.evaluate(
+        "papers_deadline", _given(body=body, meeting=meeting, circulated=circulated), partnership, calendar
     )
-    return result
+    return r
 
 
 def working_day(date: DateLike, *, calendar: Optional[Calendar] = None) -> WorkingDay:
-    """Whether ``date`` is a working day in England and Wales, and why."""
-    result: WorkingDay = _call("working_day", WorkingDay, calendar=calendar, date=_date(date, "date"))
-    return result
+    """Whether ``date`` is a working day in England and Wales (or on ``calendar``), and why."""
+    r: WorkingDay = _kcsp.evaluate("working_day", {"date": date}, None, calendar)
+    return r
 
 
 def is_working_day(date: DateLike, *, calendar: Optional[Calendar] = None) -> bool:
-    """Whether ``date`` is a working day in England and Wales."""
+    """Whether ``date`` is a working day."""
     return working_day(date, calendar=calendar).working_day
 
 
+def meeting_cadence(
+    body: str,
+    year: str,
+    meetings: Iterable[DateLike],
+    other_meetings: Iterable[DateLike] = (),
+    *,
+    partnership: Optional[Partnership] = None,
+) -> CadenceResult:
+    """Whether ``body`` kept its meeting cadence in financial ``year``
+    (``"2022/23"``), given the dates it met; for a body that must meet before
+    each meeting of another, ``other_meetings`` are that body's dates."""
+    r: CadenceResult = _kcsp.evaluate(
+        "meeting_cadence",
+        {"body": body, "year": year, "meetings": meetings, "other_meetings": other_meetings},
+        partnership,
+    )
+    return r
+
+
 def grant_split(allocation: MoneyLike, year: Optional[str] = None) -> Split:
-    """The upfront share (two thirds rounded down to the pound) and the
-    tactical pot (the rest); with ``year``, under that year's scheme."""
-    result: Split = _call("grant_split", Split, allocation=_money(allocation, "allocation"), year=year)
-    return result
+    """The upfront share and the tactical pot of an allocation, under the
+    scheme of ``year`` (the latest when not given)."""
+    r: Split = _kcsp.evaluate("grant_split", _given(allocation=allocation, year=year))
+    return r
 
 
 def match_funding(grant: MoneyLike, total_cost: MoneyLike) -> MatchFunding:
     """The grant's share of a project's total cost."""
-    result: MatchFunding = _call(
-        "match_funding", MatchFunding, grant=_money(grant, "grant"), total_cost=_money(total_cost, "total_cost")
-    )
-    return result
-
-
-def _projects(projects: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    return _rows(projects, "projects", amount=_money, spent=_money)
+    r: MatchFunding = _kcsp.evaluate("match_funding", {"grant": grant, "total_cost": total_cost})
+    return r
 
 
 def grant_ledger(
     year: str, allocation: MoneyLike, projects: Iterable[Mapping[str, Any]], tactical_open: bool = True
 ) -> Ledger:
-    """A grant year's figures from its projects. Each project is a mapping with
-    ``name``, ``round`` (``upfront``/``tactical``), ``amount``, ``decision``
+    """A grant year's figures from its projects: mappings with ``name``,
+    ``round`` (``upfront``/``tactical``), ``amount``, ``decision``
     (``approved``/``rejected``/``pending``) and optionally ``spent``."""
-    result: Ledger = _call(
-        "grant_ledger",
-        Ledger,
-        year=year,
-        allocation=_money(allocation, "allocation"),
-        tactical_open=tactical_open,
-        projects=_projects(projects),
+    r: Ledger = _kcsp.evaluate(
+        "grant_ledger", {"year": year, "allocation": allocation, "tactical_open": tactical_open, "projects": projects}
     )
-    return result
+    return r
 
 
 def reconcile(
@@ -380,20 +360,21 @@ def reconcile(
     stated_projects: Iterable[Mapping[str, Any]] = (),
     tactical_open: bool = True,
 ) -> Reconciliation:
-    """Compares figures a report states (``{"figure", "amount", "source"}``) and
-    project amounts it lists (``{"name", "amount", "source"}``) with the ledger."""
-
-    result: Reconciliation = _call(
+    """Compares the figures a report prints (``{"figure", "amount", "source"}``)
+    and the project amounts it lists (``{"name", "amount", "source"}``) with
+    the ledger."""
+    r: Reconciliation = _kcsp.evaluate(
         "grant_reconciliation",
-        Reconciliation,
-        year=year,
-        allocation=_money(allocation, "allocation"),
-        tactical_open=tactical_open,
-        projects=_projects(projects),
-        stated_figures=_rows(stated_figures, "stated_figures", amount=_money),
-        stated_projects=_rows(stated_projects, "stated_projects", amount=_money),
+        {
+            "year": year,
+            "allocation": allocation,
+            "tactical_open": tactical_open,
+            "projects": projects,
+            "stated_figures": stated_figures,
+            "stated_projects": stated_projects,
+        },
     )
-    return result
+    return r
 
 
 def tactical_access(
@@ -404,18 +385,19 @@ def tactical_access(
     upfront_cases_decided: Optional[bool] = None,
     closed_from: Optional[DateLike] = None,
 ) -> TacticalAccess:
-    """Whether the tactical pot of ``year`` can be used on ``as_of``, given the
-    gates that apply (``None`` for a gate that does not)."""
-    result: TacticalAccess = _call(
+    """Whether the tactical pot of ``year`` can be used on ``as_of``; a gate
+    condition not reported as met keeps the pot shut."""
+    r: TacticalAccess = _kcsp.evaluate(
         "tactical_access",
-        TacticalAccess,
-        year=year,
-        as_of=_date(as_of, "as_of"),
-        earlier_projects_complete=earlier_projects_complete,
-        upfront_cases_decided=upfront_cases_decided,
-        closed_from=_opt_date(closed_from, "closed_from"),
+        _given(
+            year=year,
+            as_of=as_of,
+            earlier_projects_complete=earlier_projects_complete,
+            upfront_cases_decided=upfront_cases_decided,
+            closed_from=closed_from,
+        ),
     )
-    return result
+    return r
 
 
 def dhr_deadlines(
@@ -430,201 +412,50 @@ def dhr_deadlines(
     ``commission`` or ``not_commission``; ``extensions`` are mappings with
     ``deadline`` (``decision``/``report``), ``until``, ``reason``
     (``criminal_proceedings``/``inquest``/``other``) and optional ``note``."""
-    ext = _rows(extensions, "extensions", until=_date)
-    result: Deadlines = _call(
+    r: Deadlines = _kcsp.evaluate(
         "dhr_deadlines",
-        Deadlines,
-        notified=_date(notified, "notified"),
-        as_of=_date(as_of, "as_of"),
-        decided=_opt_date(decided, "decided"),
-        decision=decision,
-        submitted=_opt_date(submitted, "submitted"),
-        extensions=ext or None,
+        _given(
+            notified=notified,
+            as_of=as_of,
+            decided=decided,
+            decision=decision,
+            submitted=submitted,
+            extensions=extensions,
+        ),
     )
-    return result
+    return r
 
 
 def dhr_transition(events: Iterable[str]) -> TransitionResult:
-    """Checks a sequence of stage names is legal and says where it leads."""
-    result: TransitionResult = _call("dhr_transition", TransitionResult, events=_strs(events, "events"))
-    return result
+    """Checks a sequence of review stages is legal and says where it leads."""
+    r: TransitionResult = _kcsp.evaluate("dhr_transition", {"events": events})
+    return r
 
 
 def dhr_portfolio(cases: Iterable[Iterable[str]]) -> Portfolio:
-    """Counts over many reviews, each given as its stage names in order."""
-    result: Portfolio = _call(
-        "dhr_portfolio", Portfolio, cases=[_strs(c, f"cases[{i}]") for i, c in enumerate(cases)]
-    )
-    return result
+    """Counts over many reviews, each given as its stages in order."""
+    r: Portfolio = _kcsp.evaluate("dhr_portfolio", {"cases": cases})
+    return r
 
 
 def dhr_case(case: Mapping[str, Any], as_of: DateLike) -> CaseStatus:
     """The status of a case: ``{"reference", "events": [{"date", "stage"}],
     "extensions": [...], "actions": [{"id", "owner", "status"}]}``."""
-    c = dict(case)
-    c["events"] = _rows(case.get("events", []), "case.events", date=_date)
-    if "extensions" in c:
-        c["extensions"] = _rows(c["extensions"], "case.extensions", until=_date)
-    result: CaseStatus = _call("dhr_case", CaseStatus, case=c, as_of=_date(as_of, "as_of"))
-    return result
+    r: CaseStatus = _kcsp.evaluate("dhr_case", {"case": case, "as_of": as_of})
+    return r
 
 
-def meeting_cadence(
-    body: str,
-    year: str,
-    meetings: Iterable[DateLike],
-    other_meetings: Iterable[DateLike] = (),
-    *,
-    partnership: Optional[Partnership] = None,
-) -> dict[str, Any]:
-    """Whether ``body`` kept its meeting cadence in financial ``year``
-    (``"2022/23"``), given the dates it met; for a body that must meet before
-    each meeting of another, ``other_meetings`` are that body's dates. The
-    result as a dict (``meetings``, ``compliant``, ``required``,
-    ``quarters_without_meeting``, ``unprepared``, ``explanation``)."""
-    return evaluate(
-        "meeting_cadence",
-        {
-            "body": body,
-            "year": year,
-            "meetings": [_date(d, f"meetings[{i}]") for i, d in enumerate(meetings)],
-            "other_meetings": [_date(d, f"other_meetings[{i}]") for i, d in enumerate(other_meetings)],
-        },
-        partnership=partnership,
-    )
-
-
-def action_plan(as_of: DateLike, items: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
-    """The progress of a Community Safety Agreement action plan: ``items`` are
-    mappings with ``id``, ``priority``, ``status`` (``complete``,
+def action_plan(as_of: DateLike, items: Iterable[Mapping[str, Any]]) -> PlanProgress:
+    """The progress of a Community Safety Agreement action plan: ``items``
+    are mappings with ``id``, ``priority``, ``status`` (``complete``,
     ``in_progress``, ``incomplete``) and ``timescale`` (``2023-03``,
-    ``March 2023`` or ``Ongoing``). The result as a dict (counts,
-    ``percent_complete``, ``overdue``, ``rag``, ``explanation``)."""
-    return evaluate("action_plan", {"as_of": _date(as_of, "as_of"), "items": [dict(i) for i in items]})
+    ``March 2023`` or ``Ongoing``) — the rows of a CSV export as they are."""
+    r: PlanProgress = _kcsp.evaluate("action_plan", {"as_of": as_of, "items": items})
+    return r
 
 
-def csa_priorities(date: DateLike) -> dict[str, Any]:
+def csa_priorities(date: DateLike) -> Priorities:
     """The Community Safety Agreement priorities and cross-cutting themes in
     force on ``date``; ``silent`` is true where the sources say nothing."""
-    return evaluate("csa_priorities", {"date": _date(date, "date")})
-
-
-def _native(fn: Any, *args: Any) -> Any:
-    # A batch allocates many result objects at once; the cyclic collector
-    # would walk the caller's (large) input lists again and again meanwhile.
-    # None of these objects can form cycles, so it is paused for the call.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _checked(fn, *args)
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def quorum_batch(
-    rows: Optional[Iterable[Any]] = None,
-    *,
-    body: str = "kcsp",
-    meeting_id: Optional[Sequence[Any]] = None,
-    date: Optional[Sequence[Any]] = None,
-    organisation: Optional[Sequence[str]] = None,
-) -> dict[str, list[Any]]:
-    """The quorum of every meeting of an attendance register, one row per
-    person present: either ``rows`` of ``(meeting_id, date, organisation)``
-    tuples or dicts, or the three columns as keyword lists. Returns columns
-    ``meeting_id, date, quorate, count, required, represented, missing,
-    reason`` with one entry per meeting, in order of first appearance."""
-    if rows is not None:
-        if meeting_id is not None or date is not None or organisation is not None:
-            raise TypeError("give either rows or the three columns, not both")
-        result: dict[str, list[Any]] = _native(_kcsp.quorum_batch_rows, body, rows if isinstance(rows, (list, tuple)) else list(rows))
-        return result
-    if meeting_id is None or date is None or organisation is None:
-        raise TypeError("give rows, or all of meeting_id, date and organisation")
-    result = _native(_kcsp.quorum_batch, body, meeting_id, date, organisation)
-    return result
-
-
-def papers_batch(
-    rows: Optional[Iterable[Any]] = None,
-    *,
-    body: str = "kcsp",
-    meeting_id: Optional[Sequence[Any]] = None,
-    meeting: Optional[Sequence[Any]] = None,
-    circulated: Optional[Sequence[Any]] = None,
-) -> dict[str, list[Any]]:
-    """Papers compliance of many meetings: ``rows`` of ``(meeting_id, meeting,
-    circulated)`` tuples or dicts (``circulated`` may be None), or the three
-    columns. Returns columns ``meeting_id, meeting, circulated,
-    latest_circulation, clear_working_days, compliant, reason``."""
-    if rows is not None:
-        ids: list[Any] = []
-        ms: list[Any] = []
-        cs: list[Any] = []
-        for i, r in enumerate(rows):
-            if isinstance(r, Mapping):
-                ids.append(r.get("meeting_id"))
-                ms.append(r.get("meeting"))
-                cs.append(r.get("circulated"))
-            else:
-                m_id, m, c = r
-                ids.append(m_id)
-                ms.append(m)
-                cs.append(c)
-        meeting_id, meeting, circulated = ids, ms, cs
-    if meeting_id is None or meeting is None or circulated is None:
-        raise TypeError("give rows, or all of meeting_id, meeting and circulated")
-    result: dict[str, list[Any]] = _native(_kcsp.papers_batch, body, meeting_id, meeting, circulated)
-    return result
-
-
-_LEDGER_COLUMNS = (
-    "allocation",
-    "upfront_pot",
-    "tactical_pot",
-    "upfront_requested",
-    "upfront_approved",
-    "upfront_pending",
-    "tactical_available",
-    "tactical_approved",
-    "tactical_remaining",
-    "unallocated",
-    "spent",
-    "underspend",
-)
-
-
-def ledger_batch(ledgers: Iterable[Mapping[str, Any]]) -> dict[str, list[Any]]:
-    """Many grant years at once: each a mapping with the arguments of
-    :func:`grant_ledger` (``year``, ``allocation``, ``projects``, optional
-    ``tactical_open``). Returns columns ``year``, the money figures
-    (Decimals), ``warnings`` (codes) and ``reason``."""
-    out: dict[str, list[Any]] = {"year": [], **{c: [] for c in _LEDGER_COLUMNS}, "warnings": [], "reason": []}
-    for i, l in enumerate(ledgers):
-        try:
-            r = grant_ledger(l["year"], l["allocation"], l.get("projects", ()), l.get("tactical_open", True))
-        except KcspError as e:
-            raise type(e)(e.code, f"ledgers[{i}].{e.field}" if e.field else f"ledgers[{i}]", e.message, e.details) from None
-        out["year"].append(r.year)
-        for c in _LEDGER_COLUMNS:
-            out[c].append(getattr(r, c))
-        out["warnings"].append([w.code for w in r.warnings])
-        out["reason"].append(r.explanation.reason)
-    return out
-
-
-def cadence_register(
-    body: Sequence[Any], date: Sequence[Any], *, partnership: Optional[Partnership] = None
-) -> dict[str, list[Any]]:
-    """Meeting cadence per body and financial year from a register of
-    meetings given as two columns (one row per meeting; a pandas or polars
-    column, or any sequence): ``body`` ids and ``date`` (``datetime.date`` or
-    ISO text). A body that must meet before another's meetings is checked
-    against that body's meetings in the same register. Returns columns, one
-    entry per (body, year): ``body, year, meetings, compliant, required,
-    quarters_without_meeting, unprepared, reason, error_code, error_field``
-    (a body that cannot be judged keeps its row, with the error)."""
-    result: dict[str, list[Any]] = _native(_kcsp.cadence_register, list(body), list(date), partnership)
-    return result
-
+    r: Priorities = _kcsp.evaluate("csa_priorities", {"date": date})
+    return r

@@ -1,0 +1,189 @@
+"""Batch functions over frames.
+
+Each takes ``data`` — a pandas, polars or pyarrow frame, a DuckDB result,
+anything with the Arrow PyCapsule interface (``__arrow_c_stream__``), a dict
+of columns, or a list of row dicts — and the names of the columns to read,
+and returns a :class:`Table`.
+
+No row is lost: a row that cannot be read or decided keeps its place with
+``error_code``, ``error_field`` and ``error_message`` set (and its result
+columns empty); ``errors="raise"`` raises the first error as a
+:class:`~kcsp.KcspError` instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Mapping, Optional
+
+from . import _kcsp
+from ._kcsp import Calendar, Partnership
+
+__all__ = ["Table", "quorum_batch", "papers_batch", "removal_batch", "ledger_batch", "cadence_register"]
+
+Errors = Literal["keep", "raise"]
+
+
+class Table(dict):  # type: ignore[type-arg]
+    """The result of a batch: an Arrow table (``__arrow_c_stream__``, taken
+    without copying by ``polars.from_arrow``, ``pyarrow.table``, DuckDB) that
+    is also a dict of columns (lists), so ``pandas.DataFrame(table)`` and
+    ``polars.DataFrame(table)`` work with nothing else installed. Dates are
+    ``datetime.date``, money ``decimal.Decimal``, missing values ``None``."""
+
+    def __init__(self, native: tuple[Any, dict[str, list[Any]]]) -> None:
+        arrow, columns = native
+        super().__init__(columns)
+        #: The Arrow table itself (an arro3 Table), for zero-copy readers:
+        #: ``polars.DataFrame(table.arrow)``, ``pyarrow.table(table.arrow)``.
+        self.arrow = arrow
+
+    def __arrow_c_stream__(self, requested_schema: object = None) -> object:
+        """The Arrow C stream of the table (the Arrow PyCapsule interface)."""
+        return self.arrow.__arrow_c_stream__(requested_schema)
+
+    def __arrow_c_schema__(self) -> object:
+        """The Arrow schema of the table (the Arrow PyCapsule interface)."""
+        return self.arrow.__arrow_c_schema__()
+
+    @property
+    def num_rows(self) -> int:
+        """How many rows the table has."""
+        return len(self.arrow)
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        """The rows that carry an error: ``row``, ``code``, ``field``, ``message``."""
+        codes = self.get("error_code", [])
+        return [
+            {"row": i, "code": c, "field": self["error_field"][i], "message": self["error_message"][i]}
+            for i, c in enumerate(codes)
+            if c is not None
+        ]
+
+    def __repr__(self) -> str:
+        return f"Table({self.num_rows} rows: {', '.join(self)})"
+
+
+def _data(data: Any) -> Any:
+    # A list of row dicts becomes a dict of columns.
+    if isinstance(data, list) and data and isinstance(data[0], Mapping):
+        keys = list(dict.fromkeys(k for row in data for k in row))
+        return {k: [row.get(k) for row in data] for k in keys}
+    return data
+
+
+def _raise(errors: Errors) -> bool:
+    if errors not in ("keep", "raise"):
+        raise ValueError(f"errors must be 'keep' or 'raise', not {errors!r}")
+    return errors == "raise"
+
+
+def quorum_batch(
+    data: Any,
+    *,
+    body: Optional[str] = None,
+    meeting_id: str = "meeting_id",
+    date: str = "date",
+    organisation: str = "organisation",
+    partnership: Optional[Partnership] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """The quorum of every meeting of an attendance register, one row per
+    person present (columns ``meeting_id``, ``date``, ``organisation`` by
+    default). Returns one row per meeting, in order of first appearance:
+    the meeting id, ``date``, ``quorate``, ``count``, ``required``,
+    ``represented``, ``missing``, ``reason`` and the error columns. ``body``
+    defaults to the partnership's principal body."""
+    return Table(
+        _kcsp.quorum_batch(_data(data), body, meeting_id, date, organisation, partnership, _raise(errors))
+    )
+
+
+def papers_batch(
+    data: Any,
+    *,
+    body: Optional[str] = None,
+    meeting_id: str = "meeting_id",
+    meeting: str = "meeting",
+    circulated: str = "circulated",
+    partnership: Optional[Partnership] = None,
+    calendar: Optional[Calendar] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """Papers compliance of many meetings, one row each (columns
+    ``meeting_id``, ``meeting``, ``circulated`` by default; a missing
+    ``circulated`` means not yet sent). Returns, per row, the meeting id, the
+    two dates, ``latest_circulation``, ``clear_working_days``, ``compliant``,
+    ``reason`` and the error columns."""
+    return Table(
+        _kcsp.papers_batch(
+            _data(data), body, meeting_id, meeting, circulated, partnership, calendar, _raise(errors)
+        )
+    )
+
+
+def removal_batch(
+    data: Any,
+    *,
+    body: Optional[str] = None,
+    date: str = "date",
+    office: str = "office",
+    present: str = "present",
+    votes_for: str = "votes_for",
+    partnership: Optional[Partnership] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """Votes to remove a chair or vice-chair, one row each (columns ``date``,
+    ``office``, ``present``, ``votes_for``; the last two hold lists, or text
+    separated by ``;`` or ``,`` as a CSV has them). Returns, per row,
+    ``date``, ``office``, ``removed``, ``votes_for``, ``required``, ``seats``,
+    ``quorate``, ``reason`` and the error columns."""
+    return Table(
+        _kcsp.removal_batch(_data(data), body, date, office, present, votes_for, partnership, _raise(errors))
+    )
+
+
+def ledger_batch(
+    data: Any,
+    allocations: Mapping[str, Any],
+    *,
+    year: str = "year",
+    name: str = "name",
+    round: str = "round",
+    amount: str = "amount",
+    decision: str = "decision",
+    spent: Optional[str] = None,
+    tactical_open: Optional[Mapping[str, bool]] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """Grant ledgers from a frame of projects, one row per project with its
+    financial ``year`` (``"2022/23"``); ``allocations`` maps each year to its
+    allocation and ``tactical_open`` each year to whether its pot was open.
+    Amounts must be exact: read them as text (``dtype={"amount": str}`` in
+    pandas, ``schema_overrides={"amount": pl.String}`` in polars) or as
+    ``Decimal``; floats are refused (``invalid_amount``). Returns one row
+    per year: the money figures (decimals), ``warnings`` (codes),
+    ``reason`` and the error columns."""
+    return Table(
+        _kcsp.ledger_batch(
+            _data(data), allocations, year, name, round, amount, decision, spent, tactical_open, _raise(errors)
+        )
+    )
+
+
+def cadence_register(
+    data: Any,
+    *,
+    body: str = "body",
+    date: str = "date",
+    partnership: Optional[Partnership] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """Meeting cadence per body and financial year from a register of
+    meetings, one row per meeting (columns ``body`` and ``date``). A body
+    that must meet before another's meetings is checked against that body's
+    meetings in the same register. Returns one row per (body, year):
+    ``body``, ``year``, ``meetings``, ``compliant``, ``required``,
+    ``quarters_without_meeting``, ``unprepared`` (dates), ``reason`` and the
+    error columns."""
+    return Table(_kcsp.cadence_register(_data(data), body, date, partnership, _raise(errors)))
