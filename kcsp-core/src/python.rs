@@ -14,6 +14,9 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rust_decimal::Decimal;
 use std::convert::Infallible;
 
+/// The Python package the result classes belong to.
+const PACKAGE: &str = "kcsp";
+
 /// A type the Python package can hand to Python: with feature `python`,
 /// anything `pyo3` converts; without it, anything.
 pub trait Native: for<'py> IntoPyObject<'py> {}
@@ -156,7 +159,7 @@ fn plain<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         return Ok(PyTuple::new(value.py(), items)?.into_any());
     }
     let module = value.get_type().module()?;
-    if module.to_str()? == "kcsp" {
+    if module.to_str()? == PACKAGE {
         if let Ok(to_dict) = value.getattr("to_dict") {
             return to_dict.call0();
         }
@@ -171,7 +174,7 @@ fn repr(obj: &Bound<'_, PyAny>, name: &str, names: &[&str]) -> PyResult<String> 
     for field in names {
         let value = obj.getattr(*field)?;
         let module = value.get_type().module()?;
-        if module.to_str()? == "kcsp" {
+        if module.to_str()? == PACKAGE {
             continue;
         }
         parts.push(format!("{field}={}", value.repr()?));
