@@ -14,7 +14,7 @@ echo "built $(basename "$wheel")"
 
 fresh=$(mktemp -d)
 python3 -m venv "$fresh/venv"
-"$fresh/venv/bin/python" -m pip install -q --disable-pip-version-check "$wheel"
+"$fresh/venv/bin/python" -m pip install -q --disable-pip-version-check "$wheel" pandas polars
 (
   cd "$fresh"
   env -i HOME="$fresh" PATH="/usr/bin:/bin" "$fresh/venv/bin/python" - <<'PY'
@@ -26,8 +26,17 @@ q = kcsp.quorum("kcsp", date(2022, 7, 14), ["kent_police", "kent_county_council"
 assert q.quorate and q.count == 4
 print("fresh venv: import kcsp works without a Rust toolchain")
 PY
+  # The analyst's example, with only the wheel, pandas and polars installed.
+  env -i HOME="$fresh" PATH="/usr/bin:/bin" "$fresh/venv/bin/python" "$root/examples/analyst.py" > /dev/null
+  echo "fresh venv (wheel, pandas, polars): examples/analyst.py ran"
 )
 rm -rf "$fresh"
 
-echo "analyst example:"
-"$KCSP_VENV/bin/python" "$root/examples/analyst.py" > /dev/null && echo "examples/analyst.py ran"
+"$KCSP_VENV/bin/python" -m mypy --strict "$root/examples/analyst.py"
+echo "examples/analyst.py: mypy --strict passed"
+
+# The API reference, built from the docstrings.
+rm -rf "$root/target/doc-python"
+"$KCSP_VENV/bin/python" -m pdoc kcsp -o "$root/target/doc-python" >/dev/null
+test -s "$root/target/doc-python/kcsp.html"
+echo "API reference: target/doc-python/kcsp.html"
