@@ -108,10 +108,12 @@ pub fn json_to_python<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResu
     Ok(match value {
         Value::Null => py.None().into_bound(py),
         Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
-        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
-            (Some(i), _, _) => i.into_pyobject(py)?.into_any(),
-            (_, Some(u), _) => u.into_pyobject(py)?.into_any(),
-            (_, _, f) => f.unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        // Receipts hold counts and days as integers; any other number is
+        // given as its JSON text rather than passed through a float.
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.into_pyobject(py)?.into_any(),
+            (_, Some(u)) => u.into_pyobject(py)?.into_any(),
+            _ => PyString::new(py, &n.to_string()).into_any(),
         },
         Value::String(s) => PyString::new(py, s).into_any(),
         Value::Array(items) => {

@@ -361,16 +361,24 @@ fn values(col: &Column<'_>, name: &str) -> Vec<Result<Value, Error>> {
                     })
                     .collect()
             }
-            DataType::Float16 | DataType::Float32 | DataType::Float64 => (0..a.len())
-                .map(|i| {
-                    if a.is_valid(i) {
-                        // Floats are refused where money is expected.
-                        Ok(Value::from(0.5))
-                    } else {
-                        Ok(Value::Null)
+            // A float stays a number, as in the object path (NaN is missing);
+            // the core refuses it wherever money is expected.
+            DataType::Float16 | DataType::Float32 | DataType::Float64 => {
+                match arrow_cast::cast(a, &DataType::Float64) {
+                    Ok(c) => {
+                        let f = c.as_primitive::<arrow_array::types::Float64Type>();
+                        (0..f.len())
+                            .map(|i| {
+                                Ok(f.is_valid(i)
+                                    .then(|| serde_json::Number::from_f64(f.value(i)))
+                                    .flatten()
+                                    .map_or(Value::Null, Value::Number))
+                            })
+                            .collect()
                     }
-                })
-                .collect(),
+                    Err(e) => vec![Err(Error::new(ErrorKind::InvalidInput, name, e.to_string())); a.len()],
+                }
+            }
             DataType::List(_) | DataType::LargeList(_) => {
                 let lists: Vec<Option<ArrayRef>> = match a.data_type() {
                     DataType::List(_) => a.as_list::<i32>().iter().collect(),
@@ -1208,8 +1216,7 @@ fn ledger_batch<'py>(
                 },
             });
         }
-        let results =
-            py.detach(|| run_rows::<kcsp_core::rules::GrantLedger>(&kcsp_core::Context::kent().clone(), reqs));
+        let results = py.detach(|| run_rows::<kcsp_core::rules::GrantLedger>(kcsp_core::Context::kent(), reqs));
         // `rows[g].projects[k].amount` → the frame's row and column.
         let columns: Vec<(&str, &str)> = keys.iter().copied().zip(names[1..].iter().copied()).collect();
         let results: Vec<Result<kcsp_core::grant::Ledger, Error>> = results

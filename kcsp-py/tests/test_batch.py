@@ -173,3 +173,13 @@ def test_batches_from_threads_give_the_same_answers() -> None:
     for t in threads:
         t.join()
     assert got == [want] * 4
+
+
+def test_float_amounts_in_an_arrow_frame_are_refused_per_row() -> None:
+    pa = pytest.importorskip("pyarrow")
+    projects = pa.table({"year": ["2022/23", "2023/24"], "name": ["A", "B"], "round": ["upfront", "upfront"],
+                         "amount": [100.5, None], "decision": ["approved", "approved"]})
+    out = kcsp.ledger_batch(projects, {"2022/23": "39661", "2023/24": "39661"})
+    assert (out["error_code"][0], out["error_field"][0]) == ("invalid_amount", "rows[0].amount")
+    # A missing amount is a missing required field of that row.
+    assert (out["error_code"][1], out["error_field"][1]) == ("invalid_input", "rows[1].amount")
