@@ -503,8 +503,21 @@ pub fn batch<'a>(
     let mut accs: Vec<Acc<'a>> = Vec::new();
     let mut cache: IdMap<&str, usize> = IdMap::default();
     let mut resolved: Vec<Resolved<'a>> = Vec::new();
+    // Direct-mapped memo of ids already resolved, keyed by a cheap mix of
+    // the id's length and its first and last bytes: a register names a
+    // handful of organisations a million times, so most rows skip hashing.
     const MEMO: usize = 64;
-    let mut memo = [(0usize, 0usize, 0usize); MEMO];
+    let mut memo: [(&str, usize); MEMO] = [("", usize::MAX); MEMO];
+    let line_of = |id: &str| {
+        let b = id.as_bytes();
+        let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+        let mid = b.get(b.len() / 2).copied().unwrap_or(0);
+        (b.len()
+            ^ usize::from(first).wrapping_mul(7)
+            ^ usize::from(mid).wrapping_mul(13)
+            ^ usize::from(last).wrapping_mul(31))
+            % MEMO
+    };
     let mut last: Option<(&str, usize)> = None;
     for (i, row) in rows.into_iter().enumerate() {
         let slot = match last {
@@ -553,14 +566,8 @@ pub fn batch<'a>(
             continue;
         }
         let open = terms.quorum.basis == QuorumBasis::Organisations && terms.quorum.open_membership;
-        // Direct-mapped memo by the text's address: the same string object
-        // repeated (as in registers built from one list of ids) skips hashing.
-        let addr = row.organisation.as_ptr() as usize;
-        let line = (addr >> 4) % MEMO;
-        let memo_hit = memo
-            .get(line)
-            .filter(|(a, n, _)| *a == addr && *n == row.organisation.len())
-            .map(|m| m.2);
+        let line = line_of(row.organisation);
+        let memo_hit = memo.get(line).filter(|(id, _)| *id == row.organisation).map(|m| m.1);
         let known = match memo_hit.or_else(|| cache.get(row.organisation).copied()) {
             Some(k) => k,
             None => match Resolved::new(partnership, body_def, row.organisation) {
@@ -576,7 +583,7 @@ pub fn batch<'a>(
             },
         };
         if let Some(m) = memo.get_mut(line) {
-            *m = (addr, row.organisation.len(), known);
+            *m = (row.organisation, known);
         }
         let Some(r) = resolved.get(known) else { continue };
         if !r.current(row.date, open) {

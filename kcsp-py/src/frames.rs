@@ -13,7 +13,7 @@ use arrow_array::builder::{
     BooleanBuilder, Date32Builder, Decimal128Builder, ListBuilder, StringBuilder, UInt32Builder,
 };
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Date64Type, Int64Type, TimestampNanosecondType};
+use arrow_array::types::{Date32Type, Int64Type};
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, TimeUnit};
 use chrono::NaiveDate;
@@ -28,14 +28,15 @@ use std::sync::Arc;
 
 /// A column as read: Arrow data, or Python objects.
 pub(crate) enum Column<'py> {
-    Arrow(ArrayRef),
+    /// Arrow data in its chunks (at least one), read in place.
+    Arrow(Vec<ArrayRef>),
     Objects(Vec<Bound<'py, PyAny>>),
 }
 
 impl Column<'_> {
     fn len(&self) -> usize {
         match self {
-            Column::Arrow(a) => a.len(),
+            Column::Arrow(chunks) => chunks.iter().map(|a| a.len()).sum(),
             Column::Objects(o) => o.len(),
         }
     }
@@ -73,9 +74,9 @@ pub(crate) fn read_columns<'py>(data: &Bound<'py, PyAny>, names: &[&str]) -> PyR
                 })?;
                 let chunks: Vec<ArrayRef> = batches.iter().map(|b| b.column(k).clone()).collect();
                 out.push(Column::Arrow(if chunks.is_empty() {
-                    arrow_array::new_empty_array(schema.field(k).data_type())
+                    vec![arrow_array::new_empty_array(schema.field(k).data_type())]
                 } else {
-                    concat(&chunks, name)?
+                    chunks
                 }));
             }
             return Ok(out);
@@ -95,16 +96,16 @@ pub(crate) fn read_columns<'py>(data: &Bound<'py, PyAny>, names: &[&str]) -> PyR
 fn column<'py>(col: &Bound<'py, PyAny>, name: &str) -> PyResult<Column<'py>> {
     if col.hasattr("__arrow_c_array__")? {
         if let Ok(a) = col.extract::<PyArray>() {
-            return Ok(Column::Arrow(a.into_inner().0));
+            return Ok(Column::Arrow(vec![a.into_inner().0]));
         }
     }
     if col.hasattr("__arrow_c_stream__")? {
         if let Ok(c) = col.extract::<PyChunkedArray>() {
             let (chunks, field) = c.into_inner();
             return Ok(Column::Arrow(if chunks.is_empty() {
-                arrow_array::new_empty_array(field.data_type())
+                vec![arrow_array::new_empty_array(field.data_type())]
             } else {
-                concat(&chunks, name)?
+                chunks
             }));
         }
     }
@@ -148,57 +149,123 @@ fn same_length(cols: &[Column<'_>], names: &[&str]) -> PyResult<usize> {
 
 type Cell<T> = Result<Option<T>, Error>;
 
+/// A cell as read back: the error boxed, so that the common case (a value)
+/// moves a few words rather than a whole `Error`.
+type Got<T> = Result<Option<T>, Box<Error>>;
+
 fn field(i: usize, name: &str) -> String {
     format!("rows[{i}].{name}")
 }
 
-/// Text cells (ids, names, enumerations): strings, and integers as decimal text.
-fn texts<'a>(col: &'a Column<'_>, name: &str) -> Vec<Cell<Cow<'a, str>>> {
-    match col {
-        Column::Arrow(a) => arrow_texts(a, name),
-        Column::Objects(items) => {
-            let mut memo: HashMap<usize, Cell<Cow<'a, str>>> = HashMap::new();
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, o)| {
-                    let key = o.as_ptr() as usize;
-                    if let Some(c) = memo.get(&key) {
-                        return c.clone();
-                    }
-                    let c = match convert::value(o, &Path::Key(&Path::Root, "")) {
-                        Ok(Value::Null) => Ok(None),
-                        Ok(Value::String(s)) => Ok(Some(Cow::Owned(s))),
-                        Ok(Value::Number(n)) if n.is_i64() || n.is_u64() => Ok(Some(Cow::Owned(n.to_string()))),
-                        Ok(_) => Err(Error::new(ErrorKind::InvalidInput, field(i, name), "expected text")),
-                        Err(e) => Err(e.at(field(i, name))),
-                    };
-                    memo.insert(key, c.clone());
-                    c
-                })
-                .collect()
+/// Cells read ahead of use: each row's value (missing as `None`) and, apart,
+/// the rows that could not be read with their errors (sorted by row). An
+/// error is rare, so a row costs the size of its value, not of an `Error`.
+struct Read<T> {
+    values: Vec<Option<T>>,
+    errors: Vec<(usize, Error)>,
+}
+
+impl<T> Read<T> {
+    fn collect(cells: impl Iterator<Item = Cell<T>>) -> Self {
+        let mut values = Vec::with_capacity(cells.size_hint().0);
+        let mut errors = Vec::new();
+        for (i, c) in cells.enumerate() {
+            match c {
+                Ok(v) => values.push(v),
+                Err(e) => {
+                    values.push(None);
+                    errors.push((i, e));
+                }
+            }
+        }
+        Read { values, errors }
+    }
+
+    fn get(&self, i: usize) -> Got<&T> {
+        match self.values.get(i) {
+            Some(Some(v)) => Ok(Some(v)),
+            _ => match self.errors.binary_search_by_key(&i, |(r, _)| *r) {
+                Ok(k) => Err(Box::new(self.errors[k].1.clone())),
+                Err(_) => Ok(None),
+            },
         }
     }
 }
 
-fn arrow_texts<'a>(a: &'a ArrayRef, name: &str) -> Vec<Cell<Cow<'a, str>>> {
-    fn each<'a>(n: usize, valid: impl Fn(usize) -> bool, get: impl Fn(usize) -> &'a str) -> Vec<Cell<Cow<'a, str>>> {
-        (0..n).map(|i| Ok(valid(i).then(|| Cow::Borrowed(get(i))))).collect()
+/// A text column (ids, names, enumerations): Arrow strings read in place;
+/// integers (as decimal text), other Arrow types and Python objects read
+/// ahead.
+enum Texts<'a> {
+    Utf8(&'a arrow_array::StringArray),
+    Large(&'a arrow_array::LargeStringArray),
+    View(&'a arrow_array::StringViewArray),
+    Read(Read<Cow<'a, str>>),
+    /// A column in several chunks: each chunk's cells, and where each ends.
+    Chunks(Vec<Texts<'a>>, Vec<usize>),
+}
+
+impl<'a> Texts<'a> {
+    #[inline]
+    fn get(&self, i: usize) -> Got<&str> {
+        match self {
+            Texts::Utf8(s) => Ok((i < s.len() && s.is_valid(i)).then(|| s.value(i))),
+            Texts::Large(s) => Ok((i < s.len() && s.is_valid(i)).then(|| s.value(i))),
+            Texts::View(s) => Ok((i < s.len() && s.is_valid(i)).then(|| s.value(i))),
+            Texts::Read(r) => r.get(i).map(|v| v.map(|c| c.as_ref())),
+            Texts::Chunks(parts, ends) => {
+                let k = ends.partition_point(|e| *e <= i);
+                let start = k.checked_sub(1).and_then(|j| ends.get(j)).copied().unwrap_or(0);
+                parts.get(k).map_or(Ok(None), |p| p.get(i - start))
+            }
+        }
     }
+
+    /// The cells in order, for the rarer paths that want them all.
+    fn iter(&self, n: usize) -> impl Iterator<Item = Got<&str>> + '_ {
+        (0..n).map(move |i| self.get(i))
+    }
+}
+
+/// Text cells (ids, names, enumerations): strings, and integers as decimal text.
+fn texts<'a>(col: &'a Column<'_>, name: &str) -> Texts<'a> {
+    match col {
+        Column::Arrow(chunks) => match &chunks[..] {
+            [one] => arrow_texts(one, name, 0),
+            _ => {
+                let (parts, ends) = chunked(chunks, |a, base| arrow_texts(a, name, base));
+                Texts::Chunks(parts, ends)
+            }
+        },
+        Column::Objects(items) => {
+            let mut memo: HashMap<usize, Cell<Cow<'a, str>>> = HashMap::new();
+            Texts::Read(Read::collect(items.iter().enumerate().map(|(i, o)| {
+                let key = o.as_ptr() as usize;
+                if let Some(c) = memo.get(&key) {
+                    return c.clone().map_err(|e| e.at(field(i, name)));
+                }
+                let c = match convert::value(o, &Path::Key(&Path::Root, "")) {
+                    Ok(Value::Null) => Ok(None),
+                    Ok(Value::String(s)) => Ok(Some(Cow::Owned(s))),
+                    Ok(Value::Number(n)) if n.is_i64() || n.is_u64() => Ok(Some(Cow::Owned(n.to_string()))),
+                    Ok(_) => Err(Error::new(ErrorKind::InvalidInput, field(i, name), "expected text")),
+                    Err(e) => Err(e.at(field(i, name))),
+                };
+                memo.insert(key, c.clone());
+                c
+            })))
+        }
+    }
+}
+
+fn arrow_texts<'a>(a: &'a ArrayRef, name: &str, base: usize) -> Texts<'a> {
     match a.data_type() {
-        DataType::Utf8 => {
-            let s = a.as_string::<i32>();
-            each(s.len(), |i| s.is_valid(i), |i| s.value(i))
-        }
-        DataType::LargeUtf8 => {
-            let s = a.as_string::<i64>();
-            each(s.len(), |i| s.is_valid(i), |i| s.value(i))
-        }
-        DataType::Utf8View => {
-            let s = a.as_string_view();
-            each(s.len(), |i| s.is_valid(i), |i| s.value(i))
-        }
-        DataType::Null => (0..a.len()).map(|_| Ok(None)).collect(),
+        DataType::Utf8 => Texts::Utf8(a.as_string::<i32>()),
+        DataType::LargeUtf8 => Texts::Large(a.as_string::<i64>()),
+        DataType::Utf8View => Texts::View(a.as_string_view()),
+        DataType::Null => Texts::Read(Read {
+            values: Vec::new(),
+            errors: Vec::new(),
+        }),
         DataType::Int8
         | DataType::Int16
         | DataType::Int32
@@ -206,135 +273,210 @@ fn arrow_texts<'a>(a: &'a ArrayRef, name: &str) -> Vec<Cell<Cow<'a, str>>> {
         | DataType::UInt8
         | DataType::UInt16
         | DataType::UInt32
-        | DataType::UInt64 => match arrow_cast::cast(a, &DataType::Int64) {
+        | DataType::UInt64 => Texts::Read(match arrow_cast::cast(a, &DataType::Int64) {
             Ok(c) => {
                 let ints = c.as_primitive::<Int64Type>();
-                (0..ints.len())
-                    .map(|i| Ok(ints.is_valid(i).then(|| Cow::Owned(ints.value(i).to_string()))))
-                    .collect()
+                Read::collect(
+                    (0..ints.len()).map(|i| Ok(ints.is_valid(i).then(|| Cow::Owned(ints.value(i).to_string())))),
+                )
             }
-            Err(e) => vec![Err(Error::new(ErrorKind::InvalidInput, name, e.to_string())); a.len()],
-        },
-        _ => match arrow_cast::cast(a, &DataType::Utf8) {
+            Err(e) => Read::collect((0..a.len()).map(|i| {
+                Err(Error::new(
+                    ErrorKind::InvalidInput,
+                    field(base + i, name),
+                    e.to_string(),
+                ))
+            })),
+        }),
+        _ => Texts::Read(match arrow_cast::cast(a, &DataType::Utf8) {
             Ok(c) => {
                 let s = c.as_string::<i32>();
-                (0..s.len())
-                    .map(|i| Ok(s.is_valid(i).then(|| Cow::Owned(s.value(i).to_string()))))
-                    .collect()
+                Read::collect((0..s.len()).map(|i| Ok(s.is_valid(i).then(|| Cow::Owned(s.value(i).to_string())))))
             }
-            Err(_) => (0..a.len())
-                .map(|i| {
-                    Err(Error::new(
-                        ErrorKind::InvalidInput,
-                        field(i, name),
-                        format!("a column of {} cannot hold ids", a.data_type()),
-                    ))
-                })
-                .collect(),
-        },
+            Err(_) => Read::collect((0..a.len()).map(|i| {
+                Err(Error::new(
+                    ErrorKind::InvalidInput,
+                    field(base + i, name),
+                    format!("a column of {} cannot hold ids", a.data_type()),
+                ))
+            })),
+        }),
     }
 }
 
 const DAY_NANOS: i64 = 86_400_000_000_000;
 
-/// Date cells: Arrow dates and timestamps at midnight, ISO text, Python dates.
-fn dates(col: &Column<'_>, name: &str) -> Vec<Cell<NaiveDate>> {
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    let from_days = |days: i64, i: usize| -> Cell<NaiveDate> {
-        epoch
-            .checked_add_signed(chrono::TimeDelta::days(days))
-            .map(Some)
-            .ok_or_else(|| Error::new(ErrorKind::InvalidDate, field(i, name), "the date is out of range"))
-    };
-    match col {
-        Column::Arrow(a) => match a.data_type() {
-            DataType::Date32 => {
-                let d = a.as_primitive::<Date32Type>();
-                (0..d.len())
-                    .map(|i| {
-                        if d.is_valid(i) {
-                            from_days(i64::from(d.value(i)), i)
-                        } else {
-                            Ok(None)
-                        }
-                    })
-                    .collect()
-            }
-            DataType::Date64 => {
-                let d = a.as_primitive::<Date64Type>();
-                (0..d.len())
-                    .map(|i| {
-                        if d.is_valid(i) {
-                            from_days(d.value(i).div_euclid(86_400_000), i)
-                        } else {
-                            Ok(None)
-                        }
-                    })
-                    .collect()
-            }
-            DataType::Timestamp(_, tz) => {
-                if tz.is_some() {
-                    return (0..a.len())
-                        .map(|i| {
-                            Err(Error::new(
-                                ErrorKind::InvalidDate,
-                                field(i, name),
-                                "the column has a time zone; pass dates (a date column, or naive midnight timestamps)",
-                            ))
-                        })
-                        .collect();
+/// A date column: Arrow dates read in place; timestamps (at midnight), ISO
+/// text and Python dates read ahead.
+enum Dates<'a> {
+    /// Days since 1970, with the last day converted (a register's rows come
+    /// in runs of one meeting, so most rows repeat the day before).
+    Date32(&'a arrow_array::Date32Array, std::cell::Cell<(i32, Option<NaiveDate>)>),
+    /// Timestamps (or Date64) as ticks since 1970, `per_day` ticks a day;
+    /// a time of day is an error at the row's field.
+    Ticks {
+        ticks: ArrayRef,
+        per_day: i64,
+        base: usize,
+        name: String,
+        last: std::cell::Cell<(i64, Option<NaiveDate>)>,
+    },
+    Read(Read<NaiveDate>),
+    /// A column in several chunks: each chunk's cells, and where each ends.
+    Chunks(Vec<Dates<'a>>, Vec<usize>),
+}
+
+impl Dates<'_> {
+    #[inline]
+    fn get(&self, i: usize) -> Got<NaiveDate> {
+        match self {
+            Dates::Date32(d, last) => Ok(if i < d.len() && d.is_valid(i) {
+                let days = d.value(i);
+                match last.get() {
+                    (k, date) if k == days && date.is_some() => date,
+                    _ => {
+                        let date = d.value_as_date(i);
+                        last.set((days, date));
+                        date
+                    }
                 }
-                let Ok(ns) = arrow_cast::cast(a, &DataType::Timestamp(TimeUnit::Nanosecond, None)) else {
-                    return vec![Err(Error::new(ErrorKind::InvalidDate, name, "timestamps out of range")); a.len()];
-                };
-                let t = ns.as_primitive::<TimestampNanosecondType>();
-                (0..t.len())
-                    .map(|i| {
-                        if !t.is_valid(i) {
-                            return Ok(None);
-                        }
-                        let v = t.value(i);
-                        if v.rem_euclid(DAY_NANOS) != 0 {
-                            return Err(Error::new(
-                                ErrorKind::InvalidDate,
-                                field(i, name),
-                                "the timestamp has a time of day; pass its date",
-                            ));
-                        }
-                        from_days(v.div_euclid(DAY_NANOS), i)
-                    })
-                    .collect()
+            } else {
+                None
+            }),
+            Dates::Ticks {
+                ticks,
+                per_day,
+                base,
+                name,
+                last,
+            } => {
+                let t = ticks.as_primitive::<Int64Type>();
+                if i >= t.len() || !t.is_valid(i) {
+                    return Ok(None);
+                }
+                let v = t.value(i);
+                if let (k, Some(date)) = last.get() {
+                    if k == v {
+                        return Ok(Some(date));
+                    }
+                }
+                if v.rem_euclid(*per_day) != 0 {
+                    return Err(Box::new(Error::new(
+                        ErrorKind::InvalidDate,
+                        field(base + i, name),
+                        "the timestamp has a time of day; pass its date",
+                    )));
+                }
+                let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+                let date = epoch
+                    .checked_add_signed(chrono::TimeDelta::days(v.div_euclid(*per_day)))
+                    .ok_or_else(|| {
+                        Box::new(Error::new(
+                            ErrorKind::InvalidDate,
+                            field(base + i, name),
+                            "the date is out of range",
+                        ))
+                    })?;
+                last.set((v, Some(date)));
+                Ok(Some(date))
             }
-            _ => arrow_texts(a, name)
-                .into_iter()
-                .enumerate()
-                .map(|(i, t)| match t? {
-                    None => Ok(None),
-                    Some(s) => kcsp_core::dates::parse_date(&field(i, name), &s).map(Some),
-                })
-                .collect(),
+            Dates::Read(r) => r.get(i).map(|v| v.copied()),
+            Dates::Chunks(parts, ends) => {
+                let k = ends.partition_point(|e| *e <= i);
+                let start = k.checked_sub(1).and_then(|j| ends.get(j)).copied().unwrap_or(0);
+                parts.get(k).map_or(Ok(None), |p| p.get(i - start))
+            }
+        }
+    }
+
+    fn iter(&self, n: usize) -> impl Iterator<Item = Got<NaiveDate>> + '_ {
+        (0..n).map(move |i| self.get(i))
+    }
+}
+
+/// Date cells: Arrow dates and timestamps at midnight, ISO text, Python dates.
+fn dates<'a>(col: &'a Column<'_>, name: &str) -> Dates<'a> {
+    match col {
+        Column::Arrow(chunks) => match &chunks[..] {
+            [one] => arrow_dates(one, name, 0),
+            _ => {
+                let (parts, ends) = chunked(chunks, |a, base| arrow_dates(a, name, base));
+                Dates::Chunks(parts, ends)
+            }
         },
         Column::Objects(items) => {
             let mut memo: HashMap<usize, Cell<NaiveDate>> = HashMap::new();
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, o)| {
-                    let key = o.as_ptr() as usize;
-                    if let Some(c) = memo.get(&key) {
-                        return c.clone().map_err(|e| e.at(field(i, name)));
-                    }
-                    let f = field(i, name);
-                    let c = match convert::value(o, &Path::Key(&Path::Root, &f)) {
-                        Ok(Value::Null) => Ok(None),
-                        Ok(Value::String(s)) => kcsp_core::dates::parse_date(&f, &s).map(Some),
-                        Ok(_) => Err(Error::new(ErrorKind::InvalidDate, f, "expected a date")),
-                        Err(e) => Err(e),
-                    };
-                    memo.insert(key, c.clone());
-                    c
-                })
-                .collect()
+            Dates::Read(Read::collect(items.iter().enumerate().map(|(i, o)| {
+                let key = o.as_ptr() as usize;
+                if let Some(c) = memo.get(&key) {
+                    return c.clone().map_err(|e| e.at(field(i, name)));
+                }
+                let f = field(i, name);
+                let c = match convert::value(o, &Path::Key(&Path::Root, &f)) {
+                    Ok(Value::Null) => Ok(None),
+                    Ok(Value::String(s)) => kcsp_core::dates::parse_date(&f, &s).map(Some),
+                    Ok(_) => Err(Error::new(ErrorKind::InvalidDate, f, "expected a date")),
+                    Err(e) => Err(e),
+                };
+                memo.insert(key, c.clone());
+                c
+            })))
+        }
+    }
+}
+
+/// Each chunk read by `read` (given the chunk and its first row), and the
+/// row where each chunk ends.
+fn chunked<'a, T>(chunks: &'a [ArrayRef], read: impl Fn(&'a ArrayRef, usize) -> T) -> (Vec<T>, Vec<usize>) {
+    let mut base = 0;
+    let mut parts = Vec::with_capacity(chunks.len());
+    let mut ends = Vec::with_capacity(chunks.len());
+    for a in chunks {
+        parts.push(read(a, base));
+        base += a.len();
+        ends.push(base);
+    }
+    (parts, ends)
+}
+
+/// The date cells of one Arrow array whose first row is row `base`.
+fn arrow_dates<'a>(a: &'a ArrayRef, name: &str, base: usize) -> Dates<'a> {
+    let every = |kind: ErrorKind, message: &str| {
+        Dates::Read(Read::collect(
+            (0..a.len()).map(|i| Err(Error::new(kind, field(base + i, name), message.to_string()))),
+        ))
+    };
+    let ticks = |per_day: i64| match arrow_cast::cast(a, &DataType::Int64) {
+        Ok(ticks) => Dates::Ticks {
+            ticks,
+            per_day,
+            base,
+            name: name.to_string(),
+            last: std::cell::Cell::new((0, None)),
+        },
+        Err(_) => every(ErrorKind::InvalidDate, "the dates could not be read"),
+    };
+    match a.data_type() {
+        DataType::Date32 => Dates::Date32(a.as_primitive::<Date32Type>(), std::cell::Cell::new((0, None))),
+        DataType::Date64 => ticks(86_400_000),
+        DataType::Timestamp(_, Some(_)) => every(
+            ErrorKind::InvalidDate,
+            "the column has a time zone; pass dates (a date column, or naive midnight timestamps)",
+        ),
+        DataType::Timestamp(unit, None) => ticks(match unit {
+            TimeUnit::Second => 86_400,
+            TimeUnit::Millisecond => 86_400_000,
+            TimeUnit::Microsecond => 86_400_000_000,
+            TimeUnit::Nanosecond => DAY_NANOS,
+        }),
+        _ => {
+            let t = arrow_texts(a, name, base);
+            Dates::Read(Read::collect(t.iter(a.len()).enumerate().map(
+                |(i, t)| match t.map_err(|e| *e)? {
+                    None => Ok(None),
+                    Some(s) => kcsp_core::dates::parse_date(&field(base + i, name), s).map(Some),
+                },
+            )))
         }
     }
 }
@@ -342,13 +484,22 @@ fn dates(col: &Column<'_>, name: &str) -> Vec<Cell<NaiveDate>> {
 /// Cells as JSON-shaped values (money, flags, lists), for inputs read by
 /// the core's own deserializers.
 fn values(col: &Column<'_>, name: &str) -> Vec<Result<Value, Error>> {
-    match col {
-        Column::Objects(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, o)| convert::value(o, &Path::Key(&Path::Root, &field(i, name))))
-            .collect(),
-        Column::Arrow(a) => match a.data_type() {
+    let chunks = match col {
+        Column::Objects(items) => {
+            return items
+                .iter()
+                .enumerate()
+                .map(|(i, o)| convert::value(o, &Path::Key(&Path::Root, &field(i, name))))
+                .collect();
+        }
+        Column::Arrow(chunks) => chunks,
+    };
+    match concat(chunks, name) {
+        Err(_) => {
+            let e = Error::new(ErrorKind::InvalidInput, name, "the column's chunks could not be joined");
+            (0..col.len()).map(|_| Err(e.clone())).collect()
+        }
+        Ok(a) => match a.data_type() {
             DataType::Boolean => {
                 let b = a.as_boolean();
                 (0..b.len())
@@ -364,7 +515,7 @@ fn values(col: &Column<'_>, name: &str) -> Vec<Result<Value, Error>> {
             // A float stays a number, as in the object path (NaN is missing);
             // the core refuses it wherever money is expected.
             DataType::Float16 | DataType::Float32 | DataType::Float64 => {
-                match arrow_cast::cast(a, &DataType::Float64) {
+                match arrow_cast::cast(&a, &DataType::Float64) {
                     Ok(c) => {
                         let f = c.as_primitive::<arrow_array::types::Float64Type>();
                         (0..f.len())
@@ -389,16 +540,22 @@ fn values(col: &Column<'_>, name: &str) -> Vec<Result<Value, Error>> {
                     .enumerate()
                     .map(|(i, l)| match l {
                         None => Ok(Value::Null),
-                        Some(items) => arrow_texts(&items, &field(i, name))
-                            .into_iter()
-                            .map(|t| t.map(|o| o.map_or(Value::Null, |s| Value::String(s.into_owned()))))
+                        Some(items) => arrow_texts(&items, &field(i, name), 0)
+                            .iter(items.len())
+                            .map(|t| {
+                                t.map(|o| o.map_or(Value::Null, |s| Value::String(s.to_string())))
+                                    .map_err(|e| *e)
+                            })
                             .collect(),
                     })
                     .collect()
             }
-            _ => arrow_texts(a, name)
-                .into_iter()
-                .map(|t| t.map(|o| o.map_or(Value::Null, |s| Value::String(s.into_owned()))))
+            _ => arrow_texts(&a, name, 0)
+                .iter(a.len())
+                .map(|t| {
+                    t.map(|o| o.map_or(Value::Null, |s| Value::String(s.to_string())))
+                        .map_err(|e| *e)
+                })
                 .collect(),
         },
     }
@@ -519,18 +676,44 @@ impl Output {
         );
     }
 
-    /// The Arrow table and the same columns as Python lists.
-    fn finish<'py>(self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyDict>)> {
+    /// The Arrow table and its column names.
+    fn finish<'py>(self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
+        let names = self.fields.iter().map(|f| f.name().clone()).collect();
         let schema = Arc::new(Schema::new(self.fields));
         let batch = RecordBatch::try_new(schema.clone(), self.arrays)
             .map_err(|e| input_error("", format!("could not build the table: {e}")))?;
-        let lists = PyDict::new(py);
-        for (f, a) in schema.fields().iter().zip(batch.columns()) {
-            lists.set_item(f.name(), pylist(py, a)?)?;
-        }
         let table = PyTable::try_new(vec![batch], schema)?;
-        Ok((Bound::new(py, table)?.into_any(), lists))
+        Ok((Bound::new(py, table)?.into_any(), names))
     }
+}
+
+/// The columns of a batch's table as Python lists, built when a caller
+/// first reads the table as a dict (`kcsp.Table`).
+#[pyfunction]
+fn columns<'py>(py: Python<'py>, table: PyTable) -> PyResult<Bound<'py, PyDict>> {
+    let (batches, schema) = table.into_inner();
+    let lists = PyDict::new(py);
+    // Many small objects: the cyclic collector would walk them over and
+    // over while they are made, and none of them can form a cycle.
+    let gc = py.import("gc")?;
+    let collecting = gc.call_method0("isenabled")?.is_truthy()?;
+    if collecting {
+        gc.call_method0("disable")?;
+    }
+    let built = schema.fields().iter().enumerate().try_for_each(|(k, f)| {
+        let chunks: Vec<ArrayRef> = batches.iter().map(|b| b.column(k).clone()).collect();
+        let whole = if chunks.is_empty() {
+            arrow_array::new_empty_array(f.data_type())
+        } else {
+            concat(&chunks, f.name())?
+        };
+        lists.set_item(f.name(), pylist(py, &whole)?)
+    });
+    if collecting {
+        gc.call_method0("enable")?;
+    }
+    built?;
+    Ok(lists)
 }
 
 /// An output column as a Python list (dates as `datetime.date`, money as
@@ -617,12 +800,17 @@ fn pylist<'py>(py: Python<'py>, a: &ArrayRef) -> PyResult<Bound<'py, PyList>> {
             }
         }
         DataType::List(_) => {
+            // The items of every row converted once, then sliced per row.
             let l = a.as_list::<i32>();
+            let flat = pylist(py, l.values())?;
+            let offsets = l.value_offsets();
             for i in 0..n {
-                items.push(if l.is_valid(i) {
-                    pylist(py, &l.value(i))?.into_any()
-                } else {
-                    none.clone()
+                let bounds = offsets.get(i).zip(offsets.get(i + 1));
+                items.push(match bounds {
+                    Some((&start, &end)) if l.is_valid(i) => flat
+                        .get_slice(usize::try_from(start).unwrap_or(0), usize::try_from(end).unwrap_or(0))
+                        .into_any(),
+                    _ => none.clone(),
                 });
             }
         }
@@ -656,11 +844,11 @@ fn quorum_batch<'py>(
     organisation: &str,
     partnership: Option<PyRef<'_, PyPartnership>>,
     raise_first: bool,
-) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyDict>)> {
+) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
     let ctx = context(partnership.as_deref(), None);
     let names = [meeting_id, date, organisation];
     let cols = read_columns(data, &names)?;
-    same_length(&cols, &names)?;
+    let n = same_length(&cols, &names)?;
     guarded("quorum_batch", || {
         let out = on_columns(py, &cols, |cols| {
             let [ids, ds, orgs] = cols else {
@@ -669,7 +857,7 @@ fn quorum_batch<'py>(
             let ids = texts(ids, meeting_id);
             let ds = dates(ds, date);
             let orgs = texts(orgs, organisation);
-            decide_quorum(&ctx, body, names, &ids, &ds, &orgs)
+            decide_quorum(&ctx, body, names, &ids, &ds, &orgs, n)
         });
         let (columns, errors) = out.map_err(|e| raise(&e))?;
         if raise_first {
@@ -681,7 +869,7 @@ fn quorum_batch<'py>(
 
 /// A core error about `rows[k].what` of the rows it was given, renamed to
 /// the frame's row and column.
-fn remap(e: &Error, frame_row: &[usize], columns: &[(&str, &str)]) -> (usize, Error) {
+fn remap(e: &Error, frame_row: impl Fn(usize) -> usize, columns: &[(&str, &str)]) -> (usize, Error) {
     let f = e.field();
     let parsed = f
         .strip_prefix("rows[")
@@ -689,7 +877,7 @@ fn remap(e: &Error, frame_row: &[usize], columns: &[(&str, &str)]) -> (usize, Er
         .and_then(|(k, tail)| Some((k.parse::<usize>().ok()?, tail)));
     match parsed {
         Some((k, tail)) => {
-            let row = frame_row.get(k).copied().unwrap_or(k);
+            let row = frame_row(k);
             let what = tail.trim_start_matches('.');
             let column = columns.iter().find(|(w, _)| *w == what).map_or(what, |(_, c)| *c);
             (row, e.clone().at(field(row, column)))
@@ -764,7 +952,7 @@ fn ok<'a, T>(e: &Entry<'a, T>) -> Option<&'a T> {
 /// Runs `f` on the columns: with the GIL released when every column is
 /// Arrow data (no Python object is touched), else holding it.
 fn on_columns<R: Send>(py: Python<'_>, cols: &[Column<'_>], f: impl for<'c> Fn(&[Column<'c>]) -> R + Send + Sync) -> R {
-    let arrays: Option<Vec<ArrayRef>> = cols
+    let arrays: Option<Vec<Vec<ArrayRef>>> = cols
         .iter()
         .map(|c| match c {
             Column::Arrow(a) => Some(a.clone()),
@@ -785,9 +973,10 @@ fn decide_quorum(
     ctx: &kcsp_core::Context,
     body: Option<&str>,
     names: [&str; 3],
-    ids: &[Cell<Cow<'_, str>>],
-    ds: &[Cell<NaiveDate>],
-    orgs: &[Cell<Cow<'_, str>>],
+    ids: &Texts<'_>,
+    ds: &Dates<'_>,
+    orgs: &Texts<'_>,
+    n: usize,
 ) -> Result<(Output, Vec<Option<Error>>), Error> {
     let [meeting_name, date_name, org_name] = names;
     let body = match body {
@@ -801,61 +990,39 @@ fn decide_quorum(
             format!("the {what} is missing"),
         )
     };
-    // Rows that cannot be read are kept as their meeting's error.
+    // Rows that cannot be read are kept as their meeting's error; the rows
+    // that can stream into the core without being gathered first.
     let mut bad: Vec<(Option<&str>, usize, Error)> = Vec::new();
-    let mut rows = Vec::with_capacity(ids.len());
-    let mut frame_row = Vec::with_capacity(ids.len());
-    for (i, ((m, d), o)) in ids.iter().zip(ds).zip(orgs).enumerate() {
-        let meeting = match m {
-            Ok(Some(m)) => m.as_ref(),
-            Ok(None) => {
-                bad.push((None, i, missing(i, meeting_name, "meeting id")));
-                continue;
-            }
-            Err(e) => {
-                bad.push((None, i, e.clone()));
-                continue;
-            }
-        };
-        let date = match d {
-            Ok(Some(d)) => *d,
-            Ok(None) => {
-                bad.push((Some(meeting), i, missing(i, date_name, "date")));
-                continue;
-            }
-            Err(e) => {
-                bad.push((Some(meeting), i, e.clone()));
-                continue;
-            }
-        };
-        let organisation = match o {
-            Ok(Some(o)) => o.as_ref(),
-            Ok(None) => {
-                bad.push((Some(meeting), i, missing(i, org_name, "organisation")));
-                continue;
-            }
-            Err(e) => {
-                bad.push((Some(meeting), i, e.clone()));
-                continue;
-            }
-        };
-        rows.push(kcsp_core::quorum::Attendance {
-            meeting,
-            date,
-            organisation,
-        });
-        frame_row.push(i);
-    }
-    let batch = kcsp_core::quorum::batch(ctx, body, rows.iter().copied())?;
+    let readable = (0..n).filter_map(|i| {
+        let read = (|| {
+            let meeting = ids.get(i).map_err(|e| (None, e))?;
+            let meeting = meeting.ok_or_else(|| (None, Box::new(missing(i, meeting_name, "meeting id"))))?;
+            let date = ds.get(i).map_err(|e| (Some(meeting), e))?;
+            let date = date.ok_or_else(|| (Some(meeting), Box::new(missing(i, date_name, "date"))))?;
+            let organisation = orgs.get(i).map_err(|e| (Some(meeting), e))?;
+            let organisation =
+                organisation.ok_or_else(|| (Some(meeting), Box::new(missing(i, org_name, "organisation"))))?;
+            Ok(kcsp_core::quorum::Attendance {
+                meeting,
+                date,
+                organisation,
+            })
+        })();
+        read.map_err(|(m, e)| bad.push((m, i, *e))).ok()
+    });
+    let batch = kcsp_core::quorum::batch(ctx, body, readable)?;
+    // The core numbers the rows it was given; the frame's numbers skip none.
+    // (`gaps[j]`: how many rows were read before the j-th skipped one.)
+    let gaps: Vec<usize> = bad.iter().enumerate().map(|(j, (_, i, _))| i - j).collect();
+    let frame_row = |k: usize| k + gaps.partition_point(|g| *g <= k);
     let columns = [("date", date_name), ("organisation", org_name)];
     let list = entries(
         batch.meetings.iter().map(|q| {
-            let first = frame_row.get(q.first_row).copied().unwrap_or(q.first_row);
             (
-                first,
+                frame_row(q.first_row),
                 q.meeting,
                 q,
-                q.error.as_ref().map(|e| remap(e, &frame_row, &columns)),
+                q.error.as_ref().map(|e| remap(e, frame_row, &columns)),
             )
         }),
         bad,
@@ -865,11 +1032,8 @@ fn decide_quorum(
     out.texts(meeting_name, list.iter().map(|e| e.key));
     out.dates(
         date_name,
-        list.iter().map(|e| {
-            e.result
-                .map(|q| q.date)
-                .or_else(|| ds.get(e.first).and_then(|d| d.clone().ok().flatten()))
-        }),
+        list.iter()
+            .map(|e| e.result.map(|q| q.date).or_else(|| ds.get(e.first).ok().flatten())),
     );
     out.bools("quorate", list.iter().map(|e| ok(e).map(|q| q.quorate)));
     out.counts("count", list.iter().map(|e| ok(e).map(|q| q.count)));
@@ -975,7 +1139,7 @@ fn papers_batch<'py>(
     partnership: Option<PyRef<'_, PyPartnership>>,
     calendar: Option<PyRef<'_, PyCalendar>>,
     raise_first: bool,
-) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyDict>)> {
+) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
     let ctx = context(partnership.as_deref(), calendar.as_deref());
     let names = [meeting_id, meeting, circulated];
     let cols = read_columns(data, &names)?;
@@ -994,15 +1158,18 @@ fn papers_batch<'py>(
                 .unwrap_or_default();
             let results: Vec<Result<kcsp_core::papers::PapersResult, Error>> = (0..n)
                 .map(|i| {
-                    let m = ms[i].clone()?.ok_or_else(|| {
+                    let m = ms.get(i).map_err(|e| *e)?.ok_or_else(|| {
                         Error::new(ErrorKind::InvalidDate, field(i, meeting), "the meeting date is missing")
                     })?;
-                    let c = cs[i].clone()?;
+                    let c = cs.get(i).map_err(|e| *e)?;
                     kcsp_core::papers::deadline(&ctx, &body, m, c).map_err(|e| {
-                        let f = if e.field() == "body" {
-                            "body".to_string()
-                        } else {
-                            field(i, e.field())
+                        // The core's names for the two dates → the frame's columns.
+                        let f = match e.field() {
+                            "body" => "body".to_string(),
+                            "date" | "meeting" => field(i, meeting),
+                            "circulated" => field(i, circulated),
+                            "" => format!("rows[{i}]"),
+                            other => field(i, other),
                         };
                         e.at(f)
                     })
@@ -1011,12 +1178,9 @@ fn papers_batch<'py>(
             let errors: Vec<Option<Error>> = results.iter().map(|r| r.as_ref().err().cloned()).collect();
             let ok = |i: usize| results.get(i).and_then(|r| r.as_ref().ok());
             let mut out = Output::new();
-            out.texts(
-                meeting_id,
-                ids.iter().map(|t| t.as_ref().ok().and_then(|t| t.as_deref())),
-            );
-            out.dates(meeting, (0..n).map(|i| ms[i].clone().ok().flatten()));
-            out.dates(circulated, (0..n).map(|i| cs[i].clone().ok().flatten()));
+            out.texts(meeting_id, ids.iter(n).map(|t| t.ok().flatten()));
+            out.dates(meeting, ms.iter(n).map(|d| d.ok().flatten()));
+            out.dates(circulated, cs.iter(n).map(|d| d.ok().flatten()));
             out.dates(
                 "latest_circulation",
                 (0..n).map(|i| ok(i).map(|r| r.latest_circulation)),
@@ -1053,7 +1217,7 @@ fn removal_batch<'py>(
     votes_for: &str,
     partnership: Option<PyRef<'_, PyPartnership>>,
     raise_first: bool,
-) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyDict>)> {
+) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
     let ctx = context(partnership.as_deref(), None);
     let names = [date, office, present, votes_for];
     let cols = read_columns(data, &names)?;
@@ -1066,10 +1230,10 @@ fn removal_batch<'py>(
         let cells = vec![
             (
                 "date",
-                day.iter()
+                day.iter(n)
                     .map(|d| {
-                        d.clone()
-                            .map(|d| d.map_or(Value::Null, |d| Value::String(d.to_string())))
+                        d.map(|d| d.map_or(Value::Null, |d| Value::String(d.to_string())))
+                            .map_err(|e| *e)
                     })
                     .collect(),
                 false,
@@ -1100,7 +1264,7 @@ fn removal_batch<'py>(
         }
         let ok = |i: usize| results.get(i).and_then(|r| r.as_ref().ok());
         let mut out = Output::new();
-        out.dates(date, day.iter().map(|d| d.clone().ok().flatten()));
+        out.dates(date, day.iter(n).map(|d| d.ok().flatten()));
         out.texts("office", (0..n).map(|i| ok(i).map(|r| r.office.to_string())));
         out.bools("removed", (0..n).map(|i| ok(i).map(|r| r.removed)));
         out.counts("votes_for", (0..n).map(|i| ok(i).map(|r| r.votes_for)));
@@ -1132,7 +1296,7 @@ fn ledger_batch<'py>(
     spent: Option<&str>,
     tactical_open: Option<&Bound<'py, PyAny>>,
     raise_first: bool,
-) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyDict>)> {
+) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
     let mut names = vec![year, name, round, amount, decision];
     if let Some(s) = spent {
         names.push(s);
@@ -1159,7 +1323,7 @@ fn ledger_batch<'py>(
         let mut groups: Vec<(String, usize, Vec<usize>)> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut bad: Vec<(Option<String>, usize, Error)> = Vec::new();
-        for (i, cell) in years.iter().enumerate().take(n) {
+        for (i, cell) in years.iter(n).enumerate() {
             match cell {
                 Ok(Some(y)) => {
                     let k = *index.entry(y.to_string()).or_insert_with(|| {
@@ -1175,7 +1339,7 @@ fn ledger_batch<'py>(
                     i,
                     Error::new(ErrorKind::InvalidInput, field(i, year), "the year is missing"),
                 )),
-                Err(e) => bad.push((None, i, e.clone())),
+                Err(e) => bad.push((None, i, *e)),
             }
         }
         let mut reqs = Vec::with_capacity(groups.len());
@@ -1303,7 +1467,7 @@ fn cadence_register<'py>(
     date: &str,
     partnership: Option<PyRef<'_, PyPartnership>>,
     raise_first: bool,
-) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyDict>)> {
+) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
     let ctx = context(partnership.as_deref(), None);
     let names = [body, date];
     let cols = read_columns(data, &names)?;
@@ -1314,9 +1478,9 @@ fn cadence_register<'py>(
         let mut register = Vec::with_capacity(n);
         let mut bad = Vec::new();
         for i in 0..n {
-            match (&bodies[i], &ds[i]) {
-                (Ok(Some(b)), Ok(Some(d))) => register.push((b.to_string(), *d)),
-                (Err(e), _) | (Ok(Some(_)), Err(e)) => bad.push((i, e.clone())),
+            match (bodies.get(i), ds.get(i)) {
+                (Ok(Some(b)), Ok(Some(d))) => register.push((b.to_string(), d)),
+                (Err(e), _) | (Ok(Some(_)), Err(e)) => bad.push((i, *e)),
                 (Ok(None), _) => bad.push((
                     i,
                     Error::new(ErrorKind::InvalidInput, field(i, body), "the body is missing"),
@@ -1340,7 +1504,7 @@ fn cadence_register<'py>(
             body,
             rows.iter().map(|r| Some(r.body.clone())).chain(
                 bad.iter()
-                    .map(|(i, _)| bodies[*i].as_ref().ok().and_then(|o| o.as_ref()).map(|b| b.to_string())),
+                    .map(|(i, _)| bodies.get(*i).ok().flatten().map(str::to_string)),
             ),
         );
         out.texts(
@@ -1396,5 +1560,6 @@ pub fn add(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(removal_batch, m)?)?;
     m.add_function(wrap_pyfunction!(ledger_batch, m)?)?;
     m.add_function(wrap_pyfunction!(cadence_register, m)?)?;
+    m.add_function(wrap_pyfunction!(columns, m)?)?;
     Ok(())
 }

@@ -183,3 +183,84 @@ def test_float_amounts_in_an_arrow_frame_are_refused_per_row() -> None:
     assert (out["error_code"][0], out["error_field"][0]) == ("invalid_amount", "rows[0].amount")
     # A missing amount is a missing required field of that row.
     assert (out["error_code"][1], out["error_field"][1]) == ("invalid_input", "rows[1].amount")
+
+
+def test_chunked_arrow_columns_keep_the_frame_row_numbers() -> None:
+    # A frame read in pieces (pandas and polars hand over several chunks):
+    # errors in a later chunk name the row of the whole frame.
+    import pyarrow as pa
+
+    d = date(2023, 7, 12)
+    four = ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"]
+    first = pa.table({"meeting_id": ["a"] * 4, "date": pa.array([d] * 4, pa.date32()), "organisation": four})
+    second = pa.table(
+        {
+            "meeting_id": ["b", "b", "c", "c"],
+            "date": pa.array([d, d, d, None], pa.date32()),
+            "organisation": ["kent_police", "nobody_we_know", "kent_police", "kent_police"],
+        }
+    )
+    table = pa.concat_tables([first, second])
+    assert table.column("organisation").num_chunks == 2
+    out = kcsp.quorum_batch(table)
+    assert out["meeting_id"] == ["a", "b", "c"]
+    assert out["quorate"] == [True, None, None]
+    assert [(e["code"], e["field"]) for e in out.errors] == [
+        ("unknown_organisation", "rows[5].organisation"),
+        ("invalid_input", "rows[7].date"),
+    ]
+
+    # Timestamps with a time of day, in the second chunk.
+    day = 86_400_000_000
+    monday = (date(2023, 7, 10) - date(1970, 1, 1)).days * day
+    stamps = pa.chunked_array(
+        [pa.array([monday], pa.timestamp("us")), pa.array([monday + day, monday + day + 1], pa.timestamp("us"))]
+    )
+    papers = kcsp.papers_batch(
+        pa.table({"meeting_id": ["x", "y", "z"], "meeting": stamps, "circulated": pa.array([None] * 3, pa.date32())})
+    )
+    assert [(e["row"], e["code"], e["field"]) for e in papers.errors] == [(2, "invalid_date", "rows[2].meeting")]
+    assert papers["meeting"] == [date(2023, 7, 10), date(2023, 7, 11), None]
+    assert papers["latest_circulation"][:2] == [date(2023, 6, 30), date(2023, 7, 3)]
+
+    # A meeting date outside the calendar is named by the frame's column.
+    far = kcsp.papers_batch({"meeting_id": ["x"], "meeting": [date(1970, 1, 2)], "circulated": [None]})
+    assert [(e["code"], e["field"]) for e in far.errors] == [("date_out_of_range", "rows[0].meeting")]
+
+
+def test_a_table_reads_as_a_dict_however_it_is_read() -> None:
+    import copy
+    import json
+    import pickle
+
+    import pandas as pd
+    import polars as pl
+
+    d = date(2022, 7, 14)
+    four = ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"]
+    rows = {"meeting_id": ["x"] * 4, "date": [d] * 4, "organisation": four}
+    expected = {"meeting_id": ["x"], "quorate": [True], "count": [4], "required": [4]}
+
+    def fresh() -> kcsp.Table:
+        return kcsp.quorum_batch(rows)
+
+    def check(seen: dict[str, Any]) -> None:
+        assert {k: seen[k] for k in expected} == expected
+
+    assert len(fresh()) == 11 and bool(fresh())
+    assert "quorate" in fresh() and list(fresh())[:2] == ["meeting_id", "date"]
+    check(dict(fresh()))
+    check({**fresh()})
+    check(fresh().copy())
+    check(copy.deepcopy(fresh()))
+    check(pickle.loads(pickle.dumps(fresh())))
+    check(dict(fresh().items()))
+    check(dict(zip(fresh().keys(), fresh().values())))
+    assert fresh().get("count") == [4] and fresh().get("nope") is None
+    check(json.loads(json.dumps(fresh(), default=str)))
+    assert fresh() == dict(fresh())
+    assert pd.DataFrame(fresh())["count"].tolist() == [4]
+    assert pl.DataFrame(fresh().arrow)["count"].to_list() == [4]
+    assert pd.DataFrame.from_arrow(fresh())["count"].tolist() == [4]
+    assert pl.DataFrame(fresh())["count"].to_list() == [4]
+    assert repr(fresh()).startswith("Table(1 rows: meeting_id, date, quorate")

@@ -54,7 +54,9 @@ def verify(receipt: Any, partnership: Partnership | None = None, calendar: Calen
 def error_catalogue() -> list[tuple[str, str]]: ...
 def rules() -> list[tuple[str, list[str], bool, bool]]: ...
 
-_Native = tuple[Any, dict[str, list[Any]]]
+_Native = tuple[Any, list[str]]
+
+def columns(table: Any) -> dict[str, list[Any]]: ...
 
 def quorum_batch(
     data: Any,

@@ -23,19 +23,34 @@ __all__ = ["Table", "quorum_batch", "papers_batch", "removal_batch", "ledger_bat
 Errors = Literal["keep", "raise"]
 
 
-class Table(dict):  # type: ignore[type-arg]
-    """The result of a batch: an Arrow table (``__arrow_c_stream__``, taken
-    without copying by ``polars.from_arrow``, ``pyarrow.table``, DuckDB) that
-    is also a dict of columns (lists), so ``pandas.DataFrame(table)`` and
-    ``polars.DataFrame(table)`` work with nothing else installed. Dates are
-    ``datetime.date``, money ``decimal.Decimal``, missing values ``None``."""
+_PENDING = object()
 
-    def __init__(self, native: tuple[Any, dict[str, list[Any]]]) -> None:
-        arrow, columns = native
-        super().__init__(columns)
+
+class Table(dict):  # type: ignore[type-arg]
+    """The result of a batch: an Arrow table (``__arrow_c_stream__``, read
+    without copying by ``polars.DataFrame(table.arrow)``, ``pandas.DataFrame.from_arrow``,
+    ``pyarrow.table`` and DuckDB) that is also a dict of columns (lists), so
+    ``pandas.DataFrame(table)`` and ``polars.DataFrame(table)`` work with
+    nothing else installed. Dates are ``datetime.date``, money
+    ``decimal.Decimal``, missing values ``None``.
+
+    The lists are built from the Arrow table the first time the table is
+    read as a dict, so a caller who hands it to an Arrow reader never pays
+    for them."""
+
+    def __init__(self, native: tuple[Any, list[str]]) -> None:
+        arrow, names = native
+        super().__init__(dict.fromkeys(names, _PENDING))
         #: The Arrow table itself (an arro3 Table), for zero-copy readers:
         #: ``polars.DataFrame(table.arrow)``, ``pyarrow.table(table.arrow)``.
         self.arrow = arrow
+        self._names: list[str] = list(names)
+        self._filled = False
+
+    def _fill(self) -> None:
+        if not self._filled:
+            dict.update(self, _kcsp.columns(self.arrow))
+            self._filled = True
 
     def __arrow_c_stream__(self, requested_schema: object = None) -> object:
         """The Arrow C stream of the table (the Arrow PyCapsule interface)."""
@@ -53,7 +68,9 @@ class Table(dict):  # type: ignore[type-arg]
     @property
     def errors(self) -> list[dict[str, Any]]:
         """The rows that carry an error: ``row``, ``code``, ``field``, ``message``."""
-        codes = self.get("error_code", [])
+        if "error_code" not in self._names:
+            return []
+        codes = self["error_code"]
         return [
             {"row": i, "code": c, "field": self["error_field"][i], "message": self["error_message"][i]}
             for i, c in enumerate(codes)
@@ -61,7 +78,34 @@ class Table(dict):  # type: ignore[type-arg]
         ]
 
     def __repr__(self) -> str:
-        return f"Table({self.num_rows} rows: {', '.join(self)})"
+        return f"Table({self.num_rows} rows: {', '.join(self._names)})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A pickled table is its columns: the Arrow handle does not pickle.
+        self._fill()
+        return (dict, (dict(self.items()),))
+
+
+def _filled(name: str) -> Any:
+    base = getattr(dict, name)
+
+    def method(self: Table, *args: Any, **kwargs: Any) -> Any:
+        self._fill()
+        return base(self, *args, **kwargs)
+
+    method.__name__ = name
+    method.__qualname__ = f"Table.{name}"
+    method.__doc__ = base.__doc__
+    return method
+
+
+# Every dict method that reads or changes the values fills the lists first.
+for _name in (
+    "__getitem__", "__iter__", "__reversed__", "__contains__", "__eq__", "__ne__",
+    "__or__", "__ror__", "__ior__", "__setitem__", "__delitem__",
+    "keys", "values", "items", "get", "copy", "pop", "popitem", "setdefault", "update", "clear",
+):  # fmt: skip
+    setattr(Table, _name, _filled(_name))
 
 
 def _data(data: Any) -> Any:
