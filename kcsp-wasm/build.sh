@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds pkg/web (ES module for browsers) and pkg/node (CommonJS for Node),
+# Builds pkg/ (one ES module and one .wasm for browsers and Node),
 # installing the wasm32 target, the pinned wasm-bindgen CLI and wasm-opt when missing.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -1,6 +1,6 @@
 // The demo page: three forms validated in the browser by the kcsp WebAssembly
 // module. No server-side logic: the page is static and calls the module directly.
-import init, { quorum, papersDeadline, grantLedger, dhrCase, actionPlan, validate } from "../../kcsp-wasm/pkg/web/kcsp_wasm.js";
+import init, { quorum, papersDeadline, grantLedger, dhrCase, actionPlan, validate } from "../../kcsp-wasm/pkg/kcsp_wasm.js";
 
 const SEATED = [
   ["kent_county_council", "Kent County Council"],

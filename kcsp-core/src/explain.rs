@@ -13,7 +13,7 @@ use std::fmt;
 /// let c = Citation::new("KCSP Terms of Reference (reviewed 14 July 2022)", "§7 Meetings", "Four of the responsible authorities make a quorum.");
 /// assert!(c.to_string().starts_with("KCSP Terms of Reference (reviewed 14 July 2022), §7 Meetings"));
 /// ```
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -62,7 +62,7 @@ impl fmt::Display for Citation {
 
 /// One figure a decision used, by name, as text (money as `26440.00`, dates
 /// as `YYYY-MM-DD`, counts as integers).
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
@@ -83,7 +83,7 @@ pub struct Figure {
 /// assert!(!r.explanation.citations.is_empty());
 /// assert!(r.explanation.reason.contains("1 of"));
 /// ```
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Explanation {

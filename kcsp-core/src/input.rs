@@ -160,7 +160,7 @@ macro_rules! input {
         }
     ) => {
         $(#[$meta])*
-        #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+        #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
         #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
         #[serde(deny_unknown_fields)]
         #[non_exhaustive]
@@ -214,7 +214,7 @@ macro_rules! enumeration {
         }
     ) => {
         $(#[$meta])*
-        #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+        #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
         #[non_exhaustive]
         pub enum $name {

@@ -29,7 +29,7 @@ use serde_json::Value;
 pub const LIBRARY_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// A decision, with everything needed to check it again later.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Receipt {
@@ -49,7 +49,7 @@ pub struct Receipt {
 }
 
 /// What checking a receipt again found.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Verification {

@@ -4,12 +4,12 @@
 // time includes turning that array into what it takes: typed arrays of
 // codes for quorumCoded (wasm_vs_js), register text for quorumBatch.
 // Prints `name: value` lines; each time is the best of several runs.
-import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const k = createRequire(import.meta.url)(join(root, "kcsp-wasm", "pkg", "node", "kcsp_wasm.js"));
+// The package as users import it (Node resolves its "node" entry).
+const k = await import("kcsp-wasm");
 
 const SEAT = {
   kent_county_council: "kent_county_council", kent_police: "kent_police", office_of_the_pcc: "office_of_the_pcc",

@@ -1,14 +1,14 @@
-// node --test suite of the WebAssembly package (the Node build, pkg/node).
+// node --test suite of the WebAssembly package, imported by name as Node users do.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { run } from "./conformance.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const k = createRequire(import.meta.url)(join(root, "kcsp-wasm", "pkg", "node", "kcsp_wasm.js"));
+// The package as users import it (Node resolves its "node" entry).
+const k = await import("kcsp-wasm");
 const FIVE = ["kent_county_council", "kent_police", "office_of_the_pcc", "kent_fire_and_rescue", "probation_service"];
 
 function code(fn) {
@@ -161,7 +161,7 @@ test("quorumBatch agrees with quorum for every meeting", () => {
 });
 
 test("TypeScript declarations describe inputs, results and errors", () => {
-  const dts = readFileSync(join(root, "kcsp-wasm", "pkg", "web", "kcsp_wasm.d.ts"), "utf8");
+  const dts = readFileSync(join(root, "kcsp-wasm", "pkg", "kcsp_wasm.d.ts"), "utf8");
   for (const name of ["interface QuorumInput", "interface QuorumResult", "interface Explanation", "interface Ledger",
     "interface KcspError", "type Money = string", "export function quorum(input: QuorumInput): QuorumResult",
     "export function grantLedger(input: LedgerInput): Ledger", "type Stage ="]) {
@@ -194,4 +194,15 @@ test("quorumCoded agrees with quorum and names the offending meeting", () => {
   assert.deepEqual(code(() => k.quorumCoded("kcsp", names, codes, ends, late)), ["organisation_not_current", "meetings[2].codes[0]"]);
   assert.deepEqual(code(() => k.quorumCoded("kcsp", names, Uint16Array.from([9]), Uint32Array.from([1]), Int32Array.from([0]))), ["invalid_input", "meetings[0].codes[0]"]);
   assert.equal(code(() => k.quorumCoded("kcsp", names, codes, Uint32Array.from([99]), Int32Array.from([0])))[0], "invalid_input");
+});
+
+test("an empty result field arrives as null and is typed T | null", () => {
+  const r = k.papersDeadline({ body: "kcsp", meeting: "2022-07-14" });
+  assert.equal(r.circulated, null);
+  assert.equal(r.compliant, null);
+  assert.equal(r.clear_working_days, null);
+  const dts = readFileSync(join(root, "kcsp-wasm", "pkg", "kcsp_wasm.d.ts"), "utf8");
+  assert.match(dts, /circulated: NaiveDate \| null;/);
+  assert.match(dts, /compliant: boolean \| null;/);
+  assert.doesNotMatch(dts, /\| undefined;/);
 });

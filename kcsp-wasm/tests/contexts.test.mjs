@@ -2,12 +2,12 @@
 // JavaScript: the package's objects, the same answers as the core gives.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const k = createRequire(import.meta.url)(join(here, "..", "pkg", "node", "kcsp_wasm.js"));
+// The package as users import it (Node resolves its "node" entry).
+const k = await import("kcsp-wasm");
 
 const northshire = {
   name: "Northshire CSP",

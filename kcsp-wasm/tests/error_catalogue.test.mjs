@@ -3,13 +3,13 @@
 // in Rust and Python, through the rule's typed export and through evaluate().
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const k = createRequire(import.meta.url)(join(root, "kcsp-wasm", "pkg", "node", "kcsp_wasm.js"));
+// The package as users import it (Node resolves its "node" entry).
+const k = await import("kcsp-wasm");
 const { cases } = JSON.parse(readFileSync(join(root, "tests", "errors", "catalogue.json"), "utf8"));
 const camel = (rule) => (rule === "grant_reconciliation" ? "reconcile" : rule.replace(/_([a-z])/g, (_, c) => c.toUpperCase()));
 

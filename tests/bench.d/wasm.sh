@@ -6,7 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=/dev/null
 . "$root/tests/lib/wasm.sh"
 ensure_wasm_package "$root" > /dev/null 2>&1 || { echo "wasm: build failed" >&2; exit 1; }
-web="$root/kcsp-wasm/pkg/web"
+web="$root/kcsp-wasm/pkg"
 wasm_gz=$(gzip -9c "$web/kcsp_wasm_bg.wasm" | wc -c)
 js_gz=$(gzip -9c "$web/kcsp_wasm.js" | wc -c)
 echo "wasm_bytes: $(wc -c < "$web/kcsp_wasm_bg.wasm")"

@@ -1,8 +1,8 @@
 # Sourced by tests/run.d/wasm.sh, tests/conformance and tests/bench: installs
 # what the WebAssembly build needs when it is missing (the wasm32 target, the
 # wasm-bindgen CLI at the crate's pinned version, the npm tooling in
-# tests/web), then builds kcsp-wasm/pkg: an ES module for browsers (pkg/web)
-# and a CommonJS module for Node (pkg/node), both run through wasm-opt -Oz.
+# tests/web), then builds kcsp-wasm/pkg: one ES module and one .wasm (run
+# through wasm-opt -Oz) for browsers and Node.
 
 KCSP_WASM_BINDGEN_VERSION="0.2.130"
 
@@ -14,7 +14,7 @@ ensure_wasm_tools() {
   if ! wasm-bindgen --version 2>/dev/null | grep -q " ${KCSP_WASM_BINDGEN_VERSION}\$"; then
     cargo install wasm-bindgen-cli --version "$KCSP_WASM_BINDGEN_VERSION" >&2
   fi
-  if [ ! -x "$root/tests/web/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/tests/web/node_modules/playwright-core" ] || [ ! -x "$root/tests/web/node_modules/.bin/tsc" ]; then
+  if [ ! -x "$root/tests/web/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/tests/web/node_modules/playwright-core" ] || [ ! -x "$root/tests/web/node_modules/.bin/tsc" ] || [ ! -d "$root/tests/web/node_modules/govuk-frontend" ] || [ ! -x "$root/tests/web/node_modules/.bin/vite" ]; then
     (cd "$root/tests/web" && npm ci --no-audit --no-fund >&2)
   fi
 }
@@ -24,14 +24,27 @@ ensure_wasm_package() {
   ensure_wasm_tools "$root"
   (cd "$root" && cargo build -q -p kcsp-wasm --target wasm32-unknown-unknown --profile wasm-release >&2)
   local wasm="$root/target/wasm32-unknown-unknown/wasm-release/kcsp_wasm.wasm"
-  local target
-  for target in web nodejs; do
-    local out="$root/kcsp-wasm/pkg/${target/nodejs/node}"
-    rm -rf "$out"
-    wasm-bindgen --target "$target" --out-dir "$out" "$wasm" >&2
-    "$root/tests/web/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-      --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      "$out/kcsp_wasm_bg.wasm" -o "$out/kcsp_wasm_bg.wasm" >&2
-  done
-  echo "$root/kcsp-wasm/pkg"
+  local out="$root/kcsp-wasm/pkg"
+  rm -rf "$out"
+  # One .wasm for browsers and Node: wasm-bindgen's web target, plus a small
+  # Node entry (kcsp-wasm/js/node.js) that initialises it from the file.
+  wasm-bindgen --target web --out-dir "$out" "$wasm" >&2
+  "$root/tests/web/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$out/kcsp_wasm_bg.wasm" -o "$out/kcsp_wasm_bg.wasm" >&2
+  cp "$root/kcsp-wasm/js/node.js" "$root/kcsp-wasm/js/node.d.ts" "$out/"
+  echo "$out"
+}
+
+# The GOV.UK Frontend styles and assets for the demo pages, from the npm
+# package (tests/web), into examples/web/govuk/ (not committed). Its CSS names
+# its fonts and images from the site root; here they sit beside it.
+ensure_demo_assets() {
+  local root="$1"
+  ensure_wasm_tools "$root"
+  local from="$root/tests/web/node_modules/govuk-frontend/dist/govuk" to="$root/examples/web/govuk"
+  rm -rf "$to"
+  mkdir -p "$to"
+  sed 's#url(/assets/#url(assets/#g' "$from/govuk-frontend.min.css" > "$to/govuk-frontend.min.css"
+  cp -r "$from/assets" "$to/assets"
 }

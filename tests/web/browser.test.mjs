@@ -136,3 +136,41 @@ test("screenshot of all four forms with results", async () => {
   await page.screenshot({ path: file, fullPage: true });
   assert.deepEqual(pageErrors, []);
 });
+
+test("GOV.UK meeting page: options from the package, a verdict announced, errors summarised", async () => {
+  const p = await context.newPage();
+  await p.goto(`${server.url}/examples/web/meeting.html`);
+  await p.waitForSelector("body[data-ready=true]", { timeout: 20000 });
+  assert.equal(await p.textContent("#partnership-name"), "Kent Community Safety Partnership");
+  // The organisations of 14 July 2022 come from Kent's definition: the ICB, not the CCG it replaced.
+  assert.ok(await p.$("#present input[value=nhs_kent_and_medway]"));
+  assert.equal(await p.$("#present input[value=kent_and_medway_ccg]"), null);
+  await p.click("#meeting button[type=submit]");
+  const result = await p.textContent("#result");
+  assert.match(result, /Quorate: 4 of 4 needed/);
+  assert.match(result, /On time \(5 clear working days; the latest day was 2022-07-06\)/);
+  assert.equal(await p.getAttribute("#result", "aria-live"), "polite");
+  // An impossible date: the summary links to the day box; the field shows the same words.
+  await p.fill("#date-day", "31");
+  await p.fill("#date-month", "2");
+  await p.click("#meeting button[type=submit]");
+  assert.equal(await p.getAttribute(".govuk-error-summary a", "href"), "#date-day");
+  assert.match(await p.textContent("#date-error"), /Error:.*real date/);
+  assert.match(await p.title(), /^Error: /);
+  assert.equal(await p.evaluate(() => document.activeElement.className), "govuk-error-summary");
+  await p.close();
+});
+
+test("GOV.UK meeting page for another partnership, read from a JSON file", async () => {
+  const p = await context.newPage();
+  await p.goto(`${server.url}/examples/web/meeting.html?partnership=../data/northshire.json`);
+  await p.waitForSelector("body[data-ready=true]", { timeout: 20000 });
+  assert.equal(await p.textContent("#partnership-name"), "Northshire Community Safety Partnership");
+  assert.deepEqual(await p.$$eval("#body option", (o) => o.map((x) => x.value)), ["board", "review_panel"]);
+  for (const id of ["northshire_council", "northshire_police", "northshire_fire", "northshire_icb", "probation_service"]) {
+    await p.check(`#present input[value=${id}]`);
+  }
+  await p.click("#meeting button[type=submit]");
+  assert.match(await p.textContent("#result"), /Northshire Community Safety Partnership Board/);
+  await p.close();
+});

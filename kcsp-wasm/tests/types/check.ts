@@ -3,7 +3,7 @@
 import init, {
   quorum, validate, Partnership, Calendar, Rules,
   type QuorumInput, type QuorumResult, type KcspError, type LedgerInput, type Office,
-} from "../../pkg/web/kcsp_wasm.js";
+} from "kcsp-wasm";
 
 export async function demo(text: string): Promise<string[]> {
   await init();
