@@ -213,9 +213,8 @@ impl<'a> Texts<'a> {
             Texts::View(s) => Ok((i < s.len() && s.is_valid(i)).then(|| s.value(i))),
             Texts::Read(r) => r.get(i).map(|v| v.map(|c| c.as_ref())),
             Texts::Chunks(parts, ends) => {
-                let k = ends.partition_point(|e| *e <= i);
-                let start = k.checked_sub(1).and_then(|j| ends.get(j)).copied().unwrap_or(0);
-                parts.get(k).map_or(Ok(None), |p| p.get(i - start))
+                let (k, row) = locate(ends, i);
+                parts.get(k).map_or(Ok(None), |p| p.get(row))
             }
         }
     }
@@ -382,9 +381,8 @@ impl Dates<'_> {
             }
             Dates::Read(r) => r.get(i).map(|v| v.copied()),
             Dates::Chunks(parts, ends) => {
-                let k = ends.partition_point(|e| *e <= i);
-                let start = k.checked_sub(1).and_then(|j| ends.get(j)).copied().unwrap_or(0);
-                parts.get(k).map_or(Ok(None), |p| p.get(i - start))
+                let (k, row) = locate(ends, i);
+                parts.get(k).map_or(Ok(None), |p| p.get(row))
             }
         }
     }
@@ -423,6 +421,14 @@ fn dates<'a>(col: &'a Column<'_>, name: &str) -> Dates<'a> {
             })))
         }
     }
+}
+
+/// Which chunk holds row `i`, and the row within it, given where each
+/// chunk ends.
+fn locate(ends: &[usize], i: usize) -> (usize, usize) {
+    let k = ends.partition_point(|e| *e <= i);
+    let start = k.checked_sub(1).and_then(|j| ends.get(j)).copied().unwrap_or(0);
+    (k, i - start)
 }
 
 /// Each chunk read by `read` (given the chunk and its first row), and the
