@@ -152,7 +152,44 @@ fn seat_order(body: &Body) -> Vec<usize> {
     by_id
 }
 
-fn verdict<'a>(body: &'a Body, terms: &Terms, date: NaiveDate, tally: Tally<'a>, order: &[usize]) -> Verdict<'a> {
+/// The reason sentences of a batch, each written once: it depends only on
+/// the basis, the count, the seats and the number needed, of which a
+/// register has a handful of combinations.
+#[derive(Default)]
+struct Reasons(Vec<((bool, u32, usize, u32), String)>);
+
+impl Reasons {
+    fn get(&mut self, body: &Body, rule: &crate::partnership::QuorumRule, count: u32, seats: usize) -> String {
+        let key = (rule.basis == QuorumBasis::Seats, count, seats, rule.required);
+        if let Some((_, text)) = self.0.iter().find(|(k, _)| *k == key) {
+            return text.clone();
+        }
+        let quorate = count >= rule.required;
+        let what = match rule.basis {
+            QuorumBasis::Seats => format!("{count} of the {seats} seats were represented"),
+            QuorumBasis::Organisations => format!("{count} distinct member organisations were present"),
+        };
+        let text = format!(
+            "{} {}: {what}; at least {} needed.",
+            if quorate { "Quorate" } else { "Not quorate" },
+            body.name,
+            rule.required
+        );
+        if self.0.len() < 64 {
+            self.0.push((key, text.clone()));
+        }
+        text
+    }
+}
+
+fn verdict<'a>(
+    body: &'a Body,
+    terms: &Terms,
+    date: NaiveDate,
+    tally: Tally<'a>,
+    order: &[usize],
+    reasons: &mut Reasons,
+) -> Verdict<'a> {
     let rule = &terms.quorum;
     let (represented, missing, seats) = match rule.basis {
         QuorumBasis::Seats => {
@@ -177,16 +214,7 @@ fn verdict<'a>(body: &'a Body, terms: &Terms, date: NaiveDate, tally: Tally<'a>,
     };
     let count = u32::try_from(represented.len()).unwrap_or(u32::MAX);
     let quorate = count >= rule.required;
-    let what = match rule.basis {
-        QuorumBasis::Seats => format!("{count} of the {seats} seats were represented"),
-        QuorumBasis::Organisations => format!("{count} distinct member organisations were present"),
-    };
-    let reason = format!(
-        "{} {}: {what}; at least {} needed.",
-        if quorate { "Quorate" } else { "Not quorate" },
-        body.name,
-        rule.required
-    );
+    let reason = reasons.get(body, rule, count, seats);
     Verdict {
         quorate,
         count,
@@ -246,7 +274,7 @@ pub fn check<S: AsRef<str>>(ctx: &Context, body: &str, date: NaiveDate, present:
             not_counted.insert(a.id);
         }
     }
-    let v = verdict(body, terms, date, tally, &seat_order(body));
+    let v = verdict(body, terms, date, tally, &seat_order(body), &mut Reasons::default());
     let mut explanation = Explanation::new("quorum", v.reason)
         .reading(reading(terms))
         .cite_all(&quorum_citations(partnership, body, terms))
@@ -317,8 +345,9 @@ pub struct MeetingQuorum<'a> {
     /// Why the meeting could not be judged: the first bad row's error (an
     /// organisation unknown or not current, a second date, no terms in force),
     /// with the field `rows[i].…`. Its other fields are then zero and empty.
+    /// Boxed: a register has few bad meetings, and a row of the batch stays small.
     #[cfg_attr(feature = "typescript", tsify(type = "unknown"))]
-    pub error: Option<Error>,
+    pub error: Option<Box<Error>>,
 }
 
 /// The quorum of every meeting of an attendance register.
@@ -490,7 +519,7 @@ pub fn batch<'a>(
         date: NaiveDate,
         terms: Option<&'a Terms>,
         tally: Tally<'a>,
-        error: Option<Error>,
+        error: Option<Box<Error>>,
     }
     if body_def.seats.len() > 128 {
         return Err(Error::new(
@@ -528,7 +557,7 @@ pub fn batch<'a>(
                     None => {
                         let (terms, error) = match body_def.terms_on(row.date) {
                             Ok(t) => (Some(t), None),
-                            Err(e) => (None, Some(e.at(format!("rows[{i}].date")))),
+                            Err(e) => (None, Some(Box::new(e.at(format!("rows[{i}].date"))))),
                         };
                         index.insert(row.meeting, accs.len());
                         accs.push(Acc {
@@ -553,7 +582,7 @@ pub fn batch<'a>(
             continue;
         };
         if acc.date != row.date {
-            acc.error = Some(Error::new(
+            acc.error = Some(Box::new(Error::new(
                 ErrorKind::InvalidInput,
                 format!("rows[{i}].date"),
                 format!(
@@ -562,7 +591,7 @@ pub fn batch<'a>(
                     acc.date,
                     row.date
                 ),
-            ));
+            )));
             continue;
         }
         let open = terms.quorum.basis == QuorumBasis::Organisations && terms.quorum.open_membership;
@@ -577,7 +606,7 @@ pub fn batch<'a>(
                     resolved.len() - 1
                 }
                 Err(e) => {
-                    acc.error = Some(e.at(format!("rows[{i}].organisation")));
+                    acc.error = Some(Box::new(e.at(format!("rows[{i}].organisation"))));
                     continue;
                 }
             },
@@ -589,20 +618,21 @@ pub fn batch<'a>(
         if !r.current(row.date, open) {
             // The same error a single check gives, with this row's field.
             if let Err(e) = partnership.resolve(&format!("rows[{i}].organisation"), row.organisation, row.date, open) {
-                acc.error = Some(e);
+                acc.error = Some(Box::new(e));
                 continue;
             }
         }
         acc.tally.add(r, row.organisation, row.date, terms);
     }
     let order = seat_order(body_def);
+    let mut reasons = Reasons::default();
     let mut meetings = Vec::with_capacity(accs.len());
     let mut first_terms = None;
     for acc in accs {
         let (Some(terms), None) = (acc.terms, &acc.error) else {
             let error = acc
                 .error
-                .unwrap_or_else(|| Error::new(ErrorKind::InvalidInput, "rows", "no terms"));
+                .unwrap_or_else(|| Box::new(Error::new(ErrorKind::InvalidInput, "rows", "no terms")));
             meetings.push(MeetingQuorum {
                 meeting: acc.meeting,
                 first_row: acc.first_row,
@@ -618,7 +648,7 @@ pub fn batch<'a>(
             continue;
         };
         first_terms.get_or_insert(terms);
-        let v = verdict(body_def, terms, acc.date, acc.tally, &order);
+        let v = verdict(body_def, terms, acc.date, acc.tally, &order, &mut reasons);
         meetings.push(MeetingQuorum {
             meeting: acc.meeting,
             first_row: acc.first_row,
@@ -652,6 +682,7 @@ pub(crate) struct CodeTable<'a> {
     ids: Vec<&'a str>,
     resolved: Vec<Resolved<'a>>,
     order: Vec<usize>,
+    reasons: std::cell::RefCell<Reasons>,
 }
 
 impl<'a> CodeTable<'a> {
@@ -679,6 +710,7 @@ impl<'a> CodeTable<'a> {
             ids: ids.to_vec(),
             resolved,
             order: seat_order(body_def),
+            reasons: std::cell::RefCell::default(),
         })
     }
 
@@ -702,7 +734,14 @@ impl<'a> CodeTable<'a> {
             }
             tally.add(r, id, date, terms);
         }
-        let v = verdict(self.body, terms, date, tally, &self.order);
+        let v = verdict(
+            self.body,
+            terms,
+            date,
+            tally,
+            &self.order,
+            &mut self.reasons.borrow_mut(),
+        );
         Ok(CodedQuorum {
             quorate: v.quorate,
             count: v.count,

@@ -5,6 +5,16 @@
 //! rule list) are all derived from it. Adding a rule is one entry here plus
 //! its module.
 //!
+//! Each rule belongs to a family, a cargo feature of this crate (all on by
+//! default): `governance` (quorum, chair removal and term, papers, working
+//! day, review, cadence), `grants` (split, match funding, ledger,
+//! reconciliation, tactical pot), `dhr` (deadlines, transitions, portfolio,
+//! case) and `csa` (priorities, action plan). A build without a family keeps
+//! its modules and typed functions but leaves its rules out of [`RULES`], the
+//! JSON entry point, validation and receipts, so that a binding built for one
+//! kind of form (the WebAssembly package's `kcsp-wasm/governance`) carries
+//! only that family's input parsing.
+//!
 //! ```
 //! use kcsp_core::rules::{self, Rule};
 //! assert!(rules::RULES.iter().any(|r| r.id == "quorum" && r.reads_partnership));
@@ -79,7 +89,7 @@ pub trait Visitor {
 macro_rules! registry {
     ($(
         $(#[$meta:meta])*
-        $name:ident = $id:literal, $input:ty => $output:ty, reads($p:literal, $c:literal),
+        $name:ident = $id:literal, $input:ty => $output:ty, reads($p:literal, $c:literal), family($family:literal),
         |$ctx:ident, $i:ident| $body:expr;
     )*) => {
         $(
@@ -99,7 +109,7 @@ macro_rules! registry {
         )*
 
         /// Every rule, in registry order.
-        pub const RULES: &[RuleInfo] = &[$(RuleInfo {
+        pub const RULES: &[RuleInfo] = &[$(#[cfg(feature = $family)] RuleInfo {
             id: $id,
             fields: <$input>::FIELDS,
             reads_partnership: $p,
@@ -108,14 +118,20 @@ macro_rules! registry {
 
         /// Calls `visitor` once for every rule, in registry order.
         pub fn visit<V: Visitor>(visitor: &mut V) {
-            $(visitor.visit::<$name>();)*
+            $(
+                #[cfg(feature = $family)]
+                visitor.visit::<$name>();
+            )*
         }
 
         /// Runs rule `id` through `f` (generic over the rule), or `None` for
         /// an id that is no rule.
         fn with_rule<T>(id: &str, f: impl Dispatch<T>) -> Option<T> {
             match id {
-                $($id => Some(f.call::<$name>()),)*
+                $(
+                    #[cfg(feature = $family)]
+                    $id => Some(f.call::<$name>()),
+                )*
                 _ => None,
             }
         }
@@ -137,25 +153,25 @@ fn body_or_principal<'a>(ctx: &'a Context, body: Option<&'a crate::BodyId>) -> R
 
 registry! {
     /// Quorum of a meeting ([`quorum::check`]).
-    Quorum = "quorum", quorum::QuorumInput => quorum::QuorumResult, reads(true, false),
+    Quorum = "quorum", quorum::QuorumInput => quorum::QuorumResult, reads(true, false), family("governance"),
         |ctx, i| quorum::check(ctx, i.body.as_str(), i.date, &i.present);
     /// A vote to remove the chair or vice-chair ([`chair::removal_vote`]).
-    ChairRemoval = "chair_removal", chair::RemovalInput => chair::RemovalResult, reads(true, false),
+    ChairRemoval = "chair_removal", chair::RemovalInput => chair::RemovalResult, reads(true, false), family("governance"),
         |ctx, i| chair::removal_vote(ctx, body_or_principal(ctx, i.body.as_ref())?, i.date, i.office, &i.present, &i.votes_for);
     /// The papers deadline of a meeting ([`papers::deadline`]).
-    PapersDeadline = "papers_deadline", papers::PapersInput => papers::PapersResult, reads(true, true),
+    PapersDeadline = "papers_deadline", papers::PapersInput => papers::PapersResult, reads(true, true), family("governance"),
         |ctx, i| papers::deadline(ctx, body_or_principal(ctx, i.body.as_ref())?, i.meeting, i.circulated);
     /// Whether a date is a working day ([`calendar::Calendar::working_day`]).
-    WorkingDay = "working_day", calendar::WorkingDayInput => calendar::WorkingDay, reads(false, true),
+    WorkingDay = "working_day", calendar::WorkingDayInput => calendar::WorkingDay, reads(false, true), family("governance"),
         |ctx, i| ctx.calendar().working_day(i.date);
     /// The annual review of the terms of reference ([`review::tor_review`]).
-    TorReview = "tor_review", review::ReviewInput => review::ReviewStatus, reads(true, false),
+    TorReview = "tor_review", review::ReviewInput => review::ReviewStatus, reads(true, false), family("governance"),
         |ctx, i| review::tor_review(ctx, body_or_principal(ctx, i.body.as_ref())?, &i.approvals, i.as_of);
     /// A chair's term ([`chair::term_status`]).
-    ChairTerm = "chair_term", chair::TermInput => chair::TermStatus, reads(true, false),
+    ChairTerm = "chair_term", chair::TermInput => chair::TermStatus, reads(true, false), family("governance"),
         |ctx, i| chair::term_status(ctx, i.body.as_str(), &i.elected, i.as_of);
     /// The split of an allocation ([`grant::split`]).
-    GrantSplit = "grant_split", grant::SplitInput => grant::Split, reads(false, false),
+    GrantSplit = "grant_split", grant::SplitInput => grant::Split, reads(false, false), family("grants"),
         |ctx, i| {
             let schemes = ctx.grant_schemes();
             let scheme = match i.year {
@@ -165,13 +181,13 @@ registry! {
             grant::split(i.allocation, scheme)
         };
     /// Match funding of a project ([`match_funding::match_funding`]).
-    MatchFunding = "match_funding", match_funding::MatchFundingInput => match_funding::MatchFunding, reads(false, false),
+    MatchFunding = "match_funding", match_funding::MatchFundingInput => match_funding::MatchFunding, reads(false, false), family("grants"),
         |ctx, i| match_funding::match_funding(ctx, i.grant, i.total_cost);
     /// A year's grant ledger ([`grant::ledger`]).
-    GrantLedger = "grant_ledger", grant::LedgerInput => grant::Ledger, reads(false, false),
+    GrantLedger = "grant_ledger", grant::LedgerInput => grant::Ledger, reads(false, false), family("grants"),
         |ctx, i| grant::ledger(ctx, i);
     /// A ledger compared with the figures a report prints ([`reconcile::reconcile`]).
-    GrantReconciliation = "grant_reconciliation", reconcile::ReconcileInput => reconcile::Reconciliation, reads(false, false),
+    GrantReconciliation = "grant_reconciliation", reconcile::ReconcileInput => reconcile::Reconciliation, reads(false, false), family("grants"),
         |ctx, i| {
             let ledger = grant::ledger(ctx, &grant::LedgerInput {
                 year: i.year,
@@ -186,7 +202,7 @@ registry! {
             Ok(reconcile::reconcile(&ledger, &statement))
         };
     /// Access to the tactical pot ([`tactical::access`]).
-    TacticalAccess = "tactical_access", tactical::AccessInput => tactical::TacticalAccess, reads(false, false),
+    TacticalAccess = "tactical_access", tactical::AccessInput => tactical::TacticalAccess, reads(false, false), family("grants"),
         |ctx, i| {
             let facts = tactical::Facts {
                 earlier_projects_complete: i.earlier_projects_complete,
@@ -196,26 +212,26 @@ registry! {
             Ok(tactical::access(ctx, i.year, &facts, i.as_of))
         };
     /// A review's deadlines ([`protocol::deadlines`]).
-    DhrDeadlines = "dhr_deadlines", protocol::DeadlineInput => protocol::Deadlines, reads(false, false),
+    DhrDeadlines = "dhr_deadlines", protocol::DeadlineInput => protocol::Deadlines, reads(false, false), family("dhr"),
         |ctx, i| protocol::deadlines(ctx, i);
     /// A sequence of review stages ([`dhr::replay`]).
-    DhrTransition = "dhr_transition", dhr::TransitionInput => dhr::TransitionResult, reads(false, false),
+    DhrTransition = "dhr_transition", dhr::TransitionInput => dhr::TransitionResult, reads(false, false), family("dhr"),
         |ctx, i| dhr::replay(ctx, &i.events);
     /// Counts over many reviews ([`dhr::portfolio`]).
-    DhrPortfolio = "dhr_portfolio", dhr::PortfolioInput => dhr::Portfolio, reads(false, false),
+    DhrPortfolio = "dhr_portfolio", dhr::PortfolioInput => dhr::Portfolio, reads(false, false), family("dhr"),
         |ctx, i| dhr::portfolio(ctx, &i.cases);
     /// Whether a body kept its meeting cadence in a year ([`cadence::cadence`]).
-    MeetingCadence = "meeting_cadence", cadence::CadenceInput => cadence::CadenceResult, reads(true, false),
+    MeetingCadence = "meeting_cadence", cadence::CadenceInput => cadence::CadenceResult, reads(true, false), family("governance"),
         |ctx, i| cadence::cadence(ctx, i.body.as_str(), i.year, &i.meetings, &i.other_meetings);
     /// The progress of the Community Safety Agreement's action plan ([`action_plan::progress`]).
-    ActionPlan = "action_plan", action_plan::PlanInput => action_plan::PlanProgress, reads(false, false),
+    ActionPlan = "action_plan", action_plan::PlanInput => action_plan::PlanProgress, reads(false, false), family("csa"),
         |ctx, i| action_plan::progress(ctx, i.as_of, &i.items);
     /// The Community Safety Agreement priorities in force on a date ([`csa::priorities`]).
-    CsaPriorities = "csa_priorities", csa::PrioritiesInput => csa::Priorities, reads(false, false),
+    CsaPriorities = "csa_priorities", csa::PrioritiesInput => csa::Priorities, reads(false, false), family("csa"),
         |ctx, i| csa::priorities(ctx, i.date);
     /// A case's status ([`dhr::case_status`]); fields inside the case are
     /// reported under `case.`.
-    DhrCase = "dhr_case", dhr::CaseInput => dhr::CaseStatus, reads(false, false),
+    DhrCase = "dhr_case", dhr::CaseInput => dhr::CaseStatus, reads(false, false), family("dhr"),
         |ctx, i| dhr::case_status(ctx, &i.case, i.as_of).map_err(|e| {
             let f = e.field().to_string();
             if f.starts_with("events") || f.starts_with("extensions") || f.starts_with("actions") {

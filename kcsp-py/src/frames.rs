@@ -619,7 +619,7 @@ impl Output {
         self.add(name, Arc::new(b.finish()));
     }
 
-    fn lists<'s>(&mut self, name: &str, values: impl Iterator<Item = Option<Vec<&'s str>>>) {
+    fn lists<'s, L: IntoIterator<Item = &'s str>>(&mut self, name: &str, values: impl Iterator<Item = Option<L>>) {
         let mut b = ListBuilder::new(StringBuilder::new());
         for v in values {
             match v {
@@ -914,6 +914,10 @@ fn entries<'a, T>(
             error,
         })
         .collect();
+    if bad.is_empty() {
+        // The core's groups come in order of first appearance already.
+        return list;
+    }
     let mut index: HashMap<&str, usize> = list
         .iter()
         .enumerate()
@@ -1044,8 +1048,11 @@ fn decide_quorum(
     out.bools("quorate", list.iter().map(|e| ok(e).map(|q| q.quorate)));
     out.counts("count", list.iter().map(|e| ok(e).map(|q| q.count)));
     out.counts("required", list.iter().map(|e| ok(e).map(|q| q.required)));
-    out.lists("represented", list.iter().map(|e| ok(e).map(|q| q.represented.clone())));
-    out.lists("missing", list.iter().map(|e| ok(e).map(|q| q.missing.clone())));
+    out.lists(
+        "represented",
+        list.iter().map(|e| ok(e).map(|q| q.represented.iter().copied())),
+    );
+    out.lists("missing", list.iter().map(|e| ok(e).map(|q| q.missing.iter().copied())));
     out.texts("reason", list.iter().map(|e| ok(e).map(|q| q.reason.as_str())));
     out.errors(&errors);
     Ok((out, errors))
@@ -1447,7 +1454,7 @@ fn ledger_batch<'py>(
         out.lists(
             "warnings",
             list.iter()
-                .map(|e| led(e).map(|l| l.warnings.iter().map(|w| w.code.as_ref()).collect())),
+                .map(|e| led(e).map(|l| l.warnings.iter().map(|w| w.code.as_ref()))),
         );
         out.texts(
             "reason",

@@ -14,20 +14,6 @@
 
 #![forbid(unsafe_code)]
 
-use kcsp_core::action_plan::PlanProgress;
-use kcsp_core::cadence::CadenceResult;
-use kcsp_core::calendar::WorkingDay;
-use kcsp_core::chair::{RemovalResult, TermStatus};
-use kcsp_core::csa::Priorities;
-use kcsp_core::dhr::{CaseStatus, Portfolio, TransitionResult};
-use kcsp_core::grant::{Ledger, Split};
-use kcsp_core::match_funding::MatchFunding;
-use kcsp_core::papers::PapersResult;
-use kcsp_core::protocol::Deadlines;
-use kcsp_core::quorum::QuorumResult;
-use kcsp_core::reconcile::Reconciliation;
-use kcsp_core::review::ReviewStatus;
-use kcsp_core::tactical::TacticalAccess;
 use kcsp_core::{Context, Error, ErrorKind};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
@@ -396,6 +382,7 @@ pub fn error_codes() -> JsValue {
 /// Returns columns with one entry per meeting, in order of first appearance:
 /// `meeting_id`, `date`, `missing` (comma-separated seat ids) and `reason`
 /// as string arrays, `quorate` (1/0) and `count`, `required` as typed arrays.
+#[cfg(feature = "governance")]
 #[wasm_bindgen(js_name = quorumBatch, unchecked_return_type = "QuorumBatchColumns")]
 pub fn quorum_batch(register: &str, body: Option<String>) -> Result<JsValue, JsValue> {
     if register.len() > MAX_INPUT * 4 {
@@ -469,6 +456,7 @@ pub fn quorum_batch(register: &str, body: Option<String>) -> Result<JsValue, JsV
 ///
 /// Returns `{ quorate: Uint8Array, count: Uint32Array, required: Uint32Array }`,
 /// one entry per meeting. Errors name `meetings[i].codes[j]`.
+#[cfg(feature = "governance")]
 #[wasm_bindgen(js_name = quorumCoded, unchecked_return_type = "QuorumCodedColumns")]
 pub fn quorum_coded(
     body: &str,
@@ -531,39 +519,57 @@ macro_rules! exports {
 // the same definitions the core parses.
 exports! {
     /// Whether a meeting was quorate, with the seats represented and missing.
-    quorum, "quorum", "quorum", kcsp_core::quorum::QuorumInput => QuorumResult;
+    #[cfg(feature = "governance")]
+    quorum, "quorum", "quorum", kcsp_core::quorum::QuorumInput => kcsp_core::quorum::QuorumResult;
     /// Decides a removal vote: more than half of all seats, at a quorate meeting.
-    chair_removal, "chairRemoval", "chair_removal", kcsp_core::chair::RemovalInput => RemovalResult;
+    #[cfg(feature = "governance")]
+    chair_removal, "chairRemoval", "chair_removal", kcsp_core::chair::RemovalInput => kcsp_core::chair::RemovalResult;
     /// The latest day papers can go out, and whether they did in time.
-    papers_deadline, "papersDeadline", "papers_deadline", kcsp_core::papers::PapersInput => PapersResult;
+    #[cfg(feature = "governance")]
+    papers_deadline, "papersDeadline", "papers_deadline", kcsp_core::papers::PapersInput => kcsp_core::papers::PapersResult;
     /// Whether a date is a working day in England and Wales.
-    working_day, "workingDay", "working_day", kcsp_core::calendar::WorkingDayInput => WorkingDay;
+    #[cfg(feature = "governance")]
+    working_day, "workingDay", "working_day", kcsp_core::calendar::WorkingDayInput => kcsp_core::calendar::WorkingDay;
     /// The status of the annual terms-of-reference review.
-    tor_review, "torReview", "tor_review", kcsp_core::review::ReviewInput => ReviewStatus;
+    #[cfg(feature = "governance")]
+    tor_review, "torReview", "tor_review", kcsp_core::review::ReviewInput => kcsp_core::review::ReviewStatus;
     /// When a body's chair is next due for election.
-    chair_term, "chairTerm", "chair_term", kcsp_core::chair::TermInput => TermStatus;
+    #[cfg(feature = "governance")]
+    chair_term, "chairTerm", "chair_term", kcsp_core::chair::TermInput => kcsp_core::chair::TermStatus;
     /// The upfront share and tactical pot of an allocation.
-    grant_split, "grantSplit", "grant_split", kcsp_core::grant::SplitInput => Split;
+    #[cfg(feature = "grants")]
+    grant_split, "grantSplit", "grant_split", kcsp_core::grant::SplitInput => kcsp_core::grant::Split;
     /// The grant's share of a project's total cost.
-    match_funding, "matchFunding", "match_funding", kcsp_core::match_funding::MatchFundingInput => MatchFunding;
+    #[cfg(feature = "grants")]
+    match_funding, "matchFunding", "match_funding", kcsp_core::match_funding::MatchFundingInput => kcsp_core::match_funding::MatchFunding;
     /// A grant year's figures, warnings and errors.
-    grant_ledger, "grantLedger", "grant_ledger", kcsp_core::grant::LedgerInput => Ledger;
+    #[cfg(feature = "grants")]
+    grant_ledger, "grantLedger", "grant_ledger", kcsp_core::grant::LedgerInput => kcsp_core::grant::Ledger;
     /// Stated figures compared with computed ones.
-    reconcile, "reconcile", "grant_reconciliation", kcsp_core::reconcile::ReconcileInput => Reconciliation;
+    #[cfg(feature = "grants")]
+    reconcile, "reconcile", "grant_reconciliation", kcsp_core::reconcile::ReconcileInput => kcsp_core::reconcile::Reconciliation;
     /// Whether the tactical pot can be used on a date.
-    tactical_access, "tacticalAccess", "tactical_access", kcsp_core::tactical::AccessInput => TacticalAccess;
+    #[cfg(feature = "grants")]
+    tactical_access, "tacticalAccess", "tactical_access", kcsp_core::tactical::AccessInput => kcsp_core::tactical::TacticalAccess;
     /// A review's decision and report deadlines.
-    dhr_deadlines, "dhrDeadlines", "dhr_deadlines", kcsp_core::protocol::DeadlineInput => Deadlines;
+    #[cfg(feature = "dhr")]
+    dhr_deadlines, "dhrDeadlines", "dhr_deadlines", kcsp_core::protocol::DeadlineInput => kcsp_core::protocol::Deadlines;
     /// Checks a sequence of review stages and says what may come next.
-    dhr_transition, "dhrTransition", "dhr_transition", kcsp_core::dhr::TransitionInput => TransitionResult;
+    #[cfg(feature = "dhr")]
+    dhr_transition, "dhrTransition", "dhr_transition", kcsp_core::dhr::TransitionInput => kcsp_core::dhr::TransitionResult;
     /// Counts over many reviews.
-    dhr_portfolio, "dhrPortfolio", "dhr_portfolio", kcsp_core::dhr::PortfolioInput => Portfolio;
+    #[cfg(feature = "dhr")]
+    dhr_portfolio, "dhrPortfolio", "dhr_portfolio", kcsp_core::dhr::PortfolioInput => kcsp_core::dhr::Portfolio;
     /// A case's stage, deadlines, open actions and next steps.
-    dhr_case, "dhrCase", "dhr_case", kcsp_core::dhr::CaseInput => CaseStatus;
+    #[cfg(feature = "dhr")]
+    dhr_case, "dhrCase", "dhr_case", kcsp_core::dhr::CaseInput => kcsp_core::dhr::CaseStatus;
     /// Whether a body kept its meeting cadence in a financial year.
-    meeting_cadence, "meetingCadence", "meeting_cadence", kcsp_core::cadence::CadenceInput => CadenceResult;
+    #[cfg(feature = "governance")]
+    meeting_cadence, "meetingCadence", "meeting_cadence", kcsp_core::cadence::CadenceInput => kcsp_core::cadence::CadenceResult;
     /// The progress (RAG) of the Community Safety Agreement's action plan.
-    action_plan, "actionPlan", "action_plan", kcsp_core::action_plan::PlanInput => PlanProgress;
+    #[cfg(feature = "csa")]
+    action_plan, "actionPlan", "action_plan", kcsp_core::action_plan::PlanInput => kcsp_core::action_plan::PlanProgress;
     /// The Community Safety Agreement priorities in force on a date.
-    csa_priorities, "csaPriorities", "csa_priorities", kcsp_core::csa::PrioritiesInput => Priorities;
+    #[cfg(feature = "csa")]
+    csa_priorities, "csaPriorities", "csa_priorities", kcsp_core::csa::PrioritiesInput => kcsp_core::csa::Priorities;
 }

@@ -2,7 +2,8 @@
 # what the WebAssembly build needs when it is missing (the wasm32 target, the
 # wasm-bindgen CLI at the crate's pinned version, the npm tooling in
 # tests/web), then builds kcsp-wasm/pkg: one ES module and one .wasm (run
-# through wasm-opt -Oz) for browsers and Node.
+# through wasm-opt -Oz) for browsers and Node, with every rule; and the same
+# for each rule family alone in pkg/governance, pkg/grants, pkg/dhr, pkg/csa.
 
 KCSP_WASM_BINDGEN_VERSION="0.2.130"
 
@@ -19,20 +20,39 @@ ensure_wasm_tools() {
   fi
 }
 
-ensure_wasm_package() {
-  local root="$1"
-  ensure_wasm_tools "$root"
-  (cd "$root" && cargo build -q -p kcsp-wasm --target wasm32-unknown-unknown --profile wasm-release >&2)
+# The rule families built alone besides the full package (kcsp-wasm's
+# features): pkg/<family>/ holds the same files as pkg/.
+KCSP_WASM_FAMILIES="governance grants dhr csa"
+
+# Builds one package directory: cargo (with the given features), wasm-bindgen's
+# web target, wasm-opt -Oz, the Node entry.
+build_wasm_dir() {
+  local root="$1" out="$2"
+  shift 2
+  (cd "$root" && cargo build -q -p kcsp-wasm --target wasm32-unknown-unknown --profile wasm-release "$@" >&2)
   local wasm="$root/target/wasm32-unknown-unknown/wasm-release/kcsp_wasm.wasm"
-  local out="$root/kcsp-wasm/pkg"
   rm -rf "$out"
-  # One .wasm for browsers and Node: wasm-bindgen's web target, plus a small
-  # Node entry (kcsp-wasm/js/node.js) that initialises it from the file.
   wasm-bindgen --target web --out-dir "$out" "$wasm" >&2
   "$root/tests/web/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/kcsp_wasm_bg.wasm" -o "$out/kcsp_wasm_bg.wasm" >&2
+  # One .wasm for browsers and Node: a small Node entry initialises it from the file.
   cp "$root/kcsp-wasm/js/node.js" "$root/kcsp-wasm/js/node.d.ts" "$out/"
+}
+
+ensure_wasm_package() {
+  local root="$1"
+  ensure_wasm_tools "$root"
+  local out="$root/kcsp-wasm/pkg"
+  rm -rf "$out"
+  local family
+  for family in $KCSP_WASM_FAMILIES; do
+    build_wasm_dir "$root" "$root/target/kcsp-wasm-$family" --no-default-features --features "$family"
+  done
+  build_wasm_dir "$root" "$out"
+  for family in $KCSP_WASM_FAMILIES; do
+    mv "$root/target/kcsp-wasm-$family" "$out/$family"
+  done
   echo "$out"
 }
 

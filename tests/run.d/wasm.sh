@@ -9,7 +9,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 . "$root/tests/lib/wasm.sh"
 
 ensure_wasm_package "$root" > /dev/null
-echo "built kcsp-wasm/pkg"
+echo "built kcsp-wasm/pkg (every rule) and kcsp-wasm/pkg/{governance,grants,dhr,csa}"
+export KCSP_WASM_BUILT=1
 
 node --test "$root/kcsp-wasm/tests/"
 

@@ -1,8 +1,9 @@
-// The demo page in a real browser: Debian's headless Chromium driven by
-// playwright-core. Serves the page on localhost, fills each form, checks the
-// results shown, and saves a screenshot to tests/out/demo.png.
+// The demo pages in a real browser: Debian's headless Chromium driven by
+// playwright-core. Serves the repository on localhost, fills each GOV.UK
+// form, and checks the results, errors and warnings shown (tests/web/a11y.mjs
+// checks their accessibility and saves the screenshots).
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, test } from "node:test";
@@ -12,8 +13,7 @@ import { serve } from "./serve.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const CHROMIUM = process.env.KCSP_CHROMIUM ?? "/usr/bin/chromium";
-let server, browser, context, page, profile;
-const pageErrors = [];
+let server, browser, context, profile;
 
 before(async () => {
   server = await serve(root);
@@ -26,11 +26,23 @@ before(async () => {
       "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
   });
   browser = context;
-  page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e));
-  await page.goto(`${server.url}/examples/web/index.html`);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 20000 });
 });
+
+/** A demo page, loaded and ready; `errors` collects what it throws. */
+async function open(path) {
+  const p = await context.newPage();
+  p.errors = [];
+  p.on("pageerror", (e) => p.errors.push(e));
+  await p.goto(`${server.url}/examples/web/${path}`);
+  await p.waitForSelector("body[data-ready=true]", { timeout: 20000 });
+  return p;
+}
+
+/** Closes a page after checking it threw nothing. */
+async function done(p) {
+  assert.deepEqual(p.errors, []);
+  await p.close();
+}
 
 after(async () => {
   await browser?.close();
@@ -38,109 +50,87 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-test("meeting form: quorum and papers verdicts with reasons", async () => {
-  await page.click("#meeting button[type=submit]");
-  const text = await page.textContent("#meeting-result");
-  assert.match(text, /Quorate: 4 of 4 needed/);
-  assert.match(text, /Papers on time \(5 clear working days\)/);
-  assert.match(text, /Latest dispatch day2022-07-06/);
-  assert.match(text, /§7 Meetings/);
-  // Uncheck one seat: no longer quorate; papers sent a day late.
-  await page.uncheck("#orgs input[value=kent_fire_and_rescue]");
-  await page.fill("#meeting input[name=circulated]", "2022-07-07");
-  await page.click("#meeting button[type=submit]");
-  const late = await page.textContent("#meeting-result");
-  assert.match(late, /Not quorate: 3 of 4 needed/);
-  assert.match(late, /Papers late \(4 clear working days; latest day was 2022-07-06\)/);
-  await page.check("#orgs input[value=kent_fire_and_rescue]");
-});
-
-test("meeting form: an error appears beside the field it concerns", async () => {
-  await page.check("#orgs input[value=kent_and_medway_ccg]");
-  await page.click("#meeting button[type=submit]");
-  const err = await page.textContent('#meeting [data-error-for="present"]');
-  assert.match(err, /organisation_not_current/);
-  await page.uncheck("#orgs input[value=kent_and_medway_ccg]");
-  await page.fill("#meeting input[name=date]", "2022-02-30");
-  await page.click("#meeting button[type=submit]");
-  assert.match(await page.textContent('#meeting [data-error-for="date"]'), /invalid_date/);
-  assert.equal(await page.getAttribute("#meeting input[name=date]", "aria-invalid"), "true");
-  await page.fill("#meeting input[name=date]", "2022-07-14");
-  await page.fill("#meeting input[name=circulated]", "2022-07-06");
-  await page.click("#meeting button[type=submit]");
-  assert.equal(await page.textContent('#meeting [data-error-for="date"]'), "");
-});
-
-test("grant form: pots, remainders and a warning beside the offending field", async () => {
-  await page.click("#grant button[type=submit]");
-  const text = await page.textContent("#grant-result");
+test("GOV.UK grant page: pots and remainders, a warning, an error beside its amount", async () => {
+  const p = await open("grant.html");
+  await p.click("#grant button[type=submit]");
+  const text = await p.textContent("#result");
   assert.match(text, /Tactical available£18,221\.00/);
   assert.match(text, /Tactical remaining£10,621\.00/);
   assert.match(text, /Underspend£11,896\.00/);
-  // Overspend the first project: a warning appears next to its spent field.
-  await page.fill('[data-field="projects[0].spent"]', "700");
-  await page.click("#grant button[type=submit]");
-  const warning = await page.textContent('[data-message-for="projects[0].spent"]');
-  assert.match(warning, /spent £700\.00, more than its £622\.50/);
-  // A float-looking bad amount is an error beside that amount.
-  await page.fill('[data-field="projects[2].amount"]', "5,980");
-  await page.click("#grant button[type=submit]");
-  assert.match(await page.textContent('[data-message-for="projects[2].amount"]'), /invalid_amount/);
-  await page.fill('[data-field="projects[2].amount"]', "5980");
-  await page.fill('[data-field="projects[0].spent"]', "622.50");
-  await page.click("#grant button[type=submit]");
-  assert.match(await page.textContent("#grant-result"), /consistent/);
+  assert.match(text, /the figures add up/);
+  // Overspend the first project: a warning in the result names it.
+  await p.fill("#project-0-spent", "700");
+  await p.click("#grant button[type=submit]");
+  assert.match(await p.textContent("#result .govuk-warning-text"), /Warning.*£700\.00, more than its £622\.50/);
+  // An amount with a thousands comma: the summary links to it; the message sits beside it.
+  await p.fill("#project-2-amount", "5,980");
+  await p.click("#grant button[type=submit]");
+  assert.equal(await p.getAttribute(".govuk-error-summary a", "href"), "#project-2-amount");
+  assert.match(await p.textContent("#project-2-amount-group .govuk-error-message"), /^Error: /);
+  assert.equal(await p.getAttribute("#project-2-amount", "class"), "govuk-input govuk-input--width-10 govuk-input--error");
+  assert.equal(await p.textContent("#result"), "");
+  await p.fill("#project-2-amount", "5980");
+  await p.fill("#project-0-spent", "622.50");
+  await p.click("#grant button[type=submit]");
+  assert.equal(await p.$(".govuk-error-summary"), null);
+  assert.match(await p.textContent("#result"), /2022\/23: the figures add up/);
+  await done(p);
 });
 
-test("DHR form: deadlines, overdue flags and next stages", async () => {
-  await page.click("#dhr button[type=submit]");
-  const text = await page.textContent("#dhr-result");
+test("GOV.UK DHR page: deadlines, an overdue report, next stages; a bad step beside its event", async () => {
+  const p = await open("dhr.html");
+  await p.click("#dhr button[type=submit]");
+  const text = await p.textContent("#result");
   assert.match(text, /Decision due2023-02-10/);
-  assert.match(text, /Report due2023-08-01 — OVERDUE/);
-  assert.match(text, /Next allowedchair_appointed/);
-  // An illegal step is an error beside that event's stage.
-  await page.click("#add-event");
-  await page.fill('[data-field="case.events[3].date"]', "2023-03-01");
-  await page.selectOption('[data-field="case.events[3].stage"]', "published");
-  await page.click("#dhr button[type=submit]");
-  assert.match(await page.textContent('[data-message-for="case.events[3].stage"]'), /invalid_transition/);
-  await page.selectOption('[data-field="case.events[3].stage"]', "chair_appointed");
-  await page.click("#dhr button[type=submit]");
-  assert.match(await page.textContent("#dhr-result"), /Next allowedsubmitted/);
+  assert.match(text, /Report due2023-08-01/);
+  assert.match(text, /What may happen nextIndependent chair appointed/);
+  assert.match(await p.textContent("#result .govuk-warning-text"), /The report is overdue/);
+  // Publishing before a chair is appointed: an error at that event's stage.
+  await p.click("#add-event");
+  assert.equal(await p.evaluate(() => document.activeElement.id), "event-3-date-day");
+  await p.fill("#event-3-date-day", "1");
+  await p.fill("#event-3-date-month", "3");
+  await p.fill("#event-3-date-year", "2023");
+  await p.selectOption("#event-3-stage", "published");
+  await p.click("#dhr button[type=submit]");
+  assert.equal(await p.getAttribute(".govuk-error-summary a", "href"), "#event-3-stage");
+  assert.ok(await p.$("#event-3-stage-group.govuk-form-group--error"));
+  await p.selectOption("#event-3-stage", "chair_appointed");
+  await p.click("#dhr button[type=submit]");
+  assert.match(await p.textContent("#result"), /What may happen nextReport submitted/);
+  await done(p);
 });
 
-test("action plan form: RAG and overdue items; every error at once in plain words", async () => {
-  await page.click("#plan button[type=submit]");
-  const text = await page.textContent("#plan-result");
+test("GOV.UK action plan page: RAG and overdue items; every error at once in plain words", async () => {
+  const p = await open("plan.html");
+  await p.click("#plan button[type=submit]");
+  const text = await p.textContent("#result");
   assert.match(text, /Red: 50\.00% complete/);
   assert.match(text, /Overdue8\.2/);
-  await page.fill('[data-field="items[1].timescale"]', "Spring 2023");
-  await page.fill("#plan input[name=as_of]", "15/04/2023");
-  await page.click("#plan button[type=submit]");
-  assert.match(await page.textContent('#plan [data-error-for="as_of"]'), /^Enter a real date/);
-  assert.match(await page.textContent('[data-message-for="items[1].timescale"]'), /^Enter the timescale as a month and year/);
-  assert.equal(await page.textContent("#plan-result"), "");
-  await page.fill('[data-field="items[1].timescale"]', "Ongoing");
-  await page.fill("#plan input[name=as_of]", "2023-04-15");
-  await page.click("#plan button[type=submit]");
-  assert.match(await page.textContent("#plan-result"), /Red/);
+  await p.fill("#item-1-timescale", "Spring 2023");
+  await p.fill("#as-of-month", "13");
+  await p.click("#plan button[type=submit]");
+  const links = await p.$$eval(".govuk-error-summary a", (a) => a.map((x) => [x.getAttribute("href"), x.textContent]));
+  assert.deepEqual(links.map((l) => l[0]).sort(), ["#as-of-day", "#item-1-timescale"]);
+  assert.ok(links.every(([, t]) => !/_/.test(t)), `public messages, not codes: ${links}`);
+  assert.match(await p.textContent("#item-1-timescale-group .govuk-error-message"), /month and year/);
+  assert.equal(await p.textContent("#result"), "");
+  await p.fill("#item-1-timescale", "Ongoing");
+  await p.fill("#as-of-month", "4");
+  await p.click("#plan button[type=submit]");
+  assert.match(await p.textContent("#result"), /Red/);
+  await done(p);
 });
 
-test("screenshot of all four forms with results", async () => {
-  await page.click("#meeting button[type=submit]");
-  await page.click("#grant button[type=submit]");
-  await page.click("#dhr button[type=submit]");
-  await page.click("#plan button[type=submit]");
-  mkdirSync(join(root, "tests", "out"), { recursive: true });
-  const file = join(root, "tests", "out", "demo.png");
-  await page.screenshot({ path: file, fullPage: true });
-  assert.deepEqual(pageErrors, []);
+test("GOV.UK start page links to every check", async () => {
+  const p = await open("index.html");
+  const links = await p.$$eval("main a", (a) => a.map((x) => x.getAttribute("href")));
+  for (const page of ["meeting.html", "grant.html", "dhr.html", "plan.html"]) assert.ok(links.includes(page), page);
+  await done(p);
 });
 
 test("GOV.UK meeting page: options from the package, a verdict announced, errors summarised", async () => {
-  const p = await context.newPage();
-  await p.goto(`${server.url}/examples/web/meeting.html`);
-  await p.waitForSelector("body[data-ready=true]", { timeout: 20000 });
+  const p = await open("meeting.html");
   assert.equal(await p.textContent("#partnership-name"), "Kent Community Safety Partnership");
   // The organisations of 14 July 2022 come from Kent's definition: the ICB, not the CCG it replaced.
   assert.ok(await p.$("#present input[value=nhs_kent_and_medway]"));
@@ -155,16 +145,15 @@ test("GOV.UK meeting page: options from the package, a verdict announced, errors
   await p.fill("#date-month", "2");
   await p.click("#meeting button[type=submit]");
   assert.equal(await p.getAttribute(".govuk-error-summary a", "href"), "#date-day");
-  assert.match(await p.textContent("#date-error"), /Error:.*real date/);
+  assert.match(await p.textContent("#date-group .govuk-error-message"), /Error:.*real date/);
+  assert.match(await p.getAttribute("#date-group fieldset", "aria-describedby"), /date-hint date-group-error-0/);
   assert.match(await p.title(), /^Error: /);
   assert.equal(await p.evaluate(() => document.activeElement.className), "govuk-error-summary");
-  await p.close();
+  await done(p);
 });
 
 test("GOV.UK meeting page for another partnership, read from a JSON file", async () => {
-  const p = await context.newPage();
-  await p.goto(`${server.url}/examples/web/meeting.html?partnership=../data/northshire.json`);
-  await p.waitForSelector("body[data-ready=true]", { timeout: 20000 });
+  const p = await open("meeting.html?partnership=../data/northshire.json");
   assert.equal(await p.textContent("#partnership-name"), "Northshire Community Safety Partnership");
   assert.deepEqual(await p.$$eval("#body option", (o) => o.map((x) => x.value)), ["board", "review_panel"]);
   for (const id of ["northshire_council", "northshire_police", "northshire_fire", "northshire_icb", "probation_service"]) {
@@ -172,5 +161,5 @@ test("GOV.UK meeting page for another partnership, read from a JSON file", async
   }
   await p.click("#meeting button[type=submit]");
   assert.match(await p.textContent("#result"), /Northshire Community Safety Partnership Board/);
-  await p.close();
+  await done(p);
 });

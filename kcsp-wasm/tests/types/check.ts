@@ -20,3 +20,13 @@ export async function demo(text: string): Promise<string[]> {
   rules.evaluate("papers_deadline", { meeting: "2027-06-10" });
   return [q.explanation.reason, office, ledger.year, ...errors.map((e) => e.publicMessage), ...seats];
 }
+
+// A meeting form's page imports only the governance family.
+import initGovernance, * as governance from "kcsp-wasm/governance";
+
+export async function meetingForm(date: string): Promise<boolean> {
+  await initGovernance();
+  const orgs = governance.Partnership.kent().organisations(date).map((o) => o.id);
+  const p: governance.PapersResult = governance.papersDeadline({ body: "kcsp", meeting: date });
+  return governance.quorum({ body: "kcsp", date, present: orgs }).quorate && p.compliant !== false;
+}
