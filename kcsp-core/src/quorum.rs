@@ -681,7 +681,6 @@ pub(crate) struct CodeTable<'a> {
     body: &'a Body,
     ids: Vec<&'a str>,
     resolved: Vec<Resolved<'a>>,
-    order: Vec<usize>,
     reasons: std::cell::RefCell<Reasons>,
 }
 
@@ -709,7 +708,6 @@ impl<'a> CodeTable<'a> {
             body: body_def,
             ids: ids.to_vec(),
             resolved,
-            order: seat_order(body_def),
             reasons: std::cell::RefCell::default(),
         })
     }
@@ -734,19 +732,26 @@ impl<'a> CodeTable<'a> {
             }
             tally.add(r, id, date, terms);
         }
-        let v = verdict(
-            self.body,
-            terms,
-            date,
-            tally,
-            &self.order,
-            &mut self.reasons.borrow_mut(),
-        );
+        // The counts alone (no lists of seats): what `verdict` counts, without its vectors.
+        let rule = &terms.quorum;
+        let (count, seats) = match rule.basis {
+            QuorumBasis::Seats => {
+                let held = self
+                    .body
+                    .seats
+                    .iter()
+                    .filter(|seat| seat.holders.iter().any(|h| h.covers(date)))
+                    .count();
+                (tally.seats.count_ones(), held)
+            }
+            QuorumBasis::Organisations => (u32::try_from(tally.orgs.len()).unwrap_or(u32::MAX), 0),
+        };
+        let reason = self.reasons.borrow_mut().get(self.body, rule, count, seats);
         Ok(CodedQuorum {
-            quorate: v.quorate,
-            count: v.count,
-            required: v.required,
-            reason: v.reason,
+            quorate: count >= rule.required,
+            count,
+            required: rule.required,
+            reason,
         })
     }
 }
