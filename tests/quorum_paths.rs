@@ -73,7 +73,7 @@ fn single_batch_and_coded_agree_on_every_quorum_vector() {
                         (c.quorate, c.count, c.required),
                         "{id}"
                     );
-                    assert_eq!(s.explanation.reason, c.reason, "{id}");
+                    assert_eq!(s.explanation.reason, &*c.reason, "{id}");
                 }
                 (Err(a), Err(b)) => assert_eq!(a.code(), b.code(), "{id}"),
                 (a, b) => panic!("{id}: single {a:?}, coded {b:?}"),
@@ -98,7 +98,7 @@ fn single_batch_and_coded_agree_on_every_quorum_vector() {
                     );
                     assert_eq!(s.represented, m.represented, "{id}");
                     assert_eq!(s.missing, m.missing, "{id}");
-                    assert_eq!(s.explanation.reason, m.reason, "{id}");
+                    assert_eq!(s.explanation.reason, &*m.reason, "{id}");
                 }
                 (Err(a), Err(b)) => assert_eq!(a.code(), b.code(), "{id}"),
                 (a, b) => panic!("{id}: single {a:?}, batch {b:?}"),

@@ -23,6 +23,7 @@ use crate::partnership::{cite_or_default, Body, Partnership, QuorumBasis, Terms}
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Whether a meeting was quorate, and why.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
@@ -138,7 +139,7 @@ struct Verdict<'a> {
     missing: Vec<&'a str>,
     /// Seats of the body on the date (0 on the organisation basis).
     seats: usize,
-    reason: String,
+    reason: Arc<str>,
 }
 
 /// The indices of `body`'s seats in id order, so that represented and
@@ -154,12 +155,16 @@ fn seat_order(body: &Body) -> Vec<usize> {
 
 /// The reason sentences of a batch, each written once: it depends only on
 /// the basis, the count, the seats and the number needed, of which a
-/// register has a handful of combinations.
+/// register has a handful of combinations. Shared, so that a batch row
+/// holds a pointer to its sentence rather than its own copy.
 #[derive(Default)]
-struct Reasons(Vec<((bool, u32, usize, u32), String)>);
+struct Reasons(Vec<(ReasonKey, Arc<str>)>);
+
+/// What a reason sentence depends on: seats basis, count, seats, required.
+type ReasonKey = (bool, u32, usize, u32);
 
 impl Reasons {
-    fn get(&mut self, body: &Body, rule: &crate::partnership::QuorumRule, count: u32, seats: usize) -> String {
+    fn get(&mut self, body: &Body, rule: &crate::partnership::QuorumRule, count: u32, seats: usize) -> Arc<str> {
         let key = (rule.basis == QuorumBasis::Seats, count, seats, rule.required);
         if let Some((_, text)) = self.0.iter().find(|(k, _)| *k == key) {
             return text.clone();
@@ -169,12 +174,13 @@ impl Reasons {
             QuorumBasis::Seats => format!("{count} of the {seats} seats were represented"),
             QuorumBasis::Organisations => format!("{count} distinct member organisations were present"),
         };
-        let text = format!(
+        let text: Arc<str> = format!(
             "{} {}: {what}; at least {} needed.",
             if quorate { "Quorate" } else { "Not quorate" },
             body.name,
             rule.required
-        );
+        )
+        .into();
         if self.0.len() < 64 {
             self.0.push((key, text.clone()));
         }
@@ -182,10 +188,32 @@ impl Reasons {
     }
 }
 
+/// The seats of `body` someone held on `date`, as bits by seat index.
+fn held_seats(body: &Body, date: NaiveDate) -> u128 {
+    body.seats
+        .iter()
+        .enumerate()
+        .take(128)
+        .filter(|(_, s)| s.holders.iter().any(|h| h.covers(date)))
+        .fold(0, |bits, (k, _)| bits | (1u128 << k))
+}
+
+/// `held_seats` for the dates of a batch, each worked out once.
+#[derive(Default)]
+struct HeldOn(std::collections::HashMap<NaiveDate, u128, std::hash::BuildHasherDefault<IdHasher>>);
+
+impl HeldOn {
+    fn get(&mut self, body: &Body, date: NaiveDate) -> u128 {
+        *self.0.entry(date).or_insert_with(|| held_seats(body, date))
+    }
+}
+
+/// The verdict on a meeting of `body` on a date when the seats `held` were
+/// filled (bits from [`held_seats`]; unused on the organisation basis).
 fn verdict<'a>(
     body: &'a Body,
     terms: &Terms,
-    date: NaiveDate,
+    held: u128,
     tally: Tally<'a>,
     order: &[usize],
     reasons: &mut Reasons,
@@ -193,18 +221,20 @@ fn verdict<'a>(
     let rule = &terms.quorum;
     let (represented, missing, seats) = match rule.basis {
         QuorumBasis::Seats => {
-            let (mut rep, mut miss, mut total) = (Vec::new(), Vec::new(), 0);
+            let rep_bits = tally.seats;
+            let miss_bits = held & !rep_bits;
+            let mut rep = Vec::with_capacity(rep_bits.count_ones() as usize);
+            let mut miss = Vec::with_capacity(miss_bits.count_ones() as usize);
             for &k in order {
                 let Some(seat) = body.seats.get(k) else { continue };
-                let held = seat.holders.iter().any(|h| h.covers(date));
-                total += usize::from(held);
-                if tally.seats & (1u128 << k) != 0 {
+                let bit = 1u128.checked_shl(u32::try_from(k).unwrap_or(u32::MAX)).unwrap_or(0);
+                if rep_bits & bit != 0 {
                     rep.push(seat.id.as_str());
-                } else if held {
+                } else if miss_bits & bit != 0 {
                     miss.push(seat.id.as_str());
                 }
             }
-            (rep, miss, total)
+            (rep, miss, held.count_ones() as usize)
         }
         QuorumBasis::Organisations => {
             let mut orgs = tally.orgs;
@@ -274,8 +304,15 @@ pub fn check<S: AsRef<str>>(ctx: &Context, body: &str, date: NaiveDate, present:
             not_counted.insert(a.id);
         }
     }
-    let v = verdict(body, terms, date, tally, &seat_order(body), &mut Reasons::default());
-    let mut explanation = Explanation::new("quorum", v.reason)
+    let v = verdict(
+        body,
+        terms,
+        held_seats(body, date),
+        tally,
+        &seat_order(body),
+        &mut Reasons::default(),
+    );
+    let mut explanation = Explanation::new("quorum", &*v.reason)
         .reading(reading(terms))
         .cite_all(&quorum_citations(partnership, body, terms))
         .figure("count", v.count)
@@ -340,8 +377,9 @@ pub struct MeetingQuorum<'a> {
     /// Seats not represented, sorted.
     pub missing: Vec<&'a str>,
     /// Why, in a sentence (the error's message for a meeting that could not
-    /// be judged).
-    pub reason: String,
+    /// be judged). Shared between the meetings with the same sentence.
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    pub reason: Arc<str>,
     /// Why the meeting could not be judged: the first bad row's error (an
     /// organisation unknown or not current, a second date, no terms in force),
     /// with the field `rows[i].…`. Its other fields are then zero and empty.
@@ -398,6 +436,91 @@ impl std::hash::Hasher for IdHasher {
 }
 
 type IdMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+impl IdHasher {
+    /// The hash of an id, for a [`Keyed`].
+    fn of(id: &str) -> u64 {
+        let mut h = IdHasher::default();
+        std::hash::Hasher::write(&mut h, id.as_bytes());
+        std::hash::Hasher::finish(&h)
+    }
+}
+
+/// An id with its hash worked out once: a table of meetings that grows
+/// rehashes from the stored hash, without reading each id again (ids lie
+/// all over the caller's register, so reading them is a cache miss each).
+#[derive(Clone, Copy)]
+struct Keyed<'a> {
+    hash: u64,
+    id: &'a str,
+}
+
+impl std::hash::Hash for Keyed<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl PartialEq for Keyed<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash && same(self.id, other.id)
+    }
+}
+
+impl Eq for Keyed<'_> {}
+
+/// Passes a [`Keyed`] hash through unchanged.
+#[derive(Default, Clone, Copy)]
+struct PassHasher(u64);
+
+impl std::hash::Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Not used by `Keyed`; kept correct for any other key.
+        let mut h = IdHasher(self.0);
+        h.write(bytes);
+        self.0 = h.finish();
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
+}
+
+/// Whether two ids are the same, inline for the short ids of a register
+/// (a call to `memcmp` per row costs more than the comparison).
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if std::ptr::eq(a.as_ptr(), b.as_ptr()) {
+        return true;
+    }
+    let n = a.len();
+    if n < 8 {
+        return a == b;
+    }
+    let word = |s: &[u8], at: usize| -> u64 {
+        let mut w = [0u8; 8];
+        if let Some(src) = s.get(at..at + 8) {
+            w.copy_from_slice(src);
+        }
+        u64::from_le_bytes(w)
+    };
+    let mut at = 0;
+    while at + 8 < n {
+        if word(a, at) != word(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    // The last eight bytes (overlapping the words before when `n` is not a
+    // multiple of eight).
+    word(a, n - 8) == word(b, n - 8)
+}
 
 /// What an attendee id resolves to, computed once per id for a batch.
 struct Resolved<'p> {
@@ -528,7 +651,8 @@ pub fn batch<'a>(
             "a batch handles bodies of at most 128 seats",
         ));
     }
-    let mut index: IdMap<&str, usize> = IdMap::with_capacity_and_hasher(1024, Default::default());
+    let mut index: std::collections::HashMap<Keyed<'a>, usize, std::hash::BuildHasherDefault<PassHasher>> =
+        std::collections::HashMap::with_capacity_and_hasher(1024, Default::default());
     let mut accs: Vec<Acc<'a>> = Vec::new();
     let mut cache: IdMap<&str, usize> = IdMap::default();
     let mut resolved: Vec<Resolved<'a>> = Vec::new();
@@ -550,16 +674,20 @@ pub fn batch<'a>(
     let mut last: Option<(&str, usize)> = None;
     for (i, row) in rows.into_iter().enumerate() {
         let slot = match last {
-            Some((m, k)) if std::ptr::eq(m, row.meeting) || m == row.meeting => k,
+            Some((m, k)) if same(m, row.meeting) => k,
             _ => {
-                let k = match index.get(row.meeting) {
+                let key = Keyed {
+                    hash: IdHasher::of(row.meeting),
+                    id: row.meeting,
+                };
+                let k = match index.get(&key) {
                     Some(&k) => k,
                     None => {
                         let (terms, error) = match body_def.terms_on(row.date) {
                             Ok(t) => (Some(t), None),
                             Err(e) => (None, Some(Box::new(e.at(format!("rows[{i}].date"))))),
                         };
-                        index.insert(row.meeting, accs.len());
+                        index.insert(key, accs.len());
                         accs.push(Acc {
                             meeting: row.meeting,
                             first_row: i,
@@ -596,7 +724,7 @@ pub fn batch<'a>(
         }
         let open = terms.quorum.basis == QuorumBasis::Organisations && terms.quorum.open_membership;
         let line = line_of(row.organisation);
-        let memo_hit = memo.get(line).filter(|(id, _)| *id == row.organisation).map(|m| m.1);
+        let memo_hit = memo.get(line).filter(|(id, _)| same(id, row.organisation)).map(|m| m.1);
         let known = match memo_hit.or_else(|| cache.get(row.organisation).copied()) {
             Some(k) => k,
             None => match Resolved::new(partnership, body_def, row.organisation) {
@@ -626,6 +754,7 @@ pub fn batch<'a>(
     }
     let order = seat_order(body_def);
     let mut reasons = Reasons::default();
+    let mut held = HeldOn::default();
     let mut meetings = Vec::with_capacity(accs.len());
     let mut first_terms = None;
     for acc in accs {
@@ -642,13 +771,17 @@ pub fn batch<'a>(
                 required: 0,
                 represented: Vec::new(),
                 missing: Vec::new(),
-                reason: error.message().to_string(),
+                reason: error.message().into(),
                 error: Some(error),
             });
             continue;
         };
         first_terms.get_or_insert(terms);
-        let v = verdict(body_def, terms, acc.date, acc.tally, &order, &mut reasons);
+        let held = match terms.quorum.basis {
+            QuorumBasis::Seats => held.get(body_def, acc.date),
+            QuorumBasis::Organisations => 0,
+        };
+        let v = verdict(body_def, terms, held, acc.tally, &order, &mut reasons);
         meetings.push(MeetingQuorum {
             meeting: acc.meeting,
             first_row: acc.first_row,
@@ -736,12 +869,7 @@ impl<'a> CodeTable<'a> {
         let rule = &terms.quorum;
         let (count, seats) = match rule.basis {
             QuorumBasis::Seats => {
-                let held = self
-                    .body
-                    .seats
-                    .iter()
-                    .filter(|seat| seat.holders.iter().any(|h| h.covers(date)))
-                    .count();
+                let held = held_seats(self.body, date).count_ones() as usize;
                 (tally.seats.count_ones(), held)
             }
             QuorumBasis::Organisations => (u32::try_from(tally.orgs.len()).unwrap_or(u32::MAX), 0),
@@ -826,13 +954,58 @@ pub struct CodedQuorum {
     /// How many were needed.
     pub required: u32,
     /// Why, in a sentence (the same as [`check`] gives).
-    pub reason: String,
+    pub reason: Arc<str>,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::dates::parse_date;
+
+    #[test]
+    fn same_agrees_with_string_equality_at_every_length_and_position() {
+        for n in 0..40 {
+            let a: String = (0..n).map(|k| char::from(b'a' + (k % 26) as u8)).collect();
+            assert!(same(&a, &a.clone()), "{n}");
+            for at in 0..n {
+                let mut b = a.clone().into_bytes();
+                b[at] = b'_';
+                let b = String::from_utf8(b).unwrap();
+                assert!(!same(&a, &b), "{n} {at}");
+            }
+            assert!(!same(&a, &format!("{a}x")), "{n}");
+        }
+    }
+
+    #[test]
+    fn a_meeting_that_comes_back_later_is_one_meeting() {
+        let kent = Context::kent();
+        let d = parse_date("date", "2022-07-14").unwrap();
+        let ids: Vec<String> = (0..3000).map(|m| format!("m{m}")).collect();
+        let orgs = [
+            "kent_police",
+            "kent_county_council",
+            "office_of_the_pcc",
+            "kent_fire_and_rescue",
+        ];
+        // Each meeting's four rows are spread over the register: the table of
+        // meetings grows (and rehashes) many times between a meeting's rows.
+        let rows = orgs.iter().flat_map(|o| {
+            ids.iter().map(move |m| Attendance {
+                meeting: m,
+                date: d,
+                organisation: o,
+            })
+        });
+        let b = batch(kent, "kcsp", rows).unwrap();
+        assert_eq!(b.meetings.len(), 3000);
+        assert!(b
+            .meetings
+            .iter()
+            .all(|q| q.quorate && q.count == 4 && q.error.is_none()));
+        assert_eq!(b.meetings[2999].meeting, "m2999");
+        assert_eq!(b.meetings[2999].first_row, 2999);
+    }
 
     fn d(s: &str) -> NaiveDate {
         parse_date("d", s).unwrap()

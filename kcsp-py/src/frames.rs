@@ -201,7 +201,7 @@ enum Texts<'a> {
     View(&'a arrow_array::StringViewArray),
     Read(Read<Cow<'a, str>>),
     /// A column in several chunks: each chunk's cells, and where each ends.
-    Chunks(Vec<Texts<'a>>, Vec<usize>),
+    Chunks(Vec<Texts<'a>>, Ends),
 }
 
 impl<'a> Texts<'a> {
@@ -213,7 +213,7 @@ impl<'a> Texts<'a> {
             Texts::View(s) => Ok((i < s.len() && s.is_valid(i)).then(|| s.value(i))),
             Texts::Read(r) => r.get(i).map(|v| v.map(|c| c.as_ref())),
             Texts::Chunks(parts, ends) => {
-                let (k, row) = locate(ends, i);
+                let (k, row) = ends.locate(i);
                 parts.get(k).map_or(Ok(None), |p| p.get(row))
             }
         }
@@ -232,7 +232,7 @@ fn texts<'a>(col: &'a Column<'_>, name: &str) -> Texts<'a> {
             [one] => arrow_texts(one, name, 0),
             _ => {
                 let (parts, ends) = chunked(chunks, |a, base| arrow_texts(a, name, base));
-                Texts::Chunks(parts, ends)
+                Texts::Chunks(parts, Ends::new(ends))
             }
         },
         Column::Objects(items) => {
@@ -314,7 +314,7 @@ enum Dates<'a> {
     /// Timestamps (or Date64) as ticks since 1970, `per_day` ticks a day;
     /// a time of day is an error at the row's field.
     Ticks {
-        ticks: ArrayRef,
+        ticks: arrow_array::Int64Array,
         per_day: i64,
         base: usize,
         name: String,
@@ -322,7 +322,7 @@ enum Dates<'a> {
     },
     Read(Read<NaiveDate>),
     /// A column in several chunks: each chunk's cells, and where each ends.
-    Chunks(Vec<Dates<'a>>, Vec<usize>),
+    Chunks(Vec<Dates<'a>>, Ends),
 }
 
 impl Dates<'_> {
@@ -349,7 +349,7 @@ impl Dates<'_> {
                 name,
                 last,
             } => {
-                let t = ticks.as_primitive::<Int64Type>();
+                let t = ticks;
                 if i >= t.len() || !t.is_valid(i) {
                     return Ok(None);
                 }
@@ -381,7 +381,7 @@ impl Dates<'_> {
             }
             Dates::Read(r) => r.get(i).map(|v| v.copied()),
             Dates::Chunks(parts, ends) => {
-                let (k, row) = locate(ends, i);
+                let (k, row) = ends.locate(i);
                 parts.get(k).map_or(Ok(None), |p| p.get(row))
             }
         }
@@ -399,7 +399,7 @@ fn dates<'a>(col: &'a Column<'_>, name: &str) -> Dates<'a> {
             [one] => arrow_dates(one, name, 0),
             _ => {
                 let (parts, ends) = chunked(chunks, |a, base| arrow_dates(a, name, base));
-                Dates::Chunks(parts, ends)
+                Dates::Chunks(parts, Ends::new(ends))
             }
         },
         Column::Objects(items) => {
@@ -423,12 +423,37 @@ fn dates<'a>(col: &'a Column<'_>, name: &str) -> Dates<'a> {
     }
 }
 
-/// Which chunk holds row `i`, and the row within it, given where each
-/// chunk ends.
-fn locate(ends: &[usize], i: usize) -> (usize, usize) {
-    let k = ends.partition_point(|e| *e <= i);
-    let start = k.checked_sub(1).and_then(|j| ends.get(j)).copied().unwrap_or(0);
-    (k, i - start)
+/// Where each chunk of a column ends, with the chunk found last: rows are
+/// mostly read in order, so the next row is nearly always in the same chunk.
+struct Ends {
+    ends: Vec<usize>,
+    last: std::cell::Cell<usize>,
+}
+
+impl Ends {
+    fn new(ends: Vec<usize>) -> Self {
+        Ends {
+            ends,
+            last: std::cell::Cell::new(0),
+        }
+    }
+
+    fn start(&self, k: usize) -> usize {
+        k.checked_sub(1).and_then(|j| self.ends.get(j)).copied().unwrap_or(0)
+    }
+
+    /// Which chunk holds row `i`, and the row within it.
+    #[inline]
+    fn locate(&self, i: usize) -> (usize, usize) {
+        let k = self.last.get();
+        let start = self.start(k);
+        if i >= start && self.ends.get(k).is_some_and(|e| i < *e) {
+            return (k, i - start);
+        }
+        let k = self.ends.partition_point(|e| *e <= i);
+        self.last.set(k);
+        (k, i - self.start(k))
+    }
 }
 
 /// Each chunk read by `read` (given the chunk and its first row), and the
@@ -454,7 +479,7 @@ fn arrow_dates<'a>(a: &'a ArrayRef, name: &str, base: usize) -> Dates<'a> {
     };
     let ticks = |per_day: i64| match arrow_cast::cast(a, &DataType::Int64) {
         Ok(ticks) => Dates::Ticks {
-            ticks,
+            ticks: ticks.as_primitive::<Int64Type>().clone(),
             per_day,
             base,
             name: name.to_string(),
@@ -671,15 +696,14 @@ impl Output {
     }
 
     fn errors(&mut self, errors: &[Option<Error>]) {
-        self.texts("error_code", errors.iter().map(|e| e.as_ref().map(|e| e.code())));
-        self.texts(
-            "error_field",
-            errors.iter().map(|e| e.as_ref().map(|e| e.field().to_string())),
-        );
-        self.texts(
-            "error_message",
-            errors.iter().map(|e| e.as_ref().map(|e| e.message().to_string())),
-        );
+        self.errors_of(errors.iter().map(Option::as_ref));
+    }
+
+    /// The three error columns from each row's error (if any).
+    fn errors_of<'e>(&mut self, errors: impl Iterator<Item = Option<&'e Error>> + Clone) {
+        self.texts("error_code", errors.clone().map(|e| e.map(Error::code)));
+        self.texts("error_field", errors.clone().map(|e| e.map(Error::field)));
+        self.texts("error_message", errors.map(|e| e.map(Error::message)));
     }
 
     /// The Arrow table and its column names.
@@ -865,9 +889,9 @@ fn quorum_batch<'py>(
             let orgs = texts(orgs, organisation);
             decide_quorum(&ctx, body, names, &ids, &ds, &orgs, n)
         });
-        let (columns, errors) = out.map_err(|e| raise(&e))?;
-        if raise_first {
-            first_error(&errors)?;
+        let (columns, first) = out.map_err(|e| raise(&e))?;
+        if let (true, Some(e)) = (raise_first, first) {
+            return Err(raise(&e));
         }
         columns.finish(py)
     })
@@ -987,7 +1011,7 @@ fn decide_quorum(
     ds: &Dates<'_>,
     orgs: &Texts<'_>,
     n: usize,
-) -> Result<(Output, Vec<Option<Error>>), Error> {
+) -> Result<(Output, Option<Error>), Error> {
     let [meeting_name, date_name, org_name] = names;
     let body = match body {
         Some(b) => b,
@@ -1037,7 +1061,7 @@ fn decide_quorum(
         }),
         bad,
     );
-    let errors: Vec<Option<Error>> = list.iter().map(|e| e.error.as_ref().map(|(_, e)| e.clone())).collect();
+    let first = list.iter().find_map(|e| e.error.as_ref().map(|(_, e)| e.clone()));
     let mut out = Output::new();
     out.texts(meeting_name, list.iter().map(|e| e.key));
     out.dates(
@@ -1053,9 +1077,9 @@ fn decide_quorum(
         list.iter().map(|e| ok(e).map(|q| q.represented.iter().copied())),
     );
     out.lists("missing", list.iter().map(|e| ok(e).map(|q| q.missing.iter().copied())));
-    out.texts("reason", list.iter().map(|e| ok(e).map(|q| q.reason.as_str())));
-    out.errors(&errors);
-    Ok((out, errors))
+    out.texts("reason", list.iter().map(|e| ok(e).map(|q| &*q.reason)));
+    out.errors_of(list.iter().map(|e| e.error.as_ref().map(|(_, e)| e)));
+    Ok((out, first))
 }
 
 /// Runs rule `R` on one request per row; a row's errors are named

@@ -17,6 +17,11 @@
 mod convert;
 mod frames;
 
+/// mimalloc: freed pages are kept for the next batch and each thread has
+/// its own heap (see Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use chrono::NaiveDate;
 use kcsp_core::{Calendar, Context, Error, Partnership};
 use pyo3::exceptions::PyValueError;

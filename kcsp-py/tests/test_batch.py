@@ -264,3 +264,38 @@ def test_a_table_reads_as_a_dict_however_it_is_read() -> None:
     assert pd.DataFrame.from_arrow(fresh())["count"].tolist() == [4]
     assert pl.DataFrame(fresh())["count"].to_list() == [4]
     assert repr(fresh()).startswith("Table(1 rows: meeting_id, date, quorate")
+
+
+def test_to_pandas_and_to_polars_keep_types_nulls_and_exact_money() -> None:
+    pd = pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    pytest.importorskip("pyarrow")
+    d = date(2022, 7, 14)
+    four = ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"]
+    rows = {
+        "meeting_id": ["x"] * 4 + ["y", "z"],
+        "date": [d] * 4 + [d, "2022-02-30"],
+        "organisation": four + ["kent_police", "kent_police"],
+    }
+    t = kcsp.quorum_batch(rows)
+    df = t.to_pandas()
+    assert list(df.columns) == list(t.keys())
+    # Arrow-backed columns: a bad row's count is missing, not NaN in a float column.
+    assert str(df["count"].dtype) == "uint32[pyarrow]"
+    assert df["count"].tolist()[:2] == [4, 1] and df["count"].isna().tolist() == [False, False, True]
+    assert df["quorate"].tolist()[:2] == [True, False]
+    assert df["date"].tolist()[0] == d
+    assert list(df["represented"][0]) == sorted(["kent_police", "kent_county_council", "office_of_the_pcc",
+                                                 "kent_fire_and_rescue"])
+    assert df["error_code"].tolist()[2] == "invalid_date"
+    assert df.equals(t.to_pandas())
+    pdf = t.to_polars()
+    assert pdf.schema["date"] == pl.Date and pdf["count"].to_list() == [4, 1, None]
+    assert pdf["represented"].to_list() == t["represented"]
+
+    projects = {"year": ["2022/23", "2022/23"], "name": ["a", "b"], "round": ["upfront", "upfront"],
+                "amount": ["100.10", "0.20"], "decision": ["approved", "approved"]}
+    ledger = kcsp.ledger_batch(projects, {"2022/23": "1000"}).to_pandas()
+    assert str(ledger["upfront_approved"].dtype) == "decimal128(38, 2)[pyarrow]"
+    assert ledger["upfront_approved"].tolist() == [Decimal("100.30")]
+    assert ledger["allocation"].tolist() == [Decimal("1000.00")]

@@ -444,7 +444,7 @@ pub fn quorum_batch(register: &str, body: Option<String>) -> Result<JsValue, JsV
         &js_sys::Uint32Array::from(m.iter().map(|q| q.required).collect::<Vec<_>>().as_slice()),
     );
     set("missing", &lines(&|q| q.missing.join(",")));
-    set("reason", &lines(&|q| q.reason.clone()));
+    set("reason", &lines(&|q| q.reason.to_string()));
     Ok(out.into())
 }
 

@@ -13,10 +13,15 @@ columns empty); ``errors="raise"`` raises the first error as a
 
 from __future__ import annotations
 
-from typing import Any, Literal, Mapping, Optional
+import importlib
+from typing import TYPE_CHECKING, Any, Literal, Mapping, Optional
 
 from . import _kcsp
 from ._kcsp import Calendar, Partnership
+
+if TYPE_CHECKING:
+    import pandas
+    import polars
 
 __all__ = ["Table", "quorum_batch", "papers_batch", "removal_batch", "ledger_batch", "cadence_register"]
 
@@ -76,6 +81,32 @@ class Table(dict):  # type: ignore[type-arg]
             for i, c in enumerate(codes)
             if c is not None
         ]
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The table as a ``pandas.DataFrame`` whose columns stay Arrow data
+        (``pd.ArrowDtype``: ``bool[pyarrow]``, ``uint32[pyarrow]``,
+        ``date32[day][pyarrow]``, ``string[pyarrow]``, lists, exact
+        ``decimal128(38, 2)``), as ``read_csv(dtype_backend="pyarrow")``
+        gives: no row is copied into Python objects, missing values stay
+        missing (no integer column turned to float), money stays exact.
+        Needs pyarrow; without it, the frame is built from the lists
+        (``pandas.DataFrame(table)``)."""
+        import pandas as pd
+
+        try:
+            # Any: pyarrow ships no type information of its own.
+            pa: Any = importlib.import_module("pyarrow")
+        except ImportError:
+            return pd.DataFrame(self)
+        frame: pandas.DataFrame = pa.table(self.arrow).to_pandas(types_mapper=pd.ArrowDtype)
+        return frame
+
+    def to_polars(self) -> polars.DataFrame:
+        """The table as a ``polars.DataFrame``, read from the Arrow data
+        without a copy (``polars.DataFrame(table.arrow)``)."""
+        import polars as pl
+
+        return pl.DataFrame(self.arrow)
 
     def __repr__(self) -> str:
         return f"Table({self.num_rows} rows: {', '.join(self._names)})"
