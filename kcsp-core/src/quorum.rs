@@ -815,6 +815,10 @@ pub(crate) struct CodeTable<'a> {
     ids: Vec<&'a str>,
     resolved: Vec<Resolved<'a>>,
     reasons: std::cell::RefCell<Reasons>,
+    /// The terms in force and the number of seats held, per date seen.
+    on: std::cell::RefCell<
+        std::collections::HashMap<NaiveDate, (&'a Terms, usize), std::hash::BuildHasherDefault<IdHasher>>,
+    >,
 }
 
 impl<'a> CodeTable<'a> {
@@ -842,6 +846,7 @@ impl<'a> CodeTable<'a> {
             ids: ids.to_vec(),
             resolved,
             reasons: std::cell::RefCell::default(),
+            on: std::cell::RefCell::default(),
         })
     }
 
@@ -849,7 +854,16 @@ impl<'a> CodeTable<'a> {
     /// Errors: those of [`check`], with the field `codes[i]`; `invalid_input`
     /// for a code outside the table.
     pub(crate) fn check(&self, date: NaiveDate, codes: &[u16]) -> Result<CodedQuorum> {
-        let terms = self.body.terms_on(date)?;
+        let known = self.on.borrow().get(&date).copied();
+        let (terms, held) = match known {
+            Some(t) => t,
+            None => {
+                let terms = self.body.terms_on(date)?;
+                let held = held_seats(self.body, date).count_ones() as usize;
+                self.on.borrow_mut().insert(date, (terms, held));
+                (terms, held)
+            }
+        };
         let open = terms.quorum.basis == QuorumBasis::Organisations && terms.quorum.open_membership;
         let mut tally = Tally::default();
         for (i, &c) in codes.iter().enumerate() {
@@ -868,10 +882,7 @@ impl<'a> CodeTable<'a> {
         // The counts alone (no lists of seats): what `verdict` counts, without its vectors.
         let rule = &terms.quorum;
         let (count, seats) = match rule.basis {
-            QuorumBasis::Seats => {
-                let held = held_seats(self.body, date).count_ones() as usize;
-                (tally.seats.count_ones(), held)
-            }
+            QuorumBasis::Seats => (tally.seats.count_ones(), held),
             QuorumBasis::Organisations => (u32::try_from(tally.orgs.len()).unwrap_or(u32::MAX), 0),
         };
         let reason = self.reasons.borrow_mut().get(self.body, rule, count, seats);

@@ -37,6 +37,11 @@ export interface QuorumBatchColumns {
     required: Uint32Array;
     missing: string[];
     reason: string[];
+    /** The code of a meeting that could not be judged; null for the others. */
+    error_code: (string | null)[];
+    /** The register row the error is about, e.g. "rows[12].organisation". */
+    error_field: (string | null)[];
+    error_message: (string | null)[];
 }
 /** The columns quorumCoded returns, one entry per meeting. */
 export interface QuorumCodedColumns {
@@ -382,6 +387,13 @@ pub fn error_codes() -> JsValue {
 /// Returns columns with one entry per meeting, in order of first appearance:
 /// `meeting_id`, `date`, `missing` (comma-separated seat ids) and `reason`
 /// as string arrays, `quorate` (1/0) and `count`, `required` as typed arrays.
+/// No meeting is lost to another's error: a meeting that cannot be judged (an
+/// organisation unknown or not current, two dates, no terms in force) keeps
+/// its place with `error_code`, `error_field` (`rows[i].organisation`, `i`
+/// counting data lines from 0) and `error_message` set (`null` for the others),
+/// `quorate`/`count`/`required` 0 and `missing` empty. Text that is not a
+/// register — a line without three tab-separated fields, a date that is not
+/// one — is thrown, with the line or row.
 #[cfg(feature = "governance")]
 #[wasm_bindgen(js_name = quorumBatch, unchecked_return_type = "QuorumBatchColumns")]
 pub fn quorum_batch(register: &str, body: Option<String>) -> Result<JsValue, JsValue> {
@@ -389,6 +401,8 @@ pub fn quorum_batch(register: &str, body: Option<String>) -> Result<JsValue, JsV
         return Err(invalid("the register is larger than 64 MiB"));
     }
     let mut rows = Vec::new();
+    // Registers repeat a meeting's date on each of its lines: parse it once.
+    let mut last_date: Option<(&str, chrono::NaiveDate)> = None;
     for (n, line) in register.lines().enumerate() {
         if line.trim().is_empty() || (n == 0 && line.starts_with("meeting_id")) {
             continue;
@@ -403,8 +417,16 @@ pub fn quorum_batch(register: &str, body: Option<String>) -> Result<JsValue, JsV
                 &[],
             ));
         };
-        let date = kcsp_core::dates::parse_date("date", date.trim())
-            .map_err(|e| thrown(&e.at(format!("rows[{}].date", rows.len()))))?;
+        let date = date.trim();
+        let date = match last_date {
+            Some((text, d)) if text == date => d,
+            _ => {
+                let d = kcsp_core::dates::parse_date("date", date)
+                    .map_err(|e| thrown(&e.at(format!("rows[{}].date", rows.len()))))?;
+                last_date = Some((date, d));
+                d
+            }
+        };
         rows.push(kcsp_core::quorum::Attendance {
             meeting: meeting.trim(),
             date,
@@ -414,10 +436,6 @@ pub fn quorum_batch(register: &str, body: Option<String>) -> Result<JsValue, JsV
     let body = body.unwrap_or_else(|| "kcsp".to_string());
     let batch = kcsp_core::quorum::batch(kcsp_core::Context::kent(), &body, rows).map_err(|e| thrown(&e))?;
     let m = &batch.meetings;
-    // This text-register entry point keeps its contract: the first bad row throws.
-    if let Some(e) = m.iter().find_map(|q| q.error.as_ref()) {
-        return Err(thrown(e));
-    }
     let lines = |f: &dyn Fn(&kcsp_core::quorum::MeetingQuorum<'_>) -> String| -> js_sys::Array {
         let joined: Vec<String> = m.iter().map(f).collect();
         if joined.is_empty() {
@@ -445,6 +463,14 @@ pub fn quorum_batch(register: &str, body: Option<String>) -> Result<JsValue, JsV
     );
     set("missing", &lines(&|q| q.missing.join(",")));
     set("reason", &lines(&|q| q.reason.to_string()));
+    let errors = |f: &dyn Fn(&kcsp_core::Error) -> &str| -> js_sys::Array {
+        m.iter()
+            .map(|q| q.error.as_ref().map_or(JsValue::NULL, |e| JsValue::from_str(f(e))))
+            .collect()
+    };
+    set("error_code", &errors(&|e| e.code()));
+    set("error_field", &errors(&|e| e.field()));
+    set("error_message", &errors(&|e| e.message()));
     Ok(out.into())
 }
 

@@ -160,6 +160,28 @@ test("quorumBatch agrees with quorum for every meeting", () => {
   });
 });
 
+test("quorumBatch keeps a meeting that cannot be judged, with its error, beside the others", () => {
+  const four = ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"];
+  const lines = [
+    ...four.map((o) => `a\t2022-07-14\t${o}`),
+    "b\t2022-07-14\tkent_police",
+    "b\t2022-07-14\tkent_and_medway_ccg", // dissolved on 30 June 2022
+    "c\t2022-07-14\tkent_police",
+    "c\t2022-07-15\tkent_county_council", // a second date for c
+    ...four.map((o) => `d\t2022-07-14\t${o}`),
+  ];
+  const b = k.quorumBatch(lines.join("\n"));
+  assert.deepEqual(b.meeting_id, ["a", "b", "c", "d"]);
+  assert.deepEqual([...b.quorate], [1, 0, 0, 1]);
+  assert.deepEqual(b.error_code, [null, "organisation_not_current", "invalid_input", null]);
+  assert.deepEqual(b.error_field, [null, "rows[5].organisation", "rows[7].date", null]);
+  assert.match(b.error_message[2], /dated both 2022-07-14 and 2022-07-15/);
+  assert.equal(b.error_message[0], null);
+  assert.deepEqual([...b.count], [4, 0, 0, 4]);
+  // Text that is not a register still throws, naming the line.
+  assert.throws(() => k.quorumBatch("a\t2022-07-14"), (e) => e.code === "invalid_input" && e.field === "line 1");
+});
+
 test("TypeScript declarations describe inputs, results and errors", () => {
   const dts = readFileSync(join(root, "kcsp-wasm", "pkg", "kcsp_wasm.d.ts"), "utf8");
   for (const name of ["interface QuorumInput", "interface QuorumResult", "interface Explanation", "interface Ledger",

@@ -1,7 +1,7 @@
 // Compiled with `tsc --strict` against the shipped .d.ts (tests/run.d/wasm.sh):
 // a web team's use of the package must type-check without skipLibCheck.
 import init, {
-  quorum, validate, Partnership, Calendar, Rules,
+  quorum, quorumBatch, validate, Partnership, Calendar, Rules,
   type QuorumInput, type QuorumResult, type KcspError, type LedgerInput, type Office,
 } from "kcsp-wasm";
 
@@ -18,7 +18,10 @@ export async function demo(text: string): Promise<string[]> {
   const errors: KcspError[] = validate("quorum", input);
   const seats = Partnership.kent().seats("kcsp", "2022-07-14").map((s) => s.holder ?? "(vacant)");
   rules.evaluate("papers_deadline", { meeting: "2027-06-10" });
-  return [q.explanation.reason, office, ledger.year, ...errors.map((e) => e.publicMessage), ...seats];
+  // A batch's error columns hold null for a meeting without an error.
+  const batch = quorumBatch("a\t2022-07-14\tkent_police");
+  const failed: string[] = batch.error_code.flatMap((c, i) => (c === null ? [] : [`${batch.meeting_id[i]}: ${c}`]));
+  return [q.explanation.reason, office, ledger.year, ...errors.map((e) => e.publicMessage), ...seats, ...failed];
 }
 
 // A meeting form's page imports only the governance family.
