@@ -62,6 +62,17 @@ export function checkbox({ id, field, label, hint, checked }) {
   return group(id, field, box);
 }
 
+/** A group of checkboxes under a legend; the caller fills the box `#<id>` with items. */
+export function checkboxesInput({ id, field, legend, hint }) {
+  const fs = el("fieldset", { class: "govuk-fieldset", "aria-describedby": hint ? `${id}-hint` : undefined });
+  const box = el("div", { class: "govuk-checkboxes govuk-checkboxes--small", "data-module": "govuk-checkboxes", id });
+  fs.append(...[el("legend", { class: "govuk-fieldset__legend govuk-fieldset__legend--s" }, legend), hintOf(id, hint), box]
+    .filter(Boolean));
+  const g = group(id, field, fs);
+  g.removeAttribute("data-focus"); // the summary link goes to the group: the first box may not exist yet
+  return g;
+}
+
 /** The GOV.UK date input: day, month and year boxes in a fieldset. `value` is YYYY-MM-DD. */
 export function dateInput({ id, field, legend, hint, value = "" }) {
   const [y, m, d] = value ? value.split("-") : ["", "", ""];

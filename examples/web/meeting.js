@@ -3,7 +3,9 @@
 // organisations come from the partnership's definition (Kent's, or one read
 // from a JSON file named by ?partnership=), never from this file.
 import init, { Partnership, Rules } from "../../kcsp-wasm/pkg/governance/kcsp_wasm.js";
-import { $, citations, clearErrors, dateOf, el, ready, showErrors, showResult } from "./govuk.js";
+import {
+  $, checkboxesInput, citations, clearErrors, dateInput, dateOf, el, ready, selectInput, showErrors, showResult,
+} from "./govuk.js";
 
 /** The organisations that existed on the meeting date, as checkboxes. */
 function renderOrganisations(partnership, date, checked) {
@@ -33,7 +35,24 @@ async function main() {
     : Partnership.kent();
   const rules = Rules.kent().withPartnership(partnership);
   $("#partnership-name").textContent = partnership.name;
-  for (const b of partnership.bodies()) $("#body").append(el("option", { value: b.id }, b.name));
+  $("#fields").append(
+    selectInput({
+      id: "body", field: "body", label: "Which meeting was it?", hint: "The board or group that met",
+      options: partnership.bodies().map((b) => [b.id, b.name]),
+    }),
+    dateInput({
+      id: "date", field: "date meeting", legend: "When was the meeting?", hint: "For example, 14 7 2022",
+      value: "2022-07-14",
+    }),
+    checkboxesInput({
+      id: "present", field: "present", legend: "Which organisations were present?",
+      hint: "Select all that sent someone. The list shows the organisations that existed on the meeting date.",
+    }),
+    dateInput({
+      id: "circulated", field: "circulated", legend: "When were the papers sent? (optional)",
+      hint: "Leave blank if they have not been sent yet. For example, 6 7 2022", value: "2022-07-06",
+    }),
+  );
 
   // Kent's example meeting starts with four seats present; another
   // partnership's starts with none ticked.
