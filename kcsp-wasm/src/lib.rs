@@ -463,7 +463,13 @@ pub fn quorum_batch(register: &str, body: Option<String>) -> Result<JsValue, JsV
     );
     set("missing", &lines(&|q| q.missing.join(",")));
     set("reason", &lines(&|q| q.reason.to_string()));
+    let any_error = m.iter().any(|q| q.error.is_some());
     let errors = |f: &dyn Fn(&kcsp_core::Error) -> &str| -> js_sys::Array {
+        if !any_error {
+            // One call fills the column, rather than one per meeting.
+            let n = u32::try_from(m.len()).unwrap_or(u32::MAX);
+            return js_sys::Array::new_with_length(n).fill(&JsValue::NULL, 0, n);
+        }
         m.iter()
             .map(|q| q.error.as_ref().map_or(JsValue::NULL, |e| JsValue::from_str(f(e))))
             .collect()

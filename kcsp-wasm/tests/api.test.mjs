@@ -151,6 +151,8 @@ test("quorumBatch agrees with quorum for every meeting", () => {
   const tsv = "meeting_id\tdate\torganisation\n" + meetings.flatMap((m) => m.present.map((o) => `${m.id}\t${m.date}\t${o}`)).join("\n");
   const b = k.quorumBatch(tsv);
   assert.equal(b.meeting_id.length, meetings.length);
+  // No meeting has an error: every error column is all null, one entry per meeting.
+  for (const col of ["error_code", "error_field", "error_message"]) assert.deepEqual(b[col], meetings.map(() => null));
   meetings.forEach((m, i) => {
     const q = k.quorum({ body: "kcsp", date: m.date, present: m.present });
     assert.equal(b.meeting_id[i], m.id);
