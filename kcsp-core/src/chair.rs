@@ -49,6 +49,7 @@ crate::input::input! {
     pub struct RemovalInput {
         /// The body (the partnership's principal body when absent).
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "typescript", tsify(type = "BodyId | null"))]
         pub body: Option<BodyId>,
         /// The meeting date.
         #[serde(with = "crate::dates::iso")]

@@ -192,6 +192,7 @@ crate::input::input! {
         pub decision: Decision,
         /// What it actually cost, if known.
         #[serde(skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "typescript", tsify(type = "Money | null"))]
         pub spent: Option<Money>,
     }
 }
@@ -204,6 +205,7 @@ crate::input::input! {
         pub allocation: Money,
         /// The financial year whose scheme applies.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "typescript", tsify(type = "FinancialYear | null"))]
         pub year: Option<FinancialYear>,
     }
 }
@@ -249,6 +251,7 @@ crate::input::input! {
         /// Whether the tactical pot is open (see [`crate::tactical`] for the
         /// gates); open when not said.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "typescript", tsify(type = "boolean | null"))]
         pub tactical_open: Option<bool>,
         /// The projects.
         pub projects: Vec<Project>,

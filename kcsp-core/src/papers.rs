@@ -23,12 +23,14 @@ crate::input::input! {
     pub struct PapersInput {
         /// The body (the partnership's principal body when absent).
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "typescript", tsify(type = "BodyId | null"))]
         pub body: Option<BodyId>,
         /// The meeting date.
         #[serde(with = "crate::dates::iso")]
         pub meeting: NaiveDate,
         /// When the papers went out, if they have.
         #[serde(default, with = "crate::dates::opt_iso", skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "typescript", tsify(type = "NaiveDate | null"))]
         pub circulated: Option<NaiveDate>,
     }
 }

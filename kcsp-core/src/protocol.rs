@@ -172,12 +172,15 @@ crate::input::input! {
         pub as_of: NaiveDate,
         /// When the commissioning decision was made, if it was.
         #[serde(default, with = "crate::dates::opt_iso", skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "typescript", tsify(type = "NaiveDate | null"))]
         pub decided: Option<NaiveDate>,
         /// The decision, if made.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "typescript", tsify(type = "CommissionDecision | null"))]
         pub decision: Option<CommissionDecision>,
         /// When the overview report went to the Home Office, if it did.
         #[serde(default, with = "crate::dates::opt_iso", skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "typescript", tsify(type = "NaiveDate | null"))]
         pub submitted: Option<NaiveDate>,
         /// Agreed extensions.
         #[serde(skip_serializing_if = "Vec::is_empty")]

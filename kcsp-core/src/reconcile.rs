@@ -98,6 +98,7 @@ crate::input::input! {
         pub allocation: Money,
         /// Whether the tactical pot is open; open when not said.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "typescript", tsify(type = "boolean | null"))]
         pub tactical_open: Option<bool>,
         /// The projects.
         pub projects: Vec<crate::grant::Project>,

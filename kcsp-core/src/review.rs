@@ -56,6 +56,7 @@ crate::input::input! {
     pub struct ReviewInput {
         /// The body (the partnership's principal body when absent).
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "typescript", tsify(type = "BodyId | null"))]
         pub body: Option<crate::BodyId>,
         /// The dates the terms of reference were approved (any order).
         #[serde(with = "crate::dates::iso_list")]

@@ -96,12 +96,15 @@ crate::input::input! {
         pub as_of: NaiveDate,
         /// Whether every project funded by earlier years' grants is complete.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "typescript", tsify(type = "boolean | null"))]
         pub earlier_projects_complete: Option<bool>,
         /// Whether every upfront business case has been decided.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "typescript", tsify(type = "boolean | null"))]
         pub upfront_cases_decided: Option<bool>,
         /// A closure the caller knows of that the context does not hold.
         #[serde(default, with = "crate::dates::opt_iso", skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "typescript", tsify(type = "NaiveDate | null"))]
         pub closed_from: Option<NaiveDate>,
     }
 }

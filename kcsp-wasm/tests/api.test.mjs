@@ -184,6 +184,21 @@ test("quorumBatch keeps a meeting that cannot be judged, with its error, beside 
   assert.throws(() => k.quorumBatch("a\t2022-07-14"), (e) => e.code === "invalid_input" && e.field === "line 1");
 });
 
+test("an optional input given as null is read as absent, as its .d.ts type says", () => {
+  const same = (f, withNull, without) => assert.deepEqual(f(withNull), f(without));
+  same(k.papersDeadline, { meeting: "2022-07-14", body: null, circulated: null }, { meeting: "2022-07-14" });
+  same(k.dhrDeadlines, { notified: "2023-01-10", as_of: "2023-02-01", decided: null, decision: null, submitted: null },
+    { notified: "2023-01-10", as_of: "2023-02-01" });
+  same(k.tacticalAccess, { year: "2021/22", as_of: "2022-01-10", earlier_projects_complete: null, closed_from: null },
+    { year: "2021/22", as_of: "2022-01-10" });
+  const project = { name: "A", round: "upfront", amount: "100", decision: "approved" };
+  same(k.grantLedger, { year: "2022/23", allocation: "39661", projects: [{ ...project, spent: null }], tactical_open: null },
+    { year: "2022/23", allocation: "39661", projects: [project] });
+  assert.deepEqual(k.validate("papers_deadline", { meeting: "2022-07-14", circulated: null }), []);
+  const dts = readFileSync(join(root, "kcsp-wasm", "pkg", "kcsp_wasm.d.ts"), "utf8");
+  assert.match(dts, /circulated\?: NaiveDate \| null;/);
+});
+
 test("TypeScript declarations describe inputs, results and errors", () => {
   const dts = readFileSync(join(root, "kcsp-wasm", "pkg", "kcsp_wasm.d.ts"), "utf8");
   for (const name of ["interface QuorumInput", "interface QuorumResult", "interface Explanation", "interface Ledger",

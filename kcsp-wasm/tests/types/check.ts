@@ -2,7 +2,7 @@
 // a web team's use of the package must type-check without skipLibCheck.
 import init, {
   quorum, quorumBatch, validate, Partnership, Calendar, Rules,
-  type QuorumInput, type QuorumResult, type KcspError, type LedgerInput, type Office,
+  type QuorumInput, type QuorumResult, type KcspError, type LedgerInput, type Office, type PapersInput,
 } from "kcsp-wasm";
 
 export async function demo(text: string): Promise<string[]> {
@@ -18,6 +18,9 @@ export async function demo(text: string): Promise<string[]> {
   const errors: KcspError[] = validate("quorum", input);
   const seats = Partnership.kent().seats("kcsp", "2022-07-14").map((s) => s.holder ?? "(vacant)");
   rules.evaluate("papers_deadline", { meeting: "2027-06-10" });
+  // An optional input may be left out or given as null (what a form's empty field becomes).
+  const notSent: PapersInput = { meeting: "2027-06-10", circulated: null };
+  rules.evaluate("papers_deadline", notSent);
   // A batch's error columns hold null for a meeting without an error.
   const batch = quorumBatch("a\t2022-07-14\tkent_police");
   const failed: string[] = batch.error_code.flatMap((c, i) => (c === null ? [] : [`${batch.meeting_id[i]}: ${c}`]));
