@@ -200,7 +200,7 @@ fn held_seats(body: &Body, date: NaiveDate) -> u128 {
 
 /// `held_seats` for the dates of a batch, each worked out once.
 #[derive(Default)]
-struct HeldOn(std::collections::HashMap<NaiveDate, u128, std::hash::BuildHasherDefault<IdHasher>>);
+struct HeldOn(IdMap<NaiveDate, u128>);
 
 impl HeldOn {
     fn get(&mut self, body: &Body, date: NaiveDate) -> u128 {
@@ -816,9 +816,7 @@ pub(crate) struct CodeTable<'a> {
     resolved: Vec<Resolved<'a>>,
     reasons: std::cell::RefCell<Reasons>,
     /// The terms in force and the number of seats held, per date seen.
-    on: std::cell::RefCell<
-        std::collections::HashMap<NaiveDate, (&'a Terms, usize), std::hash::BuildHasherDefault<IdHasher>>,
-    >,
+    on: std::cell::RefCell<IdMap<NaiveDate, (&'a Terms, usize)>>,
 }
 
 impl<'a> CodeTable<'a> {
