@@ -168,14 +168,8 @@ impl CalendarChanges {
                 "calendar changes are an object: {\"govuk\": ..., \"add\": [...], \"remove\": [...]}",
             ));
         }
-        serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = e.path().to_string();
-            Error::new(
-                ErrorKind::InvalidCalendar,
-                if path == "." { String::new() } else { path },
-                format!("not a calendar change: {}", e.inner()),
-            )
-        })
+        crate::path::deserialize(value)
+            .map_err(|(field, e)| Error::new(ErrorKind::InvalidCalendar, field, format!("not a calendar change: {e}")))
     }
 
     /// The England and Wales calendar with these changes.

@@ -152,13 +152,8 @@ impl Context {
                 "a context definition is an object with a partnership".into(),
             ));
         }
-        let def: Definition = serde_path_to_error::deserialize(&value).map_err(|e| {
-            let path = e.path().to_string();
-            bad(
-                if path == "." { String::new() } else { path },
-                format!("not a context definition: {}", e.inner()),
-            )
-        })?;
+        let def: Definition = crate::path::deserialize(&value)
+            .map_err(|(field, e)| bad(field, format!("not a context definition: {e}")))?;
         let partnership = Partnership::from_value(&def.partnership).map_err(|e| prefixed("partnership", e))?;
         let calendar = match &def.calendar {
             Some(v) => CalendarChanges::from_value(v)

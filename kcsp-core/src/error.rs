@@ -292,12 +292,12 @@ pub(crate) fn de<E: serde::de::Error>(e: Error) -> E {
 /// An error from deserializing an input: a value's own error (carried by
 /// [`de`]) keeps its code and details; anything else (a wrong type, a
 /// missing key, an unknown key) is `kind` (`invalid_input` for a rule's
-/// input). The field is the path serde reached, under `prefix`.
-pub(crate) fn from_serde(kind: ErrorKind, prefix: &str, e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let path = e.path().to_string();
-    let mut path = if path == "." { String::new() } else { path };
+/// input). The field is the path where the error started
+/// ([`crate::path::deserialize`]), under `prefix`.
+pub(crate) fn from_serde(kind: ErrorKind, prefix: &str, (path, e): &(String, serde_json::Error)) -> Error {
+    let mut path = path.clone();
     // serde names a missing key in its message, at the object's path.
-    let text = e.inner().to_string();
+    let text = e.to_string();
     if let Some(key) = text.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
         path = if path.is_empty() {
             key.to_string()

@@ -47,12 +47,12 @@ pub(crate) fn join(path: &str, key: &str) -> String {
 
 /// Deserializes `value` as `T`: the input, or its first error.
 pub fn parse<T: DeserializeOwned>(value: &Value) -> Result<T> {
-    serde_path_to_error::deserialize(value).map_err(|e| from_serde(ErrorKind::InvalidInput, "", &e))
+    crate::path::deserialize(value).map_err(|e| from_serde(ErrorKind::InvalidInput, "", &e))
 }
 
 /// A leaf: checked by its own deserializer.
 pub(crate) fn check_leaf<T: DeserializeOwned>(value: &Value, path: &str, errors: &mut Vec<Error>) {
-    if let Err(e) = serde_path_to_error::deserialize::<_, T>(value) {
+    if let Err(e) = crate::path::deserialize::<T>(value) {
         errors.push(from_serde(ErrorKind::InvalidInput, path, &e));
     }
 }

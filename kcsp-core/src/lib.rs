@@ -66,6 +66,7 @@ pub mod messages;
 pub mod money;
 pub mod papers;
 pub mod partnership;
+mod path;
 pub mod protocol;
 #[cfg(feature = "python")]
 pub mod python;

@@ -73,6 +73,7 @@ pub struct Organisation {
 
 impl Organisation {
     /// Whether the organisation existed on `date`.
+    #[inline]
     pub fn exists_on(&self, date: NaiveDate) -> bool {
         within(self.from, self.to, date)
     }
@@ -445,7 +446,7 @@ impl Partnership {
                 "a partnership definition is an object with name, organisations and bodies",
             ));
         }
-        let p: Partnership = serde_path_to_error::deserialize(value).map_err(shape_error)?;
+        let p: Partnership = crate::path::deserialize(value).map_err(shape_error)?;
         p.validate()?;
         Ok(p)
     }
@@ -670,13 +671,11 @@ impl Partnership {
 }
 
 /// A serde error while reading a definition, as `invalid_partnership` at its path.
-fn shape_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let path = e.path().to_string();
-    let field = if path == "." { String::new() } else { path };
+fn shape_error((field, e): (String, serde_json::Error)) -> Error {
     Error::new(
         ErrorKind::InvalidPartnership,
         field,
-        format!("not a partnership definition: {}", e.inner()),
+        format!("not a partnership definition: {e}"),
     )
 }
 

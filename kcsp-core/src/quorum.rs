@@ -431,7 +431,14 @@ impl std::hash::Hasher for IdHasher {
         }
     }
     fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.write_u64(u64::from(i));
+    }
+    // A date hashes as one `i32`: one step, not a pass over its bytes.
+    fn write_i32(&mut self, i: i32) {
+        self.write_u64(u64::from(i as u32));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
@@ -586,6 +593,7 @@ impl<'p> Resolved<'p> {
 
     /// Whether the organisation may attend on `date` (listed and existing, or
     /// unlisted where membership is open).
+    #[inline]
     fn current(&self, date: NaiveDate, open: bool) -> bool {
         match self.org {
             Some(o) => o.exists_on(date),
