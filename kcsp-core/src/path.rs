@@ -8,9 +8,10 @@
 //! scalars are read by `serde_json`'s own deserializer. It does the job of
 //! the `serde_path_to_error` crate without wrapping every visitor and seed
 //! of every type (which doubled the deserialization code and made the
-//! WebAssembly package 30 KB gzip larger, BENCHMARKS.md "What bounds the
-//! package size"). As there, content read through serde's buffering (an
-//! untagged or internally tagged enum) reports the enum's own path.
+//! WebAssembly package 23 KB gzip larger: BENCHMARKS.md, "WebAssembly:
+//! per-family builds, size and the demo"). As there, content read through
+//! serde's buffering (an untagged or internally tagged enum) reports the
+//! enum's own path.
 
 use serde::de::{self, DeserializeSeed, Deserializer as _, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde::forward_to_deserialize_any;
