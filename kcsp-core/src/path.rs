@@ -90,6 +90,18 @@ impl<'de> At<'de, '_> {
         result
     }
 
+    /// `read` of this same value as another reader sees it (an option's
+    /// content, a newtype's, a seed's), recording the path of an error
+    /// that the reader itself raised after this value was read.
+    fn inner<T>(self, read: impl FnOnce(Self) -> Result<T, Error>) -> Result<T, Error> {
+        let (chain, track) = (self.chain, self.track);
+        let result = read(self);
+        if result.is_err() {
+            record(track, chain);
+        }
+        result
+    }
+
     /// The error for a value of the wrong type, at this value's path.
     fn wrong_type<T>(&self, expected: &dyn de::Expected) -> Result<T, Error> {
         let unexpected = match self.value {
@@ -211,21 +223,11 @@ impl<'de> de::Deserializer<'de> for At<'de, '_> {
         if self.value.is_null() {
             return self.here(visitor.visit_none());
         }
-        let (chain, track) = (self.chain, self.track);
-        let result = visitor.visit_some(self);
-        if result.is_err() {
-            record(track, chain);
-        }
-        result
+        self.inner(|at| visitor.visit_some(at))
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Error> {
-        let (chain, track) = (self.chain, self.track);
-        let result = visitor.visit_newtype_struct(self);
-        if result.is_err() {
-            record(track, chain);
-        }
-        result
+        self.inner(|at| visitor.visit_newtype_struct(at))
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Error> {
@@ -304,16 +306,15 @@ impl<'de> SeqAccess<'de> for Items<'de, '_> {
         };
         let chain = Chain::Item(self.chain, self.index);
         self.index += 1;
-        let result = seed.deserialize(At {
+        // A value's own check (a date's, say) fails after its
+        // deserializer has returned: `inner` records that too.
+        At {
             value,
             chain: &chain,
             track: self.track,
-        });
-        // A value's own check fails after its deserializer has returned.
-        if result.is_err() {
-            record(self.track, &chain);
         }
-        result.map(Some)
+        .inner(|at| seed.deserialize(at))
+        .map(Some)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -360,15 +361,12 @@ impl<'de> MapAccess<'de> for Entries<'de, '_> {
             return Err(de::Error::custom("a value was asked for before its key"));
         };
         let chain = Chain::Key(self.chain, key);
-        let result = seed.deserialize(At {
+        At {
             value,
             chain: &chain,
             track: self.track,
-        });
-        if result.is_err() {
-            record(self.track, &chain);
         }
-        result
+        .inner(|at| seed.deserialize(at))
     }
 
     fn size_hint(&self) -> Option<usize> {
