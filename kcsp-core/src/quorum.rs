@@ -880,6 +880,12 @@ impl<'a> CodeTable<'a> {
                     format!("code {c} is not in the table"),
                 ));
             };
+            // On every date, in one undated seat (or none): its bit, without
+            // the date checks `add` would make.
+            if let (QuorumBasis::Seats, Some(bits), false) = (terms.quorum.basis, r.undated, r.attendee_only) {
+                tally.seats |= bits;
+                continue;
+            }
             if !r.current(date, open) {
                 self.partnership.resolve(&format!("codes[{i}]"), id, date, open)?;
             }
