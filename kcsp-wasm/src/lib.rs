@@ -501,26 +501,29 @@ pub fn quorum_coded(
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     // A register repeats its dates: each day number's date is kept in a
     // small table by its low bits, so most are converted once.
-    let mut seen = [(i32::MIN, epoch); 64];
+    let mut seen: [Option<(i32, chrono::NaiveDate)>; 64] = [None; 64];
     let dates = days
         .iter()
         .enumerate()
         .map(|(i, &day)| {
             let slot = &mut seen[(day & 63) as usize];
-            if slot.0 != day {
-                let date = epoch
-                    .checked_add_signed(chrono::Duration::days(i64::from(day)))
-                    .ok_or_else(|| {
-                        js_error(
-                            "date_out_of_range",
-                            &format!("days[{i}]"),
-                            "the day number is out of range",
-                            &[],
-                        )
-                    })?;
-                *slot = (day, date);
+            match *slot {
+                Some((d, date)) if d == day => Ok(date),
+                _ => {
+                    let date = epoch
+                        .checked_add_signed(chrono::Duration::days(i64::from(day)))
+                        .ok_or_else(|| {
+                            js_error(
+                                "date_out_of_range",
+                                &format!("days[{i}]"),
+                                "the day number is out of range",
+                                &[],
+                            )
+                        })?;
+                    *slot = Some((day, date));
+                    Ok(date)
+                }
             }
-            Ok(slot.1)
         })
         .collect::<Result<Vec<_>, JsValue>>()?;
     let meetings =

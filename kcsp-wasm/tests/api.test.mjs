@@ -233,6 +233,13 @@ test("quorumCoded agrees with quorum and names the offending meeting", () => {
   assert.deepEqual(code(() => k.quorumCoded("kcsp", names, codes, ends, late)), ["organisation_not_current", "meetings[2].codes[0]"]);
   assert.deepEqual(code(() => k.quorumCoded("kcsp", names, Uint16Array.from([9]), Uint32Array.from([1]), Int32Array.from([0]))), ["invalid_input", "meetings[0].codes[0]"]);
   assert.equal(code(() => k.quorumCoded("kcsp", names, codes, Uint32Array.from([99]), Int32Array.from([0])))[0], "invalid_input");
+  // Day numbers 64 apart share a slot of the binding's table of dates: each keeps its own date.
+  const june30 = Date.parse("2022-06-30") / 864e5;
+  const apart = (a, b) => k.quorumCoded("kcsp", names, Uint16Array.from([5, 5]), Uint32Array.from([1, 2]), Int32Array.from([a, b]));
+  assert.equal(apart(june30, june30).count.length, 2);
+  assert.deepEqual(code(() => apart(june30, june30 + 64)), ["organisation_not_current", "meetings[1].codes[0]"]);
+  assert.deepEqual(code(() => apart(june30 + 64, june30)), ["organisation_not_current", "meetings[0].codes[0]"]);
+  assert.deepEqual(code(() => apart(-2147483648, june30)), ["date_out_of_range", "days[0]"]);
 });
 
 test("an empty result field arrives as null and is typed T | null", () => {
