@@ -73,7 +73,6 @@ pub struct Organisation {
 
 impl Organisation {
     /// Whether the organisation existed on `date`.
-    #[inline]
     pub fn exists_on(&self, date: NaiveDate) -> bool {
         within(self.from, self.to, date)
     }

@@ -289,6 +289,18 @@ impl<'de> de::Deserializer<'de> for At<'de, '_> {
     forward_to_deserialize_any! { i128 u128 }
 }
 
+/// `seed` read from `value` at `chain` (a list item, an object's value). A
+/// value's own check (a date's, say) fails after its deserializer has
+/// returned: `inner` records that path too.
+fn read_at<'de, T: DeserializeSeed<'de>>(
+    seed: T,
+    value: &'de Value,
+    chain: &Chain<'_>,
+    track: &Track,
+) -> Result<T::Value, Error> {
+    At { value, chain, track }.inner(|at| seed.deserialize(at))
+}
+
 /// The items of a list, each at its index.
 struct Items<'de, 'p> {
     items: std::slice::Iter<'de, Value>,
@@ -306,15 +318,7 @@ impl<'de> SeqAccess<'de> for Items<'de, '_> {
         };
         let chain = Chain::Item(self.chain, self.index);
         self.index += 1;
-        // A value's own check (a date's, say) fails after its
-        // deserializer has returned: `inner` records that too.
-        At {
-            value,
-            chain: &chain,
-            track: self.track,
-        }
-        .inner(|at| seed.deserialize(at))
-        .map(Some)
+        read_at(seed, value, &chain, self.track).map(Some)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -360,13 +364,7 @@ impl<'de> MapAccess<'de> for Entries<'de, '_> {
         let Some((key, value)) = self.pending.take() else {
             return Err(de::Error::custom("a value was asked for before its key"));
         };
-        let chain = Chain::Key(self.chain, key);
-        At {
-            value,
-            chain: &chain,
-            track: self.track,
-        }
-        .inner(|at| seed.deserialize(at))
+        read_at(seed, value, &Chain::Key(self.chain, key), self.track)
     }
 
     fn size_hint(&self) -> Option<usize> {

@@ -593,7 +593,6 @@ impl<'p> Resolved<'p> {
 
     /// Whether the organisation may attend on `date` (listed and existing, or
     /// unlisted where membership is open).
-    #[inline]
     fn current(&self, date: NaiveDate, open: bool) -> bool {
         match self.org {
             Some(o) => o.exists_on(date),
