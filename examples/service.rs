@@ -22,7 +22,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use kcsp_core::{json, receipt, rules, Calendar, Context, Error, Partnership};
+use kcsp_core::{json, receipt, registry, Calendar, Context, Error, Partnership};
 use serde_json::{json as j, Value};
 use std::sync::Arc;
 
@@ -48,7 +48,7 @@ fn error_json(e: &Error) -> Value {
 }
 
 async fn list() -> Json<Value> {
-    let rules: Vec<Value> = rules::RULES
+    let rules: Vec<Value> = registry::RULES
         .iter()
         .map(|r| j!({"id": r.id, "keys": r.keys()}))
         .collect();
@@ -63,7 +63,7 @@ async fn decide(State(ctx): State<Arc<Context>>, Path(id): Path<String>, Json(in
 }
 
 async fn validate(State(ctx): State<Arc<Context>>, Path(id): Path<String>, Json(input): Json<Value>) -> Response {
-    match rules::validate(&ctx, &id, &input) {
+    match registry::validate(&ctx, &id, &input) {
         Ok(errors) => {
             let list: Vec<Value> = errors.iter().map(error_json).collect();
             Json(j!({"valid": list.is_empty(), "errors": list})).into_response()
@@ -133,6 +133,6 @@ async fn main() -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-    eprintln!("kcsp service for the {} on http://{addr}", ctx.partnership().name);
+    eprintln!("kcsp service for the {} on http://{addr}", ctx.partnership().name());
     axum::serve(listener, app(ctx)).await.map_err(|e| e.to_string())
 }

@@ -22,7 +22,7 @@ function renderOrganisations(partnership, date, checked) {
     const input = el("input", { class: "govuk-checkboxes__input", id: `present-${i}`, name: "present", type: "checkbox", value: o.id });
     if (checked.has(o.id)) input.checked = true;
     item.append(input, el("label", { class: "govuk-label govuk-checkboxes__label", for: `present-${i}` },
-      o.attendeeOnly ? `${o.name} (attends, no seat)` : o.name));
+      o.attendee_only ? `${o.name} (attends, no seat)` : o.name));
     box.append(item);
   });
 }

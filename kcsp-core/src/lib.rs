@@ -46,43 +46,40 @@
     allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
 )]
 
-pub mod action_plan;
-pub mod cadence;
-pub mod calendar;
-pub mod chair;
-pub mod context;
-pub mod csa;
-pub mod dates;
-pub mod dhr;
-pub mod error;
-pub mod explain;
-pub mod grant;
-pub mod id;
-pub mod input;
-pub mod json;
-mod kent;
-pub mod match_funding;
-pub mod messages;
-pub mod money;
-pub mod papers;
-pub mod partnership;
-mod path;
-pub mod protocol;
-#[cfg(feature = "python")]
-pub mod python;
-pub mod quorum;
-pub mod receipt;
-pub mod reconcile;
-pub mod review;
-pub mod rules;
-pub mod tactical;
-pub mod year;
+// Four layers, each a folder, every import pointing down (checked by
+// kcsp-core/tests/layers.rs): base <- definitions <- rules <- boundary.
+mod base;
+mod boundary;
+mod definitions;
+mod rules;
 
-pub use calendar::Calendar;
-pub use context::Context;
-pub use error::{Error, ErrorKind, Result};
-pub use explain::{Citation, Explanation, Figure};
-pub use id::{BodyId, OrgId, SeatId};
-pub use money::Money;
-pub use partnership::Partnership;
-pub use year::FinancialYear;
+// The rule families.
+pub use rules::{
+    action_plan, cadence, chair, csa, dhr, grant, match_funding, papers, protocol, quorum, reconcile, review, tactical,
+    working_day,
+};
+
+// The registry and the ways in from outside.
+pub use boundary::{json, messages, receipt, registry};
+
+/// The Python form of the results (feature `python`, used by the `kcsp`
+/// Python package).
+#[cfg(feature = "python")]
+pub mod python {
+    pub use crate::boundary::python::*;
+}
+
+// What a partnership writes down.
+pub use definitions::{calendar, partnership};
+
+// The values every rule is made of.
+pub use base::{dates, error, input, money};
+
+pub use base::error::{Error, ErrorDomain, ErrorKind, Result};
+pub use base::id::{BodyId, OrgId, SeatId, MAX_ID_LEN};
+pub use base::money::Money;
+pub use base::year::FinancialYear;
+pub use definitions::calendar::Calendar;
+pub use definitions::context::Context;
+pub use definitions::explain::{CalendarSource, Citation, Explanation, Figure};
+pub use definitions::partnership::Partnership;

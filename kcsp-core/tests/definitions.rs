@@ -111,7 +111,7 @@ fn round_trips<T: Serialize + DeserializeOwned + PartialEq + Debug>(value: &T) {
 
 #[test]
 fn results_deserialize_as_they_serialize() {
-    use kcsp_core::{calendar, dhr, grant, match_funding, protocol, reconcile, tactical};
+    use kcsp_core::{dhr, grant, match_funding, protocol, reconcile, tactical, working_day};
     use serde_json::json;
     let kent = Context::kent();
     let five = [
@@ -158,7 +158,7 @@ fn results_deserialize_as_they_serialize() {
         "dhr_case",
         json!({"as_of": "2023-03-01", "case": {"reference": "A 2023", "events": [{"date": "2023-01-10", "stage": "notified"}]}}),
     );
-    typed::<calendar::WorkingDay>(
+    typed::<working_day::WorkingDay>(
         "working_day",
         json!({"date": "2026-06-08", "calendar": {"add": ["2026-06-08"]}}),
     );

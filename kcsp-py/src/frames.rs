@@ -1084,7 +1084,7 @@ fn decide_quorum(
 
 /// Runs rule `R` on one request per row; a row's errors are named
 /// `rows[i].…`, and a field inside a nested list is mapped by `inner`.
-fn run_rows<R: kcsp_core::rules::Rule>(
+fn run_rows<R: kcsp_core::registry::Rule>(
     ctx: &kcsp_core::Context,
     requests: Vec<Result<Value, Error>>,
 ) -> Vec<Result<R::Output, Error>> {
@@ -1291,7 +1291,7 @@ fn removal_batch<'py>(
             ("votes_for", votes_for),
         ];
         let results: Vec<Result<kcsp_core::chair::RemovalResult, Error>> = py
-            .detach(|| run_rows::<kcsp_core::rules::ChairRemoval>(&ctx, reqs))
+            .detach(|| run_rows::<kcsp_core::registry::ChairRemoval>(&ctx, reqs))
             .into_iter()
             .map(|r| r.map_err(|e| renamed(e, &keys)))
             .collect();
@@ -1417,7 +1417,7 @@ fn ledger_batch<'py>(
                 },
             });
         }
-        let results = py.detach(|| run_rows::<kcsp_core::rules::GrantLedger>(kcsp_core::Context::kent(), reqs));
+        let results = py.detach(|| run_rows::<kcsp_core::registry::GrantLedger>(kcsp_core::Context::kent(), reqs));
         // `rows[g].projects[k].amount` → the frame's row and column.
         let columns: Vec<(&str, &str)> = keys.iter().copied().zip(names[1..].iter().copied()).collect();
         let results: Vec<Result<kcsp_core::grant::Ledger, Error>> = results

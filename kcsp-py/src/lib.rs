@@ -23,7 +23,7 @@ mod frames;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use chrono::NaiveDate;
-use kcsp_core::{Calendar, Context, Error, Partnership};
+use kcsp_core::{Calendar, Context, Error, ErrorDomain, Partnership};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -69,7 +69,7 @@ pyo3::create_exception!(
 fn exception(
     py: Python<'_>,
     code: &str,
-    domain: &str,
+    domain: Option<ErrorDomain>,
     field: &str,
     message: &str,
     details: &std::collections::BTreeMap<String, String>,
@@ -81,13 +81,12 @@ fn exception(
         format!("{code} ({field}): {message}")
     };
     let err = match domain {
-        "input" => InputError::new_err(text),
-        "calendar" => CalendarError::new_err(text),
-        "governance" => GovernanceError::new_err(text),
-        "grant" => GrantError::new_err(text),
-        "dhr" => DhrError::new_err(text),
-        "internal" => InternalError::new_err(text),
-        _ => KcspError::new_err(text),
+        Some(ErrorDomain::Input) => InputError::new_err(text),
+        Some(ErrorDomain::Calendar) => CalendarError::new_err(text),
+        Some(ErrorDomain::Governance) => GovernanceError::new_err(text),
+        Some(ErrorDomain::Grant) => GrantError::new_err(text),
+        Some(ErrorDomain::Dhr) => DhrError::new_err(text),
+        None => InternalError::new_err(text),
     };
     let value = err.value(py);
     let set = || -> PyResult<()> {
@@ -110,7 +109,7 @@ pub(crate) fn raise(e: &Error) -> PyErr {
         exception(
             py,
             e.code(),
-            e.kind().domain(),
+            Some(e.kind().domain()),
             e.field(),
             e.message(),
             e.details(),
@@ -124,7 +123,7 @@ pub(crate) fn internal(what: &str) -> PyErr {
         exception(
             py,
             "internal_error",
-            "internal",
+            None,
             "",
             &format!("kcsp failed unexpectedly in {what}"),
             &Default::default(),
@@ -182,46 +181,47 @@ impl PyPartnership {
     /// The partnership's name.
     #[getter]
     fn name(&self) -> String {
-        self.inner.name.clone()
+        self.inner.name().to_string()
     }
 
-    /// Every organisation: (id, name, from, to, attendee_only).
-    fn organisations(&self) -> Vec<OrganisationRow> {
-        self.inner
-            .organisations
-            .iter()
-            .map(|o| (o.id.to_string(), o.name.clone(), o.from, o.to, o.attendee_only))
-            .collect()
+    /// The organisations: (id, name, from, to, attendee_only); with `date`,
+    /// those that existed on it.
+    #[pyo3(signature = (date = None))]
+    fn organisations(&self, date: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<OrganisationRow>> {
+        let row = |o: &kcsp_core::partnership::Organisation| {
+            (o.id.to_string(), o.name.clone(), o.from, o.to, o.attendee_only)
+        };
+        Ok(match date {
+            None => self.inner.organisations().iter().map(row).collect(),
+            Some(d) => {
+                let d = convert::date(d, "date").map_err(|e| raise(&e))?;
+                self.inner.organisations_on(d).into_iter().map(row).collect()
+            }
+        })
     }
 
-    /// Every body: (id, name).
+    /// Every body: (id, name), the principal body first.
     fn bodies(&self) -> Vec<(String, String)> {
         self.inner
-            .bodies
+            .bodies()
             .iter()
             .map(|b| (b.id.to_string(), b.name.clone()))
             .collect()
     }
 
-    /// The seats of `body` on `date`: (seat id, seat name, holder on the date).
-    fn seats(&self, body: &str, date: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String, Option<String>)>> {
+    /// The seats of `body` on `date` with the organisation holding each:
+    /// (seat id, seat name, holder), the seats that count for its quorum.
+    fn seats(&self, body: &str, date: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String, String)>> {
         let date = convert::date(date, "date").map_err(|e| raise(&e))?;
-        let b = self.inner.body(body).map_err(|e| raise(&e))?;
-        Ok(b.seats_on(date)
+        let seats = self.inner.seats(body, date).map_err(|e| raise(&e))?;
+        Ok(seats
             .into_iter()
-            .map(|s| {
-                let holder = s
-                    .holders
-                    .iter()
-                    .find(|h| h.covers(date))
-                    .map(|h| h.organisation.to_string());
-                (s.id.to_string(), s.name.clone(), holder)
-            })
+            .map(|s| (s.id.to_string(), s.name, s.holder.to_string()))
             .collect())
     }
 
     fn __repr__(&self) -> String {
-        format!("Partnership({:?})", self.inner.name)
+        format!("Partnership({:?})", self.inner.name())
     }
 }
 
@@ -333,9 +333,9 @@ fn evaluate<'py>(
     guarded("evaluate", || {
         let value = convert::value(input, &convert::Path::Root).map_err(|e| raise(&e))?;
         let (out, _) = py
-            .detach(|| kcsp_core::rules::decide(&ctx, rule, &value))
+            .detach(|| kcsp_core::registry::decide(&ctx, rule, &value))
             .map_err(|e| raise(&e))?;
-        out.into_python(py)
+        kcsp_core::python::into_python(py, out)
     })
 }
 
@@ -354,7 +354,7 @@ fn validate<'py>(
     guarded("validate", || {
         let errors = match convert::value(input, &convert::Path::Root) {
             Ok(value) => py
-                .detach(|| kcsp_core::rules::validate(&ctx, rule, &value))
+                .detach(|| kcsp_core::registry::validate(&ctx, rule, &value))
                 .map_err(|e| raise(&e))?,
             Err(e) => vec![e],
         };
@@ -410,14 +410,14 @@ fn verify<'py>(
 fn error_catalogue() -> Vec<(&'static str, &'static str)> {
     kcsp_core::ErrorKind::ALL
         .iter()
-        .map(|k| (k.code(), k.domain()))
+        .map(|k| (k.code(), k.domain().as_str()))
         .collect()
 }
 
 /// The rules of the registry: (id, input keys, reads partnership, reads calendar).
 #[pyfunction]
 fn rules() -> Vec<(&'static str, Vec<&'static str>, bool, bool)> {
-    kcsp_core::rules::RULES
+    kcsp_core::registry::RULES
         .iter()
         .map(|r| (r.id, r.fields.to_vec(), r.reads_partnership, r.reads_calendar))
         .collect()

@@ -56,12 +56,12 @@ def test_chair_removal_counts_against_all_seats() -> None:
 
 
 def test_papers_and_working_days() -> None:
-    p = kcsp.papers_deadline(date(2023, 4, 13), date(2023, 4, 5))
+    p = kcsp.papers_deadline(date(2023, 4, 13), circulated=date(2023, 4, 5))
     assert p.latest_circulation == date(2023, 4, 3)
     assert (p.clear_working_days, p.compliant) == (3, False)
     assert kcsp.papers_deadline(date(2023, 3, 16)).compliant is None
-    assert not kcsp.is_working_day(date(2022, 9, 19))
-    assert kcsp.is_working_day(date(2022, 5, 30))
+    assert not kcsp.working_day(date(2022, 9, 19)).working_day
+    assert kcsp.working_day(date(2022, 5, 30)).working_day
     w = kcsp.working_day(date(2023, 5, 8))
     assert w.holiday is not None and "coronation" in w.holiday
 
@@ -104,8 +104,8 @@ def test_frame_values_are_accepted() -> None:
     assert kcsp.working_day(pd.Timestamp("2023-05-08")).working_day is False
     assert kcsp.working_day(np.datetime64("2023-05-09")).working_day is True
     assert kcsp.grant_split(np.int64(39661)).upfront == Decimal("26440")
-    assert kcsp.papers_deadline(date(2023, 4, 13), pd.NaT).compliant is None
-    assert kcsp.papers_deadline(date(2023, 4, 13), float("nan")).compliant is None
+    assert kcsp.papers_deadline(date(2023, 4, 13), circulated=pd.NaT).compliant is None
+    assert kcsp.papers_deadline(date(2023, 4, 13), circulated=float("nan")).compliant is None
 
 
 def test_times_of_day_are_refused() -> None:
@@ -138,7 +138,7 @@ def test_ledger_2022_23() -> None:
 
 
 def test_reconcile_reports_the_pound() -> None:
-    r = kcsp.reconcile(
+    r = kcsp.grant_reconciliation(
         "2021/22", 39661, [], stated_figures=[{"figure": "tactical_pot", "amount": "13220", "source": "WG 14 July 2022"}], tactical_open=False
     )
     assert not r.consistent

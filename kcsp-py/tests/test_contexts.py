@@ -68,9 +68,9 @@ def test_a_bad_definition_is_a_kcsp_error_with_the_field() -> None:
 
 def test_another_calendar() -> None:
     cal = kcsp.Calendar().add(date(2027, 6, 4), "A proclaimed day")
-    assert not kcsp.is_working_day(date(2027, 6, 4), calendar=cal)
-    assert kcsp.is_working_day(date(2027, 6, 4))
-    assert kcsp.is_working_day(date(2026, 12, 28), calendar=kcsp.Calendar().remove(date(2026, 12, 28)))
+    assert not kcsp.working_day(date(2027, 6, 4), calendar=cal).working_day
+    assert kcsp.working_day(date(2027, 6, 4)).working_day
+    assert kcsp.working_day(date(2026, 12, 28), calendar=kcsp.Calendar().remove(date(2026, 12, 28))).working_day
     govuk = {"england-and-wales": {"division": "england-and-wales", "events": [
         {"title": "New Year's Day", "date": "2031-01-01", "notes": "", "bunting": True}]}}
     g = kcsp.Calendar.govuk_json(json.dumps(govuk))

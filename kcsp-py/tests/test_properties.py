@@ -40,8 +40,8 @@ def test_adding_an_attendee_never_breaks_quorum(present: list[str], extra: str) 
 @given(st.dates(min_value=date(1979, 1, 1), max_value=date(2198, 12, 1)), st.integers(min_value=0, max_value=40))
 def test_clear_days_equal_working_days_between(start: date, gap: int) -> None:
     end = start + timedelta(days=gap)
-    p = kcsp.papers_deadline(end, start)
-    expected = sum(kcsp.is_working_day(start + timedelta(days=k)) for k in range(1, gap))
+    p = kcsp.papers_deadline(end, circulated=start)
+    expected = sum(kcsp.working_day(start + timedelta(days=k)).working_day for k in range(1, gap))
     assert p.clear_working_days == expected
 
 

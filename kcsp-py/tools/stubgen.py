@@ -22,9 +22,13 @@ TEXT = {"String", "BodyId", "OrgId", "SeatId", "FinancialYear", "Cow<'static, st
 
 
 def classes() -> list[str]:
-    text = (CORE / "python.rs").read_text()
-    block = text[text.index("results!(") :]
-    return re.findall(r"::(\w+)[,;]", block)
+    """Every result class: each rule's result (from the registry's table,
+    kcsp-core/src/boundary/registry.rs), then the values results hold (the
+    classes boundary/python.rs adds to the module)."""
+    table = (CORE / "boundary" / "registry.rs").read_text()
+    outputs = re.findall(r"=> \$crate::rules::\w+::(\w+), reads", table)
+    added = re.findall(r"add_class::<crate::[\w:]*::(\w+)>", (CORE / "boundary" / "python.rs").read_text())
+    return list(dict.fromkeys(outputs + added))
 
 
 def python_type(rust: str, names: set[str]) -> str:
@@ -53,7 +57,7 @@ def python_type(rust: str, names: set[str]) -> str:
 
 
 def fields(name: str) -> list[tuple[str, str]]:
-    for path in sorted(CORE.glob("*.rs")):
+    for path in sorted(CORE.rglob("*.rs")):
         src = path.read_text()
         m = re.search(rf"pub struct {name} \{{(.*?)\n\s*\}}", src, re.S)
         if m:
@@ -69,6 +73,8 @@ def render() -> str:
         "import datetime",
         "import decimal",
         "from typing import Any, final",
+        "",
+        "from ._registry import ErrorCode",
         "",
     ]
     for name in names:

@@ -14,6 +14,7 @@
 
 #![forbid(unsafe_code)]
 
+use kcsp_core::registry::Rule;
 use kcsp_core::{Context, Error, ErrorKind};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
@@ -51,13 +52,56 @@ export interface QuorumCodedColumns {
 }
 /** The error every function throws: a JavaScript Error with a stable code. */
 export interface KcspError extends Error {
-    code: string;
+    code: ErrorCode;
     field: string;
     details: Record<string, string>;
     /** The message for the public, in plain words. */
     publicMessage: string;
 }
+/** A rule of the registry as `rules()` lists it. */
+export interface RuleInfo {
+    id: RuleId;
+    /** What it decides, in plain words. */
+    doc: string[];
+    /** Its input's keys (without `partnership` and `calendar`). */
+    fields: string[];
+    /** Its input's fields: name, doc, whether it may be left out, and what its value is. */
+    input: { name: string; rust_type: string; doc: string[]; optional: boolean; kind: Record<string, unknown> }[];
+    /** The name of its result type. */
+    result: string;
+    family: "governance" | "grants" | "dhr" | "csa";
+    reads_partnership: boolean;
+    reads_calendar: boolean;
+}
+/** The id of a rule of this build (the registry's rules of its families). */
+export type RuleId = keyof RuleTypes;
+/**
+ * Evaluates a rule by id on a plain object (as the conformance vectors
+ * describe it) in Kent's context, and returns its result. The input and the
+ * result are typed by the rule: `evaluate("quorum", …)` takes a `QuorumInput`
+ * and returns a `QuorumResult`.
+ */
+export function evaluate<R extends RuleId>(rule: R, input: RuleTypes[R]["input"]): RuleTypes[R]["result"];
+/**
+ * Every input error of a form at once in Kent's context, each with its
+ * `code`, `field` and `publicMessage`; empty when the input is valid. The
+ * form may hold anything: that is what is being checked.
+ */
+export function validate(rule: RuleId, input: object): KcspError[];
+export interface Rules {
+    /** Evaluates a rule by id in these rules' context ({@link evaluate}). */
+    evaluate<R extends RuleId>(rule: R, input: RuleTypes[R]["input"]): RuleTypes[R]["result"];
+    /** Every input error of a form at once in these rules' context ({@link validate}). */
+    validate(rule: RuleId, input: object): KcspError[];
+    /** The decision as a receipt to store. */
+    receipt(rule: RuleId, input: RuleTypes[RuleId]["input"]): Record<string, unknown>;
+}
 "#;
+
+/// The error codes and other unions generated from the core's registry
+/// (`cargo run -p xtask -- codegen`).
+#[wasm_bindgen(typescript_custom_section)]
+const REGISTRY_TS: &str = include_str!("../js/registry.d.ts");
 
 /// The longest input text accepted (16 MiB): anything longer is refused
 /// before it is parsed.
@@ -168,51 +212,51 @@ impl Partnership {
     /// The partnership's name.
     #[wasm_bindgen(getter)]
     pub fn name(&self) -> String {
-        self.inner.name.clone()
+        self.inner.name().to_string()
     }
 
-    /// Every body, to build form options: `[{id, name}]`.
+    /// Every body, to build form options: `[{id, name}]`, the principal body first.
     #[wasm_bindgen(unchecked_return_type = "{ id: string; name: string }[]")]
     pub fn bodies(&self) -> Result<JsValue, JsValue> {
         let list: Vec<serde_json::Value> = self
             .inner
-            .bodies
+            .bodies()
             .iter()
             .map(|b| serde_json::json!({"id": b.id.as_str(), "name": b.name}))
             .collect();
         parsed(&serde_json::Value::from(list).to_string())
     }
 
-    /// The organisations that existed on `date` (YYYY-MM-DD), to build form
-    /// options: `[{id, name, attendeeOnly}]`.
-    #[wasm_bindgen(unchecked_return_type = "{ id: string; name: string; attendeeOnly: boolean }[]")]
-    pub fn organisations(&self, date: &str) -> Result<JsValue, JsValue> {
-        let d = kcsp_core::dates::parse_date("date", date).map_err(|e| thrown(&e))?;
-        let list: Vec<serde_json::Value> = self
-            .inner
-            .organisations
+    /// The organisations, to build form options: `[{id, name, from, to,
+    /// attendee_only}]`; with `date` (YYYY-MM-DD), those that existed on it.
+    #[wasm_bindgen(
+        unchecked_return_type = "{ id: string; name: string; from: string | null; to: string | null; attendee_only: boolean }[]"
+    )]
+    pub fn organisations(&self, date: Option<String>) -> Result<JsValue, JsValue> {
+        let list: Vec<&kcsp_core::partnership::Organisation> = match date {
+            None => self.inner.organisations().iter().collect(),
+            Some(date) => {
+                let d = kcsp_core::dates::parse_date("date", &date).map_err(|e| thrown(&e))?;
+                self.inner.organisations_on(d)
+            }
+        };
+        let rows: Vec<serde_json::Value> = list
             .iter()
-            .filter(|o| o.exists_on(d))
-            .map(|o| serde_json::json!({"id": o.id.as_str(), "name": o.name, "attendeeOnly": o.attendee_only}))
-            .collect();
-        parsed(&serde_json::Value::from(list).to_string())
-    }
-
-    /// The seats of `body` on `date`: `[{id, name, holder}]` (`holder` null
-    /// for a seat nobody fills).
-    #[wasm_bindgen(unchecked_return_type = "{ id: string; name: string; holder: string | null }[]")]
-    pub fn seats(&self, body: &str, date: &str) -> Result<JsValue, JsValue> {
-        let d = kcsp_core::dates::parse_date("date", date).map_err(|e| thrown(&e))?;
-        let b = self.inner.body(body).map_err(|e| thrown(&e))?;
-        let list: Vec<serde_json::Value> = b
-            .seats
-            .iter()
-            .map(|s| {
-                let holder = s.holders.iter().find(|h| h.covers(d)).map(|h| h.organisation.as_str());
-                serde_json::json!({"id": s.id.as_str(), "name": s.name, "holder": holder})
+            .map(|o| {
+                serde_json::json!({"id": o.id.as_str(), "name": o.name, "from": o.from, "to": o.to,
+                    "attendee_only": o.attendee_only})
             })
             .collect();
-        parsed(&serde_json::Value::from(list).to_string())
+        parsed(&serde_json::Value::from(rows).to_string())
+    }
+
+    /// The seats of `body` on `date` (YYYY-MM-DD) with the organisation
+    /// holding each: `[{id, name, holder}]`, the seats that count for its quorum.
+    #[wasm_bindgen(unchecked_return_type = "SeatOnDate[]")]
+    pub fn seats(&self, body: &str, date: &str) -> Result<JsValue, JsValue> {
+        let d = kcsp_core::dates::parse_date("date", date).map_err(|e| thrown(&e))?;
+        let seats = self.inner.seats(body, d).map_err(|e| thrown(&e))?;
+        parsed(&serde_json::to_string(&seats).unwrap_or_default())
     }
 }
 
@@ -312,7 +356,9 @@ impl Rules {
         }
     }
 
-    /// Evaluates any rule by name on a plain object.
+    /// Evaluates any rule by name on a plain object (typed in the `.d.ts`
+    /// through `RuleTypes`).
+    #[wasm_bindgen(skip_typescript)]
     pub fn evaluate(&self, rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
         run_in(&self.ctx, rule, &input)
     }
@@ -320,12 +366,12 @@ impl Rules {
     /// Every input error at once, the way a form shows them: an array of
     /// errors (each with `code`, `field`, `message`, `publicMessage`,
     /// `details`); empty when the input is valid.
-    #[wasm_bindgen(unchecked_return_type = "KcspError[]")]
+    #[wasm_bindgen(skip_typescript)]
     pub fn validate(&self, rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
         let text = json_text(&input)?;
         let value: serde_json::Value =
             serde_json::from_str(&text).map_err(|_| invalid("the input is not plain data"))?;
-        let errors = kcsp_core::rules::validate(&self.ctx, rule, &value).map_err(|e| thrown(&e))?;
+        let errors = kcsp_core::registry::validate(&self.ctx, rule, &value).map_err(|e| thrown(&e))?;
         let out = js_sys::Array::new();
         for e in &errors {
             out.push(&thrown(e));
@@ -334,6 +380,7 @@ impl Rules {
     }
 
     /// The decision as a receipt to store.
+    #[wasm_bindgen(skip_typescript)]
     pub fn receipt(&self, rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
         let text = json_text(&input)?;
         let value: serde_json::Value =
@@ -353,7 +400,7 @@ impl Rules {
 }
 
 /// Every input error at once in Kent's context ([`Rules::validate`]).
-#[wasm_bindgen(unchecked_return_type = "KcspError[]")]
+#[wasm_bindgen(skip_typescript)]
 pub fn validate(rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
     Rules::kent().validate(rule, input)
 }
@@ -363,10 +410,19 @@ fn typed<T: Tsify>(rule: &str, input: &JsValue) -> Result<Ts<T>, JsValue> {
 }
 
 /// Evaluates any rule by name on a plain object, as the conformance vectors
-/// describe it, and returns the result object.
-#[wasm_bindgen]
+/// describe it, and returns the result object (typed in the `.d.ts` through
+/// `RuleTypes`).
+#[wasm_bindgen(skip_typescript)]
 pub fn evaluate(rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
     run(rule, &input)
+}
+
+/// The rules of this build, from the registry: id, doc, input fields (with
+/// what each value is), result type, family, and whether it reads a
+/// partnership or a calendar; to build forms or check keys.
+#[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
+pub fn rules() -> Result<JsValue, JsValue> {
+    parsed(&serde_json::to_string(kcsp_core::registry::RULES).unwrap_or_default())
 }
 
 /// Every error code with its family (`input`, `calendar`, `governance`, `grant`, `dhr`).
@@ -374,7 +430,7 @@ pub fn evaluate(rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
 pub fn error_codes() -> JsValue {
     let o = js_sys::Object::new();
     for k in ErrorKind::ALL {
-        let _ = js_sys::Reflect::set(&o, &k.code().into(), &k.domain().into());
+        let _ = js_sys::Reflect::set(&o, &k.code().into(), &k.domain().as_str().into());
     }
     o.into()
 }
@@ -545,74 +601,49 @@ pub fn quorum_coded(
     Ok(out.into())
 }
 
+/// The exports of every rule, derived from the registry
+/// ([`kcsp_core::for_each_rule`]): one function per rule, named by the rule
+/// in lowerCamelCase (`papers_deadline` → `papersDeadline`), taking the
+/// rule's typed input and returning its typed result; and the entry of each
+/// rule in the TypeScript map `RuleTypes` (interfaces merge), which types
+/// `evaluate` and `Rules.evaluate` by rule id. A family build has the rules
+/// of its family only. The names are made by `pastey`; the docs are passed
+/// on untouched to [`export`].
 macro_rules! exports {
-    ($($(#[$doc:meta])* $fn:ident, $js:literal, $rule:literal, $input:ty => $output:ty;)*) => {
-        $(
-            $(#[$doc])*
-            #[wasm_bindgen(js_name = $js)]
-            pub fn $fn(input: Ts<$input>) -> Result<Ts<$output>, JsValue> {
-                typed::<$output>($rule, &input.js_value())
-            }
-        )*
+    ($($(#[doc = $doc:literal])* $name:ident = $id:path, $input:ty => $output:ty,
+       reads($p:literal, $c:literal), family($family:literal), |$ctx:ident, $i:ident| $body:expr;)*) => {
+        pastey::paste! {
+            $(
+                export! { $name, [<$name:snake>], [<$name:lower_camel>], [<$name:snake:upper _TYPES>], $family, [$($doc),*] }
+            )*
+        }
     };
 }
 
-// Each export's input and result are the core's types: the registry's
-// typed input per rule (kcsp_core::rules), so the `.d.ts` is derived from
-// the same definitions the core parses.
-exports! {
-    /// Whether a meeting was quorate, with the seats represented and missing.
-    #[cfg(feature = "governance")]
-    quorum, "quorum", "quorum", kcsp_core::quorum::QuorumInput => kcsp_core::quorum::QuorumResult;
-    /// Decides a removal vote: more than half of all seats, at a quorate meeting.
-    #[cfg(feature = "governance")]
-    chair_removal, "chairRemoval", "chair_removal", kcsp_core::chair::RemovalInput => kcsp_core::chair::RemovalResult;
-    /// The latest day papers can go out, and whether they did in time.
-    #[cfg(feature = "governance")]
-    papers_deadline, "papersDeadline", "papers_deadline", kcsp_core::papers::PapersInput => kcsp_core::papers::PapersResult;
-    /// Whether a date is a working day in England and Wales.
-    #[cfg(feature = "governance")]
-    working_day, "workingDay", "working_day", kcsp_core::calendar::WorkingDayInput => kcsp_core::calendar::WorkingDay;
-    /// The status of the annual terms-of-reference review.
-    #[cfg(feature = "governance")]
-    tor_review, "torReview", "tor_review", kcsp_core::review::ReviewInput => kcsp_core::review::ReviewStatus;
-    /// When a body's chair is next due for election.
-    #[cfg(feature = "governance")]
-    chair_term, "chairTerm", "chair_term", kcsp_core::chair::TermInput => kcsp_core::chair::TermStatus;
-    /// The upfront share and tactical pot of an allocation.
-    #[cfg(feature = "grants")]
-    grant_split, "grantSplit", "grant_split", kcsp_core::grant::SplitInput => kcsp_core::grant::Split;
-    /// The grant's share of a project's total cost.
-    #[cfg(feature = "grants")]
-    match_funding, "matchFunding", "match_funding", kcsp_core::match_funding::MatchFundingInput => kcsp_core::match_funding::MatchFunding;
-    /// A grant year's figures, warnings and errors.
-    #[cfg(feature = "grants")]
-    grant_ledger, "grantLedger", "grant_ledger", kcsp_core::grant::LedgerInput => kcsp_core::grant::Ledger;
-    /// Stated figures compared with computed ones.
-    #[cfg(feature = "grants")]
-    reconcile, "reconcile", "grant_reconciliation", kcsp_core::reconcile::ReconcileInput => kcsp_core::reconcile::Reconciliation;
-    /// Whether the tactical pot can be used on a date.
-    #[cfg(feature = "grants")]
-    tactical_access, "tacticalAccess", "tactical_access", kcsp_core::tactical::AccessInput => kcsp_core::tactical::TacticalAccess;
-    /// A review's decision and report deadlines.
-    #[cfg(feature = "dhr")]
-    dhr_deadlines, "dhrDeadlines", "dhr_deadlines", kcsp_core::protocol::DeadlineInput => kcsp_core::protocol::Deadlines;
-    /// Checks a sequence of review stages and says what may come next.
-    #[cfg(feature = "dhr")]
-    dhr_transition, "dhrTransition", "dhr_transition", kcsp_core::dhr::TransitionInput => kcsp_core::dhr::TransitionResult;
-    /// Counts over many reviews.
-    #[cfg(feature = "dhr")]
-    dhr_portfolio, "dhrPortfolio", "dhr_portfolio", kcsp_core::dhr::PortfolioInput => kcsp_core::dhr::Portfolio;
-    /// A case's stage, deadlines, open actions and next steps.
-    #[cfg(feature = "dhr")]
-    dhr_case, "dhrCase", "dhr_case", kcsp_core::dhr::CaseInput => kcsp_core::dhr::CaseStatus;
-    /// Whether a body kept its meeting cadence in a financial year.
-    #[cfg(feature = "governance")]
-    meeting_cadence, "meetingCadence", "meeting_cadence", kcsp_core::cadence::CadenceInput => kcsp_core::cadence::CadenceResult;
-    /// The progress (RAG) of the Community Safety Agreement's action plan.
-    #[cfg(feature = "csa")]
-    action_plan, "actionPlan", "action_plan", kcsp_core::action_plan::PlanInput => kcsp_core::action_plan::PlanProgress;
-    /// The Community Safety Agreement priorities in force on a date.
-    #[cfg(feature = "csa")]
-    csa_priorities, "csaPriorities", "csa_priorities", kcsp_core::csa::PrioritiesInput => kcsp_core::csa::Priorities;
+/// One rule's export and its `RuleTypes` entry (see [`exports`]).
+macro_rules! export {
+    ($name:ident, $snake:ident, $camel:ident, $types:ident, $family:literal, [$($doc:literal),*]) => {
+        $(#[doc = $doc])*
+        #[cfg(feature = $family)]
+        #[wasm_bindgen(js_name = $camel)]
+        pub fn $snake(
+            input: Ts<<kcsp_core::registry::$name as Rule>::Input>,
+        ) -> Result<Ts<<kcsp_core::registry::$name as Rule>::Output>, JsValue> {
+            typed(<kcsp_core::registry::$name as Rule>::ID, &input.js_value())
+        }
+
+        #[cfg(feature = $family)]
+        #[wasm_bindgen(typescript_custom_section)]
+        const $types: &str = concat!(
+            "export interface RuleTypes {\n    ",
+            stringify!($snake),
+            ": { input: Parameters<typeof ",
+            stringify!($camel),
+            ">[0]; result: ReturnType<typeof ",
+            stringify!($camel),
+            "> };\n}\n"
+        );
+    };
 }
+
+kcsp_core::for_each_rule!(exports);

@@ -50,7 +50,7 @@ test("money and grant figures are exact decimal strings", () => {
   });
   assert.equal(l.tactical_available, "18221.00");
   assert.equal(l.tactical_remaining, "10621.00");
-  const r = k.reconcile({ year: "2021/22", allocation: "39661", tactical_open: false, projects: [],
+  const r = k.grantReconciliation({ year: "2021/22", allocation: "39661", tactical_open: false, projects: [],
     stated_figures: [{ figure: "tactical_pot", amount: "13220", source: "WG 14 July 2022" }] });
   assert.equal(r.discrepancies[0].difference, "1.00");
   assert.equal(k.matchFunding({ grant: "10000", total_cost: "60000" }).grant_share_percent, "16.67");

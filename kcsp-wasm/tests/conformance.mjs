@@ -14,27 +14,10 @@ const root = resolve(here, "..", "..");
 // The package as users import it (Node resolves its "node" entry).
 const kcsp = await import("kcsp-wasm");
 
-const RULES = {
-  quorum: [kcsp.quorum, ["body", "date", "present"]],
-  chair_removal: [kcsp.chairRemoval, ["body", "date", "office", "present", "votes_for"]],
-  papers_deadline: [kcsp.papersDeadline, ["body", "meeting", "circulated"]],
-  working_day: [kcsp.workingDay, ["date"]],
-  tor_review: [kcsp.torReview, ["body", "approvals", "as_of"]],
-  chair_term: [kcsp.chairTerm, ["body", "elected", "as_of"]],
-  grant_split: [kcsp.grantSplit, ["allocation", "year"]],
-  match_funding: [kcsp.matchFunding, ["grant", "total_cost"]],
-  grant_ledger: [kcsp.grantLedger, ["year", "allocation", "tactical_open", "projects"]],
-  dhr_deadlines: [kcsp.dhrDeadlines, ["notified", "as_of", "decided", "decision", "submitted"]],
-  dhr_transition: [kcsp.dhrTransition, ["events"]],
-  dhr_portfolio: [kcsp.dhrPortfolio, ["cases"]],
-  dhr_case: [kcsp.dhrCase, ["case", "as_of"]],
-  tactical_access: [kcsp.tacticalAccess, ["year", "as_of", "earlier_projects_complete", "upfront_cases_decided", "closed_from"]],
-  grant_reconciliation: [kcsp.reconcile, ["year", "allocation", "tactical_open", "projects", "stated_figures", "stated_projects"]],
-  // Rules without a typed export yet go through the public evaluate().
-  meeting_cadence: [(i) => kcsp.evaluate("meeting_cadence", i), ["body", "year", "meetings", "other_meetings"]],
-  action_plan: [(i) => kcsp.evaluate("action_plan", i), ["as_of", "items"]],
-  csa_priorities: [(i) => kcsp.evaluate("csa_priorities", i), ["date"]],
-};
+// Every rule of the build's registry, through its typed export (named by
+// the rule id in lowerCamelCase), with the keys its input takes.
+const camel = (id) => id.replace(/_(\w)/g, (_, c) => c.toUpperCase());
+const RULES = Object.fromEntries(kcsp.rules().map((r) => [r.id, [kcsp[camel(r.id)], r.fields]]));
 const SET_KEYS = new Set(["represented", "missing", "warnings"]);
 
 function decimal(s) {

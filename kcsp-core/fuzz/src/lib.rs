@@ -47,7 +47,7 @@ pub fn ids(data: &[u8]) {
     assert_eq!(org.is_ok(), body.is_ok());
     let b = t.as_bytes();
     let grammar = !b.is_empty()
-        && b.len() <= kcsp_core::id::MAX_ID_LEN
+        && b.len() <= kcsp_core::MAX_ID_LEN
         && b[0].is_ascii_lowercase()
         && b.iter()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_');
@@ -264,7 +264,7 @@ pub fn rule_json(data: &[u8]) {
     // Form validation finds no error exactly when the rule decides. (Not
     // always the same error: a rule stops at its first, which may need two
     // fields, while validation reports every field on its own first.)
-    if let Ok(errors) = kcsp_core::rules::validate(Context::kent(), rule, &value) {
+    if let Ok(errors) = kcsp_core::registry::validate(Context::kent(), rule, &value) {
         assert_eq!(
             errors.is_empty(),
             from_value.is_ok(),
@@ -306,9 +306,14 @@ pub fn partnership_json(data: &[u8]) {
         }
     };
     assert!(p.validate().is_ok());
-    let all: Vec<&str> = p.organisations.iter().map(|o| o.id.as_str()).collect();
-    let mut dates: Vec<NaiveDate> = p.organisations.iter().flat_map(|o| [o.from, o.to]).flatten().collect();
-    for b in &p.bodies {
+    let all: Vec<&str> = p.organisations().iter().map(|o| o.id.as_str()).collect();
+    let mut dates: Vec<NaiveDate> = p
+        .organisations()
+        .iter()
+        .flat_map(|o| [o.from, o.to])
+        .flatten()
+        .collect();
+    for b in p.bodies() {
         dates.extend(b.terms.iter().filter_map(|t| t.from));
     }
     dates.push(NaiveDate::from_ymd_opt(2023, 11, 16).unwrap_or_default());
@@ -316,7 +321,7 @@ pub fn partnership_json(data: &[u8]) {
     // Written out and read back, the definition is the same.
     assert_eq!(Partnership::from_json(&p.to_json()).ok().as_ref(), Some(&p));
     let ctx = Context::kent().clone().with_partnership(p.clone());
-    for b in &p.bodies {
+    for b in p.bodies() {
         for &d in &dates {
             let id = b.id.as_str();
             let none: [&str; 0] = [];

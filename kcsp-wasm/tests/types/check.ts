@@ -1,8 +1,9 @@
 // Compiled with `tsc --strict` against the shipped .d.ts (tests/run.d/wasm.sh):
 // a web team's use of the package must type-check without skipLibCheck.
 import init, {
-  quorum, quorumBatch, validate, Partnership, Calendar, Rules,
+  evaluate, quorum, quorumBatch, validate, Partnership, Calendar, Rules,
   type QuorumInput, type QuorumResult, type KcspError, type LedgerInput, type Office, type PapersInput,
+  type PapersResult, type ErrorCode, type RuleId,
 } from "kcsp-wasm";
 
 export async function demo(text: string): Promise<string[]> {
@@ -35,4 +36,26 @@ export async function meetingForm(date: string): Promise<boolean> {
   const orgs = governance.Partnership.kent().organisations(date).map((o) => o.id);
   const p: governance.PapersResult = governance.papersDeadline({ body: "kcsp", meeting: date });
   return governance.quorum({ body: "kcsp", date, present: orgs }).quorate && p.compliant !== false;
+}
+
+// evaluate and validate are typed by rule id: the input and result follow the rule.
+export function typedByRule(): [boolean, ErrorCode[]] {
+  const q: QuorumResult = evaluate("quorum", { body: "kcsp", date: "2022-07-14", present: ["kent_police"] });
+  const p: PapersResult = Rules.kent().evaluate("papers_deadline", { meeting: "2022-07-14" });
+  // @ts-expect-error: no rule has this id
+  evaluate("papers_dedline", { meeting: "2022-07-14" });
+  // @ts-expect-error: a quorum input has no `meeting` (and lacks `body`, `date`, `present`)
+  evaluate("quorum", { meeting: "2022-07-14" });
+  // @ts-expect-error: `present` is a list of organisation ids, not one
+  quorum({ body: "kcsp", date: "2022-07-14", present: "kent_police" });
+  // @ts-expect-error: the result of papers_deadline is not a quorum result
+  const wrong: QuorumResult = evaluate("papers_deadline", { meeting: "2022-07-14" });
+  // @ts-expect-error: validate takes a rule id
+  validate("quorom", {});
+  const rule: RuleId = "grant_ledger";
+  // Error codes are a closed union.
+  const codes: ErrorCode[] = validate(rule, { year: "2022/24" }).map((e) => e.code);
+  // @ts-expect-error: not an error code
+  const bad: ErrorCode = "not_a_code";
+  return [q.quorate && p.compliant !== false && wrong !== null && bad !== null, codes];
 }

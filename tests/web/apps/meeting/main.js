@@ -7,7 +7,7 @@ await init();
 const date = "2022-07-14";
 const kent = Partnership.kent();
 const body = kent.bodies()[0].id;
-const present = kent.organisations(date).filter((o) => !o.attendeeOnly).slice(0, 4).map((o) => o.id);
+const present = kent.organisations(date).filter((o) => !o.attendee_only).slice(0, 4).map((o) => o.id);
 const form = { body, date, present };
 const errors = Rules.kent().validate("quorum", form);
 const q = errors.length === 0 ? quorum(form) : null;

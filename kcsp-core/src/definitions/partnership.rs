@@ -1,0 +1,1034 @@
+//! A partnership definition as data: its organisations, its bodies, the
+//! seats of each body and who fills them when, and each body's terms of
+//! reference (quorum, chair, removal majority, notice of papers, review
+//! interval, meeting cadence), all effective-dated.
+//!
+//! The shape is the interchange format of `tests/vectors/FORMAT.md`
+//! ("The partnership definition"), read with [`Partnership::from_json`] and
+//! written with [`Partnership::to_json`]; the two round-trip. The built-in
+//! Kent definition is a data file read through the same door
+//! ([`Context::kent`](crate::Context::kent)).
+//!
+//! Two additions to that format, both optional, let a definition carry all
+//! of its sources:
+//!
+//! - a rule's `citation` may be a list of citations as well as one;
+//! - a seat holder or participant may carry a `citation` (the decision that
+//!   gave it the seat), cited whenever that tenure is what counted.
+//!
+//! A rule without a citation is cited by the definition's name, the body and
+//! the date its terms apply from, with a summary made from the rule's own
+//! figures.
+
+use crate::base::dates::opt_iso;
+use crate::base::error::{quote, Error, ErrorKind, Result};
+use crate::base::id::{BodyId, OrgId, SeatId};
+use crate::definitions::explain::Citation;
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeSet;
+
+/// A whole partnership: organisations and bodies.
+///
+/// ```
+/// use kcsp_core::{Context, Partnership};
+/// let kent = Context::kent().partnership();
+/// assert_eq!(kent.bodies().len(), 3);
+/// assert_eq!(&Partnership::from_json(&kent.to_json()).unwrap(), kent);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partnership {
+    /// The partnership's name.
+    pub(crate) name: String,
+    /// Every organisation id the partnership knows, with the dates it existed.
+    pub(crate) organisations: Vec<Organisation>,
+    /// The partnership's bodies (for Kent: `kcsp`, `working_group`, `dhr_steering_group`).
+    pub(crate) bodies: Vec<Body>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// An organisation the partnership knows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// Its id.
+    pub id: OrgId,
+    /// Its name.
+    pub name: String,
+    /// The first day it existed (`None`: since before anything the library asks about).
+    #[serde(default, with = "opt_iso", skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// The last day it existed (`None`: still exists).
+    #[serde(default, with = "opt_iso", skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+    /// An attendance category rather than an organisation (`guest`, a local
+    /// CSP chair): such attendees never count towards any quorum.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub attendee_only: bool,
+}
+
+impl Organisation {
+    /// Whether the organisation existed on `date`.
+    pub fn exists_on(&self, date: NaiveDate) -> bool {
+        within(self.from, self.to, date)
+    }
+}
+
+/// A period during which an organisation fills a seat or takes part in a body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tenure {
+    /// The organisation.
+    pub organisation: OrgId,
+    /// First day (inclusive); `None` for no start.
+    #[serde(default, with = "opt_iso", skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// Last day (inclusive); `None` for no end.
+    #[serde(default, with = "opt_iso", skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+    /// The decision that gave the organisation its place, cited whenever
+    /// this tenure is what counted (optional).
+    #[serde(default, skip_serializing_if = "Citations::is_empty")]
+    pub citation: Citations,
+}
+
+impl Tenure {
+    /// Whether the tenure covers `date`.
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        within(self.from, self.to, date)
+    }
+}
+
+fn within(from: Option<NaiveDate>, to: Option<NaiveDate>, date: NaiveDate) -> bool {
+    from.is_none_or(|f| f <= date) && to.is_none_or(|t| date <= t)
+}
+
+/// The citations of a rule: none, one, or several. In the data a single
+/// citation is an object and several are a list; both are read, and each is
+/// written back the way it came.
+///
+/// ```
+/// use kcsp_core::partnership::Citations;
+/// let one: Citations = serde_json::from_str(r#"{"document": "ToR", "section": "§7", "summary": "Four."}"#).unwrap();
+/// assert_eq!(one.len(), 1);
+/// assert!(serde_json::to_string(&one).unwrap().starts_with('{'));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Citations(pub Vec<Citation>);
+
+impl Citations {
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    /// The citations as a slice.
+    pub fn as_slice(&self) -> &[Citation] {
+        &self.0
+    }
+}
+
+impl Serialize for Citations {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self.0.as_slice() {
+            [one] => one.serialize(s),
+            many => many.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Citations {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany {
+            One(Citation),
+            Many(Vec<Citation>),
+        }
+        match OneOrMany::deserialize(d) {
+            Ok(OneOrMany::One(c)) => Ok(Citations(vec![c])),
+            Ok(OneOrMany::Many(v)) => Ok(Citations(v)),
+            Err(_) => Err(serde::de::Error::custom(
+                "a citation is {\"document\", \"section\", \"summary\"}, or a list of them",
+            )),
+        }
+    }
+}
+
+/// A responsible-authority seat and the organisations that have filled it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Seat {
+    /// The seat id (e.g. `health`).
+    pub id: SeatId,
+    /// A readable name.
+    pub name: String,
+    /// Who filled it, when.
+    pub holders: Vec<Tenure>,
+}
+
+/// A seat of a body on a date and the organisation holding it
+/// ([`Partnership::seats`]).
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeatOnDate {
+    /// The seat id.
+    pub id: SeatId,
+    /// Its name.
+    pub name: String,
+    /// The organisation holding it on the date.
+    pub holder: OrgId,
+}
+
+/// A body of the partnership (a board, a working group, a steering group).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    /// The body id.
+    pub id: BodyId,
+    /// Its name.
+    pub name: String,
+    /// Its responsible-authority seats (empty where membership is open).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seats: Vec<Seat>,
+    /// Co-operating and participating bodies: they attend, hold no seat.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Tenure>,
+    /// Its terms of reference, effective-dated; the latest in force on a date applies.
+    pub terms: Vec<Terms>,
+}
+
+/// The thresholds of a body's terms of reference from a date on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Terms {
+    /// First day these terms apply (`None`: from the beginning).
+    #[serde(default, with = "opt_iso", skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// How a quorum is counted.
+    pub quorum: QuorumRule,
+    /// How the chair holds office.
+    pub chair: ChairRule,
+    /// How the chair or vice-chair is removed, if the terms say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removal: Option<RemovalRule>,
+    /// How long before a meeting papers go out, if the terms say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub papers: Option<PapersRule>,
+    /// How often the terms of reference are reviewed.
+    pub review: ReviewRule,
+    /// How often the body must meet, if the terms say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cadence: Option<CadenceRule>,
+}
+
+/// What a quorum counts.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuorumBasis {
+    /// Distinct responsible-authority seats represented.
+    Seats,
+    /// Distinct organisations among the members present.
+    Organisations,
+}
+
+/// A quorum threshold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuorumRule {
+    /// What is counted.
+    pub basis: QuorumBasis,
+    /// How many are needed (at least).
+    pub required: u32,
+    /// With the `organisations` basis: whether any well-formed organisation
+    /// id counts as a member, including ids the partnership does not list
+    /// (the DHR Steering Group's members are each council, trust or agency).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub open_membership: bool,
+    /// The clauses.
+    #[serde(default, skip_serializing_if = "Citations::is_empty")]
+    pub citation: Citations,
+}
+
+/// How a body's chair holds office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
+pub enum ChairRule {
+    /// The chair holds office by virtue of another post; no term.
+    ExOfficio {
+        /// The post.
+        holder: String,
+        /// The clauses.
+        #[serde(default, skip_serializing_if = "Citations::is_empty")]
+        citation: Citations,
+    },
+    /// Chair and vice-chair are elected (or reviewed) for a fixed term.
+    Elected {
+        /// The term in calendar months.
+        term_months: u32,
+        /// The clauses.
+        #[serde(default, skip_serializing_if = "Citations::is_empty")]
+        citation: Citations,
+    },
+}
+
+/// Against what a removal majority is counted.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum MajorityBasis {
+    /// All seats of the body on the date, present or not (the reading the
+    /// library takes of "more than 50% of the responsible authorities").
+    #[default]
+    AllSeats,
+    /// Only the seats represented at the meeting (the other reading).
+    SeatsPresent,
+}
+
+/// A removal vote's threshold: strictly more than `numerator/denominator` of
+/// the seats counted under `basis`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemovalRule {
+    /// Numerator of the fraction that must be exceeded.
+    pub numerator: u32,
+    /// Denominator of the fraction that must be exceeded.
+    pub denominator: u32,
+    /// Which seats the fraction is of.
+    #[serde(default)]
+    pub basis: MajorityBasis,
+    /// The clauses.
+    #[serde(default, skip_serializing_if = "Citations::is_empty")]
+    pub citation: Citations,
+}
+
+impl RemovalRule {
+    /// The least whole number of votes strictly greater than the fraction of
+    /// `seats` (one half of 7 needs 4; two thirds of 6 needs 5).
+    ///
+    /// ```
+    /// use kcsp_core::partnership::{MajorityBasis, RemovalRule, Citations};
+    /// let half = RemovalRule { numerator: 1, denominator: 2, basis: MajorityBasis::AllSeats, citation: Citations::default() };
+    /// assert_eq!((half.required(7), half.required(6), half.required(4)), (4, 4, 3));
+    /// ```
+    pub fn required(&self, seats: u32) -> u32 {
+        let r = u64::from(seats) * u64::from(self.numerator) / u64::from(self.denominator.max(1)) + 1;
+        u32::try_from(r).unwrap_or(u32::MAX)
+    }
+}
+
+/// How working days of notice are counted.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeCounting {
+    /// Clear days: neither the day the papers go out nor the meeting day
+    /// counts (the reading the library takes).
+    #[default]
+    Clear,
+    /// The dispatch day counts when it is a working day; the meeting day does not.
+    DispatchDayCounts,
+}
+
+/// How long before a meeting papers must go out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PapersRule {
+    /// Working days of notice.
+    pub working_days: u32,
+    /// How they are counted.
+    #[serde(default)]
+    pub counting: NoticeCounting,
+    /// The clauses.
+    #[serde(default, skip_serializing_if = "Citations::is_empty")]
+    pub citation: Citations,
+}
+
+/// How often terms of reference are reviewed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewRule {
+    /// Calendar months between reviews.
+    pub interval_months: u32,
+    /// The clauses.
+    #[serde(default, skip_serializing_if = "Citations::is_empty")]
+    pub citation: Citations,
+}
+
+/// How often a body must meet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
+pub enum CadenceRule {
+    /// At least `meetings` meetings in each financial year.
+    PerYear {
+        /// How many.
+        meetings: u32,
+        /// The clauses.
+        #[serde(default, skip_serializing_if = "Citations::is_empty")]
+        citation: Citations,
+    },
+    /// At least one meeting in each quarter of the financial year.
+    Quarterly {
+        /// The clauses.
+        #[serde(default, skip_serializing_if = "Citations::is_empty")]
+        citation: Citations,
+    },
+    /// A meeting before each meeting of another body.
+    BeforeEach {
+        /// The body whose meetings this one must precede.
+        body: BodyId,
+        /// The clauses.
+        #[serde(default, skip_serializing_if = "Citations::is_empty")]
+        citation: Citations,
+    },
+}
+
+/// The most seats a body may have (a quorum counts them in a 128-bit set).
+pub const MAX_SEATS: usize = 128;
+
+/// Where a rule comes from, for its citation when the definition gives none:
+/// the definition's name, the body and the date its terms apply from.
+pub(crate) fn cite_or_default(
+    citations: &Citations,
+    partnership: &Partnership,
+    body: &Body,
+    terms: &Terms,
+    summary: impl FnOnce() -> String,
+) -> Vec<Citation> {
+    if !citations.is_empty() {
+        return citations.0.clone();
+    }
+    let from = match terms.from {
+        Some(d) => format!("terms from {d}"),
+        None => "terms from the beginning".to_string(),
+    };
+    vec![Citation::owned(
+        partnership.name.clone(),
+        format!("{}, {from}", body.name),
+        summary(),
+    )]
+}
+
+impl Partnership {
+    /// Reads a partnership definition from JSON text (the format of
+    /// `tests/vectors/FORMAT.md`) and checks it.
+    ///
+    /// Errors: `invalid_partnership`, with the path of the offending value
+    /// (`bodies[0].seats[2].holders[0].organisation`).
+    ///
+    /// ```
+    /// use kcsp_core::Partnership;
+    /// let err = Partnership::from_json("{\"name\": 1}").unwrap_err();
+    /// assert_eq!((err.code(), err.field()), ("invalid_partnership", "name"));
+    /// let p = Partnership::from_json(r#"{"name": "Northshire CSP",
+    ///   "organisations": [{"id": "police", "name": "Police"}],
+    ///   "bodies": [{"id": "board", "name": "Board",
+    ///     "seats": [{"id": "police", "name": "Police", "holders": [{"organisation": "polise"}]}],
+    ///     "terms": [{"quorum": {"basis": "seats", "required": 1},
+    ///                "chair": {"kind": "elected", "term_months": 12},
+    ///                "review": {"interval_months": 12}}]}]}"#).unwrap_err();
+    /// assert_eq!(p.field(), "bodies[0].seats[0].holders[0].organisation");
+    /// ```
+    pub fn from_json(text: &str) -> Result<Partnership> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            Error::new(
+                ErrorKind::InvalidPartnership,
+                "",
+                format!("the definition is not JSON: {e}"),
+            )
+        })?;
+        Partnership::from_value(&value)
+    }
+
+    /// Reads a partnership definition from a JSON value already parsed (a
+    /// request's `partnership` key) and checks it; errors as [`from_json`](Self::from_json).
+    pub fn from_value(value: &serde_json::Value) -> Result<Partnership> {
+        if !value.is_object() {
+            return Err(Error::new(
+                ErrorKind::InvalidPartnership,
+                "",
+                "a partnership definition is an object with name, organisations and bodies",
+            ));
+        }
+        let p: Partnership = crate::base::path::deserialize(value).map_err(shape_error)?;
+        p.validate()?;
+        Ok(p)
+    }
+
+    /// A definition from its parts, checked as [`from_json`](Self::from_json)
+    /// checks one ([`validate`](Self::validate)): a partnership is only ever
+    /// built valid, so the rules never meet one they cannot decide on.
+    ///
+    /// ```
+    /// use kcsp_core::Partnership;
+    /// let kent = kcsp_core::Context::kent().partnership();
+    /// let copy = Partnership::new(kent.name(), kent.organisations().to_vec(), kent.bodies().to_vec()).unwrap();
+    /// assert_eq!(&copy, kent);
+    /// let twice = [kent.organisations(), kent.organisations()].concat();
+    /// let e = Partnership::new("Twice", twice, kent.bodies().to_vec()).unwrap_err();
+    /// assert_eq!((e.code(), e.field()), ("invalid_partnership", "organisations[25].id"));
+    /// ```
+    pub fn new(name: impl Into<String>, organisations: Vec<Organisation>, bodies: Vec<Body>) -> Result<Partnership> {
+        let p = Partnership {
+            name: name.into(),
+            organisations,
+            bodies,
+        };
+        p.validate()?;
+        Ok(p)
+    }
+
+    /// A partnership with nothing in it, for a context whose definition could
+    /// not be read (no rule can decide anything on it).
+    pub(crate) fn empty() -> Partnership {
+        Partnership {
+            name: String::new(),
+            organisations: Vec::new(),
+            bodies: Vec::new(),
+        }
+    }
+
+    /// The partnership's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Every organisation the partnership knows, with the dates it existed.
+    pub fn organisations(&self) -> &[Organisation] {
+        &self.organisations
+    }
+
+    /// The organisations that existed on `date`, in the definition's order
+    /// (what a form offers for a meeting on that date).
+    pub fn organisations_on(&self, date: NaiveDate) -> Vec<&Organisation> {
+        self.organisations.iter().filter(|o| o.exists_on(date)).collect()
+    }
+
+    /// The partnership's bodies, principal body first.
+    pub fn bodies(&self) -> &[Body] {
+        &self.bodies
+    }
+
+    /// The seats of `body` on `date` with the organisation holding each: the
+    /// seats that count for its quorum that day (a seat counts while anyone
+    /// fills it). Every binding's `Partnership.seats` is this.
+    ///
+    /// ```
+    /// let kent = kcsp_core::Context::kent().partnership();
+    /// let d = chrono::NaiveDate::from_ymd_opt(2022, 7, 14).unwrap();
+    /// let seats = kent.seats("kcsp", d).unwrap();
+    /// assert_eq!(seats.len(), 7);
+    /// assert!(seats.iter().any(|s| s.id == "health" && s.holder == "nhs_kent_and_medway"));
+    /// assert_eq!(kent.seats("cabinet", d).unwrap_err().code(), "unknown_body");
+    /// ```
+    pub fn seats(&self, body: &str, date: NaiveDate) -> Result<Vec<SeatOnDate>> {
+        let b = self.body(body)?;
+        Ok(b.seats
+            .iter()
+            .filter_map(|s| {
+                s.holders.iter().find(|h| h.covers(date)).map(|h| SeatOnDate {
+                    id: s.id.clone(),
+                    name: s.name.clone(),
+                    holder: h.organisation.clone(),
+                })
+            })
+            .collect())
+    }
+
+    /// The definition as JSON text, in the format [`from_json`](Self::from_json) reads.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Checks the definition is consistent: ids not repeated, seat holders
+    /// and participants naming listed organisations, at least one set of
+    /// terms per body, a quorum of at least one, a removal fraction strictly
+    /// between 0 and 1, and (beyond FORMAT's list) at most [`MAX_SEATS`]
+    /// seats a body, periods that do not end
+    /// before they start, positive review intervals and chair terms, a seat
+    /// quorum only on a body with seats, no two terms from the same date, and
+    /// a `before_each` cadence naming a body of the definition.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |field: String, msg: String| Err(Error::new(ErrorKind::InvalidPartnership, field, msg));
+        let mut orgs = BTreeSet::new();
+        for (i, o) in self.organisations.iter().enumerate() {
+            if !orgs.insert(o.id.as_str()) {
+                return bad(
+                    format!("organisations[{i}].id"),
+                    format!("organisation '{}' is listed twice", o.id),
+                );
+            }
+            if let (Some(f), Some(t)) = (o.from, o.to) {
+                if f > t {
+                    return bad(
+                        format!("organisations[{i}].to"),
+                        format!("'{}' ends ({t}) before it starts ({f})", o.id),
+                    );
+                }
+            }
+        }
+        let bodies: BTreeSet<&str> = self.bodies.iter().map(|b| b.id.as_str()).collect();
+        let mut seen_bodies = BTreeSet::new();
+        for (b, body) in self.bodies.iter().enumerate() {
+            if !seen_bodies.insert(body.id.as_str()) {
+                return bad(format!("bodies[{b}].id"), format!("body '{}' is listed twice", body.id));
+            }
+            let tenure = |field: String, t: &Tenure, what: &str| -> Result<()> {
+                if !orgs.contains(t.organisation.as_str()) {
+                    return bad(
+                        format!("{field}.organisation"),
+                        format!("{what} '{}' is not a listed organisation", t.organisation),
+                    );
+                }
+                if let (Some(f), Some(to)) = (t.from, t.to) {
+                    if f > to {
+                        return bad(
+                            format!("{field}.to"),
+                            format!("the tenure ends ({to}) before it starts ({f})"),
+                        );
+                    }
+                }
+                Ok(())
+            };
+            if body.seats.len() > MAX_SEATS {
+                return bad(
+                    format!("bodies[{b}].seats"),
+                    format!("a body has at most {MAX_SEATS} seats, not {}", body.seats.len()),
+                );
+            }
+            let mut seats = BTreeSet::new();
+            for (s, seat) in body.seats.iter().enumerate() {
+                if !seats.insert(seat.id.as_str()) {
+                    return bad(
+                        format!("bodies[{b}].seats[{s}].id"),
+                        format!("seat '{}' is listed twice", seat.id),
+                    );
+                }
+                for (h, t) in seat.holders.iter().enumerate() {
+                    tenure(format!("bodies[{b}].seats[{s}].holders[{h}]"), t, "seat holder")?;
+                }
+            }
+            for (p, t) in body.participants.iter().enumerate() {
+                tenure(format!("bodies[{b}].participants[{p}]"), t, "participant")?;
+            }
+            if body.terms.is_empty() {
+                return bad(
+                    format!("bodies[{b}].terms"),
+                    format!("body '{}' has no terms of reference", body.id),
+                );
+            }
+            let mut froms = BTreeSet::new();
+            for (t, terms) in body.terms.iter().enumerate() {
+                let field = |rest: &str| format!("bodies[{b}].terms[{t}].{rest}");
+                if !froms.insert(terms.from) {
+                    return bad(field("from"), "two sets of terms apply from the same date".into());
+                }
+                if terms.quorum.required == 0 {
+                    return bad(field("quorum.required"), "a quorum must be at least 1".into());
+                }
+                if terms.quorum.basis == QuorumBasis::Seats && body.seats.is_empty() {
+                    return bad(
+                        field("quorum.basis"),
+                        "a quorum of seats needs a body with seats".into(),
+                    );
+                }
+                if let Some(r) = &terms.removal {
+                    if r.numerator == 0 || r.denominator == 0 || r.numerator >= r.denominator {
+                        return bad(
+                            field("removal"),
+                            format!(
+                                "a removal fraction must be strictly between 0 and 1, not {}/{}",
+                                r.numerator, r.denominator
+                            ),
+                        );
+                    }
+                }
+                if terms.review.interval_months == 0 {
+                    return bad(
+                        field("review.interval_months"),
+                        "a review interval must be at least one month".into(),
+                    );
+                }
+                if let ChairRule::Elected { term_months: 0, .. } = terms.chair {
+                    return bad(
+                        field("chair.term_months"),
+                        "a chair term must be at least one month".into(),
+                    );
+                }
+                match &terms.cadence {
+                    Some(CadenceRule::PerYear { meetings: 0, .. }) => {
+                        return bad(
+                            field("cadence.meetings"),
+                            "a cadence needs at least one meeting a year".into(),
+                        )
+                    }
+                    Some(CadenceRule::BeforeEach { body: other, .. }) if !bodies.contains(other.as_str()) => {
+                        return bad(
+                            field("cadence.body"),
+                            format!("'{other}' is not a body of the definition"),
+                        )
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The body with this id.
+    ///
+    /// ```
+    /// use kcsp_core::Context;
+    /// let kent = Context::kent().partnership();
+    /// assert_eq!(kent.body("working_group").unwrap().seats.len(), 7);
+    /// assert_eq!(kent.body("cabinet").unwrap_err().code(), "unknown_body");
+    /// ```
+    pub fn body(&self, id: &str) -> Result<&Body> {
+        self.bodies.iter().find(|b| b.id == id).ok_or_else(|| {
+            let known: Vec<&str> = self.bodies.iter().map(|b| b.id.as_str()).collect();
+            Error::new(
+                ErrorKind::UnknownBody,
+                "body",
+                format!("'{}' is not a body of the {}", quote(id), self.name),
+            )
+            .with("value", quote(id))
+            .with("allowed", known.join(", "))
+        })
+    }
+
+    /// The partnership's principal body: the first its definition lists
+    /// (for Kent, the KCSP). Rules whose `body` is optional use it.
+    /// Errors: `unknown_body` for a definition with no bodies.
+    pub fn principal_body(&self) -> Result<&str> {
+        self.bodies.first().map(|b| b.id.as_str()).ok_or_else(|| {
+            Error::new(
+                ErrorKind::UnknownBody,
+                "body",
+                format!("the {} has no bodies", self.name),
+            )
+        })
+    }
+
+    /// The organisation with this id, if the partnership lists it.
+    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.id == id)
+    }
+
+    /// Resolves an attendee id on a date: a listed organisation that existed
+    /// then, or (when `open` is true) any well-formed id the partnership does
+    /// not list. A listed organisation that did not exist on the date is
+    /// `organisation_not_current`; an unlisted id, when not `open`, is
+    /// `unknown_organisation`.
+    pub(crate) fn resolve(&self, field: &str, id: &str, date: NaiveDate, open: bool) -> Result<Attendee> {
+        let org = OrgId::parse(field, id)?;
+        match self.organisation(id) {
+            Some(o) if o.exists_on(date) => Ok(Attendee {
+                id: org,
+                attendee_only: o.attendee_only,
+            }),
+            Some(o) => {
+                let span = match (o.from, o.to) {
+                    (Some(f), Some(t)) => format!("from {f} to {t}"),
+                    (Some(f), None) => format!("from {f}"),
+                    (None, Some(t)) => format!("until {t}"),
+                    (None, None) => String::new(),
+                };
+                Err(Error::new(
+                    ErrorKind::OrganisationNotCurrent,
+                    field,
+                    format!("'{}' did not exist on {date}: it existed {span}", o.id),
+                )
+                .with("value", o.id.as_str()))
+            }
+            None if open => Ok(Attendee {
+                id: org,
+                attendee_only: false,
+            }),
+            None => Err(Error::new(
+                ErrorKind::UnknownOrganisation,
+                field,
+                format!("'{}' is not an organisation the {} knows", quote(id), self.name),
+            )
+            .with("value", quote(id))),
+        }
+    }
+}
+
+/// A serde error while reading a definition, as `invalid_partnership` at its path.
+fn shape_error((path, e): (String, crate::base::path::Problem)) -> Error {
+    Error::new(
+        ErrorKind::InvalidPartnership,
+        e.field(&path),
+        format!("not a partnership definition: {e}"),
+    )
+}
+
+/// An attendee id resolved against a partnership on a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Attendee {
+    /// The id.
+    pub id: OrgId,
+    /// Whether it is an attendance category that never counts.
+    pub attendee_only: bool,
+}
+
+impl Body {
+    /// The terms of reference in force on `date`: the latest whose start is
+    /// on or before it.
+    pub fn terms_on(&self, date: NaiveDate) -> Result<&Terms> {
+        self.terms
+            .iter()
+            .filter(|t| t.from.is_none_or(|f| f <= date))
+            .max_by_key(|t| t.from)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::NoRulesInForce,
+                    "date",
+                    format!("no terms of reference of the {} were in force on {date}", self.name),
+                )
+            })
+    }
+
+    /// The seat `org` filled on `date`, if any.
+    pub fn seat_of(&self, org: &str, date: NaiveDate) -> Option<&Seat> {
+        self.holding(org, date).map(|(s, _)| s)
+    }
+
+    /// The seat `org` filled on `date` and the tenure it filled it by.
+    pub fn holding(&self, org: &str, date: NaiveDate) -> Option<(&Seat, &Tenure)> {
+        self.seats.iter().find_map(|s| {
+            s.holders
+                .iter()
+                .find(|h| h.organisation == org && h.covers(date))
+                .map(|h| (s, h))
+        })
+    }
+
+    /// The participation of `org` in the body on `date`, if any.
+    pub fn participation(&self, org: &str, date: NaiveDate) -> Option<&Tenure> {
+        self.participants
+            .iter()
+            .find(|t| t.organisation == org && t.covers(date))
+    }
+
+    /// The seats of the body on `date` (a seat counts while anyone fills it).
+    pub fn seats_on(&self, date: NaiveDate) -> Vec<&Seat> {
+        self.seats
+            .iter()
+            .filter(|s| s.holders.iter().any(|h| h.covers(date)))
+            .collect()
+    }
+
+    /// Whether `org` is a co-operating or participating body on `date`.
+    pub fn participates(&self, org: &str, date: NaiveDate) -> bool {
+        self.participation(org, date).is_some()
+    }
+}
+
+#[cfg(feature = "python")]
+crate::base::python::as_serde_text!(QuorumBasis, MajorityBasis, NoticeCounting);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::dates::parse_date;
+    use crate::definitions::context::Context;
+    use serde_json::json;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date("d", s).unwrap()
+    }
+
+    fn kent() -> &'static Partnership {
+        Context::kent().partnership()
+    }
+
+    #[test]
+    fn kent_is_valid_and_round_trips() {
+        kent().validate().unwrap();
+        assert_eq!(&Partnership::from_json(&kent().to_json()).unwrap(), kent());
+    }
+
+    #[test]
+    fn health_seat_changes_hands_on_1_july_2022() {
+        let kcsp = kent().body("kcsp").unwrap();
+        assert_eq!(
+            kcsp.seat_of("kent_and_medway_ccg", d("2022-06-30")).unwrap().id,
+            "health"
+        );
+        assert!(kcsp.seat_of("kent_and_medway_ccg", d("2022-07-01")).is_none());
+        assert!(kcsp.seat_of("nhs_kent_and_medway", d("2022-06-30")).is_none());
+        assert_eq!(
+            kcsp.seat_of("nhs_kent_and_medway", d("2022-07-01")).unwrap().id,
+            "health"
+        );
+        assert_eq!(kcsp.seats_on(d("2022-06-30")).len(), 7);
+        assert_eq!(kcsp.seats_on(d("2022-07-01")).len(), 7);
+    }
+
+    #[test]
+    fn resolve_distinguishes_unknown_and_not_current() {
+        let kent = kent();
+        let e = kent
+            .resolve("present[0]", "kent_and_medway_ccg", d("2022-07-01"), false)
+            .unwrap_err();
+        assert_eq!(e.code(), "organisation_not_current");
+        let e = kent
+            .resolve("present[0]", "nhs_kent_and_medway", d("2022-06-30"), false)
+            .unwrap_err();
+        assert_eq!(e.code(), "organisation_not_current");
+        let e = kent
+            .resolve("present[0]", "kent_polise", d("2022-07-01"), false)
+            .unwrap_err();
+        assert_eq!((e.code(), e.field()), ("unknown_organisation", "present[0]"));
+        assert!(kent.resolve("p", "medway_council", d("2022-07-01"), true).is_ok());
+    }
+
+    #[test]
+    fn svppb_joins_in_the_2024_review() {
+        let kcsp = kent().body("kcsp").unwrap();
+        let svppb = "serious_violence_prevention_partnership_board";
+        assert!(!kcsp.participates(svppb, d("2024-07-03")));
+        assert!(kcsp.participates(svppb, d("2024-07-04")));
+    }
+
+    #[test]
+    fn terms_are_looked_up_by_date() {
+        let mut kent = kent().clone();
+        let body = kent.bodies.iter_mut().find(|b| b.id == "kcsp").unwrap();
+        let mut later = body.terms[0].clone();
+        later.from = Some(d("2030-01-01"));
+        later.quorum.required = 5;
+        body.terms.push(later);
+        let body = kent.body("kcsp").unwrap();
+        assert_eq!(body.terms_on(d("2029-12-31")).unwrap().quorum.required, 4);
+        assert_eq!(body.terms_on(d("2030-01-01")).unwrap().quorum.required, 5);
+        let mut only_later = body.clone();
+        only_later.terms.retain(|t| t.from == Some(d("2030-01-01")));
+        assert_eq!(
+            only_later.terms_on(d("2029-12-31")).unwrap_err().code(),
+            "no_rules_in_force"
+        );
+    }
+
+    /// A small valid definition to break one way at a time.
+    fn base() -> serde_json::Value {
+        json!({"name": "Northshire CSP",
+            "organisations": [{"id": "police", "name": "Police"}, {"id": "council", "name": "Council"},
+                              {"id": "housing", "name": "Housing"}],
+            "bodies": [{"id": "board", "name": "Board",
+                "seats": [{"id": "police", "name": "Police", "holders": [{"organisation": "police"}]},
+                          {"id": "council", "name": "Council", "holders": [{"organisation": "council", "to": "2020-12-31"}]}],
+                "participants": [{"organisation": "housing"}],
+                "terms": [{"quorum": {"basis": "seats", "required": 2},
+                           "chair": {"kind": "elected", "term_months": 12},
+                           "removal": {"numerator": 1, "denominator": 2},
+                           "review": {"interval_months": 12},
+                           "cadence": {"kind": "before_each", "body": "board"}}]}]})
+    }
+
+    fn field_of(change: impl FnOnce(&mut serde_json::Value)) -> String {
+        let mut v = base();
+        change(&mut v);
+        let e = Partnership::from_value(&v).unwrap_err();
+        assert_eq!(e.code(), "invalid_partnership", "{e}");
+        e.field().to_string()
+    }
+
+    #[test]
+    fn every_inconsistency_format_names_has_its_field() {
+        assert!(Partnership::from_value(&base()).is_ok());
+        type Change = Box<dyn FnOnce(&mut serde_json::Value)>;
+        let cases: Vec<(&str, Change)> = vec![
+            (
+                "bodies[0].seats[1].holders[0].organisation",
+                Box::new(|v| v["bodies"][0]["seats"][1]["holders"][0]["organisation"] = json!("nobody")),
+            ),
+            (
+                "bodies[0].participants[0].organisation",
+                Box::new(|v| v["bodies"][0]["participants"][0]["organisation"] = json!("nobody")),
+            ),
+            (
+                "organisations[1].id",
+                Box::new(|v| v["organisations"][1]["id"] = json!("police")),
+            ),
+            (
+                "bodies[1].id",
+                Box::new(|v| {
+                    let b = v["bodies"][0].clone();
+                    v["bodies"].as_array_mut().unwrap().push(b)
+                }),
+            ),
+            ("bodies[0].terms", Box::new(|v| v["bodies"][0]["terms"] = json!([]))),
+            (
+                "bodies[0].terms[0].quorum.required",
+                Box::new(|v| v["bodies"][0]["terms"][0]["quorum"]["required"] = json!(0)),
+            ),
+            (
+                "bodies[0].terms[0].removal",
+                Box::new(|v| v["bodies"][0]["terms"][0]["removal"]["numerator"] = json!(2)),
+            ),
+            (
+                "bodies[0].terms[0].removal",
+                Box::new(|v| v["bodies"][0]["terms"][0]["removal"]["numerator"] = json!(0)),
+            ),
+            (
+                "bodies[0].terms[0].cadence.body",
+                Box::new(|v| v["bodies"][0]["terms"][0]["cadence"]["body"] = json!("cabinet")),
+            ),
+            (
+                "bodies[0].terms[0].quorum.colour",
+                Box::new(|v| v["bodies"][0]["terms"][0]["quorum"]["colour"] = json!("red")),
+            ),
+            (
+                "bodies[0].terms[0].quorum.basis",
+                Box::new(|v| v["bodies"][0]["terms"][0]["quorum"]["basis"] = json!("people")),
+            ),
+            (
+                "organisations[0].from",
+                Box::new(|v| v["organisations"][0]["from"] = json!("2020-02-30")),
+            ),
+            (
+                "bodies[0].seats[0].id",
+                Box::new(|v| v["bodies"][0]["seats"][0]["id"] = json!("Police Seat")),
+            ),
+            (
+                "bodies[0].seats[1].holders[0].to",
+                Box::new(|v| v["bodies"][0]["seats"][1]["holders"][0]["from"] = json!("2021-01-01")),
+            ),
+            (
+                "bodies[0].terms[0].chair.kind",
+                Box::new(|v| v["bodies"][0]["terms"][0]["chair"] = json!({"kind": "rotating"})),
+            ),
+        ];
+        for (want, change) in cases {
+            assert_eq!(field_of(change), want);
+        }
+    }
+
+    #[test]
+    fn citations_are_one_or_many_and_written_back_as_given() {
+        let mut v = base();
+        let c = json!({"document": "ToR", "section": "§5", "summary": "Two make a quorum."});
+        v["bodies"][0]["terms"][0]["quorum"]["citation"] = c.clone();
+        v["bodies"][0]["terms"][0]["review"]["citation"] = json!([c.clone(), c.clone()]);
+        let p = Partnership::from_value(&v).unwrap();
+        assert_eq!(p.bodies[0].terms[0].quorum.citation.len(), 1);
+        assert_eq!(p.bodies[0].terms[0].review.citation.len(), 2);
+        let back: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        assert_eq!(back["bodies"][0]["terms"][0]["quorum"]["citation"], c);
+        assert_eq!(
+            back["bodies"][0]["terms"][0]["review"]["citation"],
+            json!([c.clone(), c])
+        );
+        assert_eq!(Partnership::from_json(&p.to_json()).unwrap(), p);
+    }
+}

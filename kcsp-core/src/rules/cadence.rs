@@ -1,0 +1,347 @@
+//! Meeting cadence: whether a body met as often as its terms of reference
+//! ask, in a financial year.
+//!
+//! The cadence is part of each body's terms in the partnership data
+//! ([`CadenceRule`]); the terms that apply are those in force on the first
+//! day of the year. Readings (for Kent: KCSP ToR §7, WG ToR §7, DHR SG ToR
+//! "Frequency"; DOMAIN §4):
+//!
+//! - `per_year`: at least so many distinct meeting dates in the financial
+//!   year (the KCSP's "three times per year" read as at least three in each
+//!   financial year);
+//! - `quarterly`: at least one meeting in each quarter of the financial year
+//!   (April-June, July-September, October-December, January-March); the
+//!   other reading (no gap of more than three months) would be another kind;
+//! - `before_each`: a meeting before each meeting of another body in the
+//!   year, in the window from the day after that body's previous meeting to
+//!   the day before its meeting; when no earlier meeting of it is given, from
+//!   four calendar months before. A meeting on the other body's own day does
+//!   not count. The Working Group's "quarterly, or as required" is not read
+//!   as binding.
+//!
+//! Meeting dates may come in any order; repeats count once; dates outside
+//! the year are not counted (but may prepare a meeting inside it).
+
+use crate::base::dates::add_months;
+use crate::base::error::{Error, ErrorKind, Result};
+use crate::base::id::BodyId;
+use crate::base::year::FinancialYear;
+use crate::definitions::context::Context;
+use crate::definitions::explain::Explanation;
+use crate::definitions::partnership::{cite_or_default, CadenceRule};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// The id of the `meeting_cadence` rule: its entry in the registry, its explanations' `rule`.
+pub const ID: &str = "meeting_cadence";
+
+crate::base::input::input! {
+    /// The input of the `meeting_cadence` rule ([`cadence`]).
+    pub struct CadenceInput {
+        /// The body.
+        pub body: BodyId,
+        /// The financial year.
+        pub year: FinancialYear,
+        /// The dates of the body's meetings (any order; repeats count once).
+        #[serde(with = "crate::base::dates::iso_list")]
+        pub meetings: Vec<NaiveDate>,
+        /// For a `before_each` cadence: the meetings of the body it must
+        /// precede, any year.
+        #[serde(with = "crate::base::dates::iso_list", skip_serializing_if = "Vec::is_empty")]
+        pub other_meetings: Vec<NaiveDate> = default,
+    }
+}
+
+/// Whether a body met as its terms ask in a financial year.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CadenceResult {
+    /// The body.
+    pub body: BodyId,
+    /// The financial year.
+    pub year: FinancialYear,
+    /// The cadence kind applied: `per_year`, `quarterly` or `before_each`.
+    pub kind: String,
+    /// Distinct meeting dates in the year.
+    pub meetings: u32,
+    /// Whether the cadence was kept.
+    pub compliant: bool,
+    /// `per_year`: the meetings required (otherwise `null`).
+    pub required: Option<u32>,
+    /// `quarterly`: the first day of each quarter without a meeting (otherwise `null`).
+    pub quarters_without_meeting: Option<Vec<NaiveDate>>,
+    /// `before_each`: the other body's meetings in the year with no meeting
+    /// of this one in their window (otherwise `null`).
+    pub unprepared: Option<Vec<NaiveDate>>,
+    /// Which clause applied and why.
+    pub explanation: Explanation,
+}
+
+/// Whether `body` kept its meeting cadence in `year`, given the dates it met
+/// (and, for a `before_each` cadence, the dates the other body met).
+///
+/// Errors: `unknown_body`; `no_rules_in_force`; `no_cadence_rule` (a body
+/// whose terms set no cadence).
+///
+/// ```
+/// use kcsp_core::{cadence, Context, FinancialYear};
+/// use chrono::NaiveDate;
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let year = FinancialYear::parse("year", "2022/23").unwrap();
+/// let r = cadence::cadence(Context::kent(), "dhr_steering_group", year,
+///     &[d(2022, 5, 10), d(2022, 10, 5), d(2023, 1, 18)], &[]).unwrap();
+/// assert!(!r.compliant);
+/// assert_eq!(r.quarters_without_meeting, Some(vec![d(2022, 7, 1)]));
+/// ```
+pub fn cadence(
+    ctx: &Context,
+    body: &str,
+    year: FinancialYear,
+    meetings: &[NaiveDate],
+    other_meetings: &[NaiveDate],
+) -> Result<CadenceResult> {
+    let partnership = ctx.partnership();
+    let body_def = partnership.body(body)?;
+    let terms = body_def.terms_on(year.first_day())?;
+    let Some(rule) = &terms.cadence else {
+        return Err(Error::new(
+            ErrorKind::NoCadenceRule,
+            "body",
+            format!("the terms of reference of the {} set no meeting cadence", body_def.name),
+        ));
+    };
+    let all: BTreeSet<NaiveDate> = meetings.iter().copied().collect();
+    let in_year: Vec<NaiveDate> = all.iter().copied().filter(|d| year.contains(*d)).collect();
+    let count = u32::try_from(in_year.len()).unwrap_or(u32::MAX);
+    let (kind, compliant, required, quarters, unprepared, what, citations) = match rule {
+        CadenceRule::PerYear { meetings: n, citation } => {
+            let cited = cite_or_default(citation, partnership, body_def, terms, || {
+                format!("The body meets at least {n} times in each financial year.")
+            });
+            let what = format!("{count} meeting(s) in {year}; at least {n} required");
+            ("per_year", count >= *n, Some(*n), None, None, what, cited)
+        }
+        CadenceRule::Quarterly { citation } => {
+            let cited = cite_or_default(citation, partnership, body_def, terms, || {
+                "The body meets at least once in each quarter of the financial year.".to_string()
+            });
+            let mut empty = Vec::new();
+            for q in 0..4u32 {
+                let start = add_months("year", year.first_day(), 3 * q)?;
+                let end = add_months("year", start, 3)?;
+                if !in_year.iter().any(|d| *d >= start && *d < end) {
+                    empty.push(start);
+                }
+            }
+            let what = if empty.is_empty() {
+                format!("a meeting in every quarter of {year}")
+            } else {
+                let list: Vec<String> = empty.iter().map(ToString::to_string).collect();
+                format!("no meeting in the quarter(s) from {}", list.join(", "))
+            };
+            ("quarterly", empty.is_empty(), None, Some(empty), None, what, cited)
+        }
+        CadenceRule::BeforeEach { body: other, citation } => {
+            let other_name = partnership
+                .body(other.as_str())
+                .map(|b| b.name.clone())
+                .unwrap_or_default();
+            let cited = cite_or_default(citation, partnership, body_def, terms, || {
+                format!("The body meets before each meeting of the {other_name}.")
+            });
+            let others: BTreeSet<NaiveDate> = other_meetings.iter().copied().collect();
+            let mut missed = Vec::new();
+            for m in others.iter().copied().filter(|d| year.contains(*d)) {
+                let from = match others.range(..m).next_back() {
+                    Some(prev) => prev.succ_opt().unwrap_or(*prev),
+                    None => m.checked_sub_months(chrono::Months::new(4)).unwrap_or(NaiveDate::MIN),
+                };
+                if !all.iter().any(|d| *d >= from && *d < m) {
+                    missed.push(m);
+                }
+            }
+            let what = if missed.is_empty() {
+                format!("a meeting before each meeting of the {other_name} in {year}")
+            } else {
+                let list: Vec<String> = missed.iter().map(ToString::to_string).collect();
+                format!("no meeting before the {other_name} meeting(s) of {}", list.join(", "))
+            };
+            ("before_each", missed.is_empty(), None, None, Some(missed), what, cited)
+        }
+    };
+    let reason = format!(
+        "{} {}: {what}.",
+        if compliant { "Kept:" } else { "Not kept:" },
+        body_def.name
+    );
+    let reading = match kind {
+        "per_year" => "At least the number of meetings in each financial year (1 April to 31 March); repeated dates count once.",
+        "quarterly" => "At least one meeting in each quarter of the financial year: April-June, July-September, October-December, January-March.",
+        _ => "A meeting in the window from the day after the other body's previous meeting (or four calendar months before, when none is known) to the day before its meeting.",
+    };
+    let mut explanation = Explanation::new(ID, reason)
+        .reading(reading)
+        .cite_all(&citations)
+        .figure("year", year)
+        .figure("meetings", count);
+    if let Some(n) = required {
+        explanation = explanation.figure("required", n);
+    }
+    Ok(CadenceResult {
+        body: body_def.id.clone(),
+        year,
+        kind: kind.to_string(),
+        meetings: count,
+        compliant,
+        required,
+        quarters_without_meeting: quarters,
+        unprepared,
+        explanation,
+    })
+}
+
+/// One body's cadence in one financial year, from a register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RegisterRow {
+    /// The body, as the register names it.
+    pub body: String,
+    /// The financial year.
+    pub year: FinancialYear,
+    /// The body's cadence that year, or why it could not be judged
+    /// (`unknown_body`, `no_cadence_rule`, …).
+    pub outcome: Result<CadenceResult>,
+}
+
+/// The cadence of every body in every financial year a register of
+/// meetings records (one `(body, date)` per meeting, any order, repeats
+/// allowed): the register an analyst keeps. A `before_each` body is checked
+/// against the other body's meetings in the same register. Rows come by
+/// body id, then year; a body the partnership does not know, or one without
+/// a cadence, gets its error in its row, and the other rows are still given.
+///
+/// ```
+/// use kcsp_core::{cadence, Context};
+/// use chrono::NaiveDate;
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let rows = cadence::register(Context::kent(), &[
+///     ("kcsp", d(2023, 7, 12)), ("kcsp", d(2023, 11, 16)), ("kcsp", d(2024, 3, 14)),
+///     ("working_group", d(2023, 6, 20)), ("working_group", d(2024, 2, 28)),
+/// ]);
+/// assert_eq!(rows.len(), 2);
+/// assert!(rows[0].outcome.as_ref().unwrap().compliant);                     // kcsp 2023/24
+/// let wg = rows[1].outcome.as_ref().unwrap();                              // working_group 2023/24
+/// assert_eq!(wg.unprepared, Some(vec![d(2023, 11, 16)]));
+/// ```
+pub fn register<S: AsRef<str>>(ctx: &Context, meetings: &[(S, NaiveDate)]) -> Vec<RegisterRow> {
+    let mut by_body: std::collections::BTreeMap<&str, Vec<NaiveDate>> = std::collections::BTreeMap::new();
+    for (body, date) in meetings {
+        by_body.entry(body.as_ref()).or_default().push(*date);
+    }
+    let mut rows = Vec::new();
+    for (body, dates) in &by_body {
+        let years: BTreeSet<FinancialYear> = dates.iter().map(|d| FinancialYear::containing(*d)).collect();
+        for year in years {
+            // The other body of a before-each cadence, in force that year.
+            let other = ctx
+                .partnership()
+                .body(body)
+                .and_then(|b| b.terms_on(year.first_day()))
+                .ok()
+                .and_then(|t| match &t.cadence {
+                    Some(CadenceRule::BeforeEach { body: other, .. }) => by_body.get(other.as_str()),
+                    _ => None,
+                });
+            let others: &[NaiveDate] = other.map_or(&[], Vec::as_slice);
+            rows.push(RegisterRow {
+                body: (*body).to_string(),
+                year,
+                outcome: cadence(ctx, body, year, dates, others),
+            });
+        }
+    }
+    rows
+}
+
+crate::definitions::explain::results!(CadenceResult);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::dates::parse_date;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date("d", s).unwrap()
+    }
+
+    fn y(s: &str) -> FinancialYear {
+        FinancialYear::parse("y", s).unwrap()
+    }
+
+    #[test]
+    fn a_working_group_meeting_before_april_prepares_an_april_kcsp() {
+        // KCSP on 2023-04-20, its previous meeting 2023-03-16; the Working Group met 2023-03-30.
+        let r = cadence(
+            Context::kent(),
+            "working_group",
+            y("2023/24"),
+            &[d("2023-03-30")],
+            &[d("2023-03-16"), d("2023-04-20")],
+        )
+        .unwrap();
+        assert_eq!(r.meetings, 0);
+        assert_eq!(r.unprepared, Some(vec![]));
+        assert!(r.compliant);
+        // On the day of the KCSP meeting itself it does not count.
+        let r = cadence(
+            Context::kent(),
+            "working_group",
+            y("2023/24"),
+            &[d("2023-04-20")],
+            &[d("2023-04-20")],
+        )
+        .unwrap();
+        assert_eq!(r.unprepared, Some(vec![d("2023-04-20")]));
+        // No earlier KCSP meeting given: four calendar months back.
+        let r = cadence(
+            Context::kent(),
+            "working_group",
+            y("2023/24"),
+            &[d("2023-03-20")],
+            &[d("2023-07-20")],
+        )
+        .unwrap();
+        assert!(r.compliant);
+        let r = cadence(
+            Context::kent(),
+            "working_group",
+            y("2023/24"),
+            &[d("2023-03-19")],
+            &[d("2023-07-20")],
+        )
+        .unwrap();
+        assert!(!r.compliant);
+    }
+
+    #[test]
+    fn repeats_count_once_and_other_years_not_at_all() {
+        let r = cadence(
+            Context::kent(),
+            "kcsp",
+            y("2022/23"),
+            &[
+                d("2022-07-14"),
+                d("2022-07-14"),
+                d("2022-03-31"),
+                d("2023-04-01"),
+                d("2022-11-17"),
+            ],
+            &[],
+        )
+        .unwrap();
+        assert_eq!((r.meetings, r.required, r.compliant), (2, Some(3), false));
+    }
+}
