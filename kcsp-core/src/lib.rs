@@ -54,10 +54,7 @@ mod definitions;
 mod rules;
 
 // The rule families.
-pub use rules::{
-    action_plan, cadence, chair, csa, dhr, grant, match_funding, papers, protocol, quorum, reconcile, review, tactical,
-    working_day,
-};
+pub use rules::*;
 
 // The registry and the ways in from outside.
 pub use boundary::{json, messages, receipt, registry};

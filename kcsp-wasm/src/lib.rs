@@ -603,7 +603,7 @@ pub fn quorum_coded(
 
 /// The exports of every rule, derived from the registry
 /// ([`kcsp_core::for_each_rule`]): one function per rule, named by the rule
-/// in lowerCamelCase (`papers_deadline` → `papersDeadline`), taking the
+/// in lowerCamelCase, taking the
 /// rule's typed input and returning its typed result; and the entry of each
 /// rule in the TypeScript map `RuleTypes` (interfaces merge), which types
 /// `evaluate` and `Rules.evaluate` by rule id. A family build has the rules

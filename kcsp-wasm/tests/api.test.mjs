@@ -252,3 +252,16 @@ test("an empty result field arrives as null and is typed T | null", () => {
   assert.match(dts, /compliant: boolean \| null;/);
   assert.doesNotMatch(dts, /\| undefined;/);
 });
+
+test("hover docs read as TypeScript docs: no Rust examples, paths or rustdoc links", () => {
+  for (const dir of ["", "governance/", "grants/", "dhr/", "csa/"]) {
+    for (const file of ["kcsp_wasm.d.ts", "kcsp_wasm.js"]) {
+      const text = readFileSync(new URL(`../pkg/${dir}${file}`, import.meta.url), "utf8");
+      const docs = (text.match(/\/\*\*[\s\S]*?\*\//g) ?? []).join("\n");
+      assert.ok(docs.length > 1000, `${dir}${file} has its docs`);
+      for (const leftover of ["```", "kcsp_core::", "[`", "`None`", ' r"', "unwrap()", "&str"]) {
+        assert.ok(!docs.includes(leftover), `${dir}${file}: ${leftover} in a doc comment`);
+      }
+    }
+  }
+});

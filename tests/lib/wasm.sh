@@ -33,6 +33,8 @@ build_wasm_dir() {
   local wasm="$root/target/wasm32-unknown-unknown/wasm-release/kcsp_wasm.wasm"
   rm -rf "$out"
   wasm-bindgen --target web --out-dir "$out" "$wasm" >&2
+  # Hover docs read as TypeScript docs (no Rust examples or rustdoc links).
+  node "$root/kcsp-wasm/tools/tidy-docs.mjs" "$out"
   "$root/tests/web/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/kcsp_wasm_bg.wasm" -o "$out/kcsp_wasm_bg.wasm" >&2

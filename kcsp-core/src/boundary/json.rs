@@ -10,10 +10,10 @@
 //! errors (`invalid_input`), never ignored; a bad value keeps its own code
 //! and the path of the value (`projects[0].amount`).
 //!
-//! Rules that read the partnership (`quorum`, `chair_removal`,
-//! `papers_deadline`, `tor_review`, `chair_term`) accept a `partnership` key
+//! Rules that read the partnership (`RuleInfo::reads_partnership` in
+//! [`registry::RULES`]) accept a `partnership` key
 //! (a definition in the format of [`Partnership::from_json`](crate::partnership::Partnership::from_json));
-//! rules that read the calendar (`working_day`, `papers_deadline`) accept a
+//! rules that read the calendar (`reads_calendar`) accept a
 //! `calendar` key ([`CalendarChanges`](crate::calendar::CalendarChanges)).
 //! They replace the context's for that one evaluation; errors in them are
 //! `invalid_partnership` / `invalid_calendar` with the field under
@@ -44,7 +44,8 @@ fn serialised(e: serde_json::Error) -> Error {
 /// let r = evaluate("quorum", &json!({"body": "kcsp", "date": "2022-07-14",
 ///     "present": ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"]})).unwrap();
 /// assert_eq!(r["quorate"], true);
-/// let e = evaluate("grant_split", &json!({"allocation": 39661.0})).unwrap_err();
+/// let split = kcsp_core::registry::GrantSplit::ID;
+/// let e = evaluate(split, &json!({"allocation": 39661.0})).unwrap_err();
 /// assert_eq!((e.code(), e.field()), ("invalid_amount", "allocation"));
 /// let e = evaluate("quorum", &json!({"body": "kcsp", "date": "2022-07-14", "present": [], "colour": "red"})).unwrap_err();
 /// assert_eq!((e.code(), e.field()), ("invalid_input", "colour"));
@@ -57,13 +58,14 @@ pub fn evaluate(rule: &str, input: &Value) -> Result<Value> {
 /// GOV.UK calendar).
 ///
 /// ```
+/// use kcsp_core::registry::{Rule, WorkingDay};
 /// use kcsp_core::{json, Calendar, Context};
 /// use serde_json::json;
 /// let mut cal = Calendar::england_and_wales();
 /// cal.add_holiday(chrono::NaiveDate::from_ymd_opt(2027, 6, 4).unwrap(), "A proclaimed day").unwrap();
 /// let ctx = Context::kent().clone().with_calendar(cal);
-/// let r = json::evaluate_in(&ctx, "working_day", &json!({"date": "2027-06-04"})).unwrap();
-/// assert_eq!(r["working_day"], false);
+/// let r = json::evaluate_in(&ctx, WorkingDay::ID, &json!({"date": "2027-06-04"})).unwrap();
+/// assert_eq!(r["holiday"], "A proclaimed day");
 /// assert_eq!(r["explanation"]["calendar"]["added"][0], "2027-06-04");
 /// ```
 pub fn evaluate_in(ctx: &Context, rule: &str, input: &Value) -> Result<Value> {
@@ -81,8 +83,9 @@ pub(crate) fn evaluate_with_context(ctx: &Context, rule: &str, input: &Value) ->
 /// parsed (an unparseable input is `invalid_input`) and the result printed.
 ///
 /// ```
-/// let out = kcsp_core::json::evaluate_str("working_day", r#"{"date": "2023-05-08"}"#).unwrap();
-/// assert!(out.contains("\"working_day\":false"));
+/// let out = kcsp_core::json::evaluate_str("quorum",
+///     r#"{"body": "kcsp", "date": "2023-05-08", "present": ["kent_police"]}"#).unwrap();
+/// assert!(out.contains("\"quorate\":false"));
 /// ```
 pub fn evaluate_str(rule: &str, input: &str) -> Result<String> {
     evaluate_str_in(Context::kent(), rule, input)
@@ -100,80 +103,12 @@ pub fn evaluate_str_in(ctx: &Context, rule: &str, input: &str) -> Result<String>
 ///
 /// ```
 /// use serde_json::json;
-/// let errors = kcsp_core::json::validate("papers_deadline",
-///     &json!({"meeting": "14/07/2022", "circulated": "2022-07-32"})).unwrap();
+/// let errors = kcsp_core::json::validate("quorum",
+///     &json!({"body": "kcsp", "date": "14/07/2022", "present": ["kent_polise"]})).unwrap();
 /// assert_eq!(errors.len(), 2);
-/// assert!(kcsp_core::json::validate("working_day", &json!({"date": "2022-07-14"})).unwrap().is_empty());
+/// assert!(kcsp_core::json::validate("quorum",
+///     &json!({"body": "kcsp", "date": "2022-07-14", "present": []})).unwrap().is_empty());
 /// ```
 pub fn validate(rule: &str, input: &Value) -> Result<Vec<Error>> {
     registry::validate(Context::kent(), rule, input)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn type_errors_are_invalid_input_with_the_field() {
-        let e = evaluate("quorum", &json!({"body": "kcsp", "date": 20220714, "present": []})).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("invalid_input", "date"));
-        let e = evaluate("quorum", &json!({"body": "kcsp", "date": "2022-07-14", "present": [1]})).unwrap_err();
-        assert_eq!(e.field(), "present[0]");
-        let e = evaluate("grant_ledger", &json!({"year": "2022/23", "allocation": "1", "projects": [{"name": "a", "round": "upfront", "amount": "1", "decision": "approved", "colour": 1}]})).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("invalid_input", "projects[0].colour"));
-        let e = evaluate("grant_ledger", &json!({"year": "2022/23", "allocation": "1", "projects": [{"name": "a", "round": "upfront", "amount": 1.5, "decision": "approved"}]})).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("invalid_amount", "projects[0].amount"));
-        let e = evaluate("quorum", &json!({"body": "kcsp", "present": []})).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("invalid_input", "date"));
-        assert_eq!(evaluate("nope", &json!({})).unwrap_err().field(), "rule");
-        assert_eq!(evaluate("quorum", &json!([])).unwrap_err().code(), "invalid_input");
-        assert_eq!(evaluate_str("quorum", "{").unwrap_err().code(), "invalid_input");
-        // A context key on a rule that does not read it is not an input of that rule.
-        let e = evaluate("grant_split", &json!({"allocation": "1", "calendar": {}})).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("invalid_input", "calendar"));
-    }
-
-    #[test]
-    fn extra_rules() {
-        let r = evaluate(
-            "tactical_access",
-            &json!({"year": "2021/22", "as_of": "2022-02-25", "closed_from": "2022-02-25"}),
-        )
-        .unwrap();
-        assert_eq!(r["open"], false);
-        let r = evaluate(
-            "grant_reconciliation",
-            &json!({"year": "2021/22", "allocation": "39661", "tactical_open": false, "projects": [],
-                    "stated_figures": [{"figure": "tactical_pot", "amount": "13220", "source": "x"}]}),
-        )
-        .unwrap();
-        assert_eq!(r["discrepancies"][0]["difference"], "1.00");
-        let r = evaluate(
-            "dhr_case",
-            &json!({"as_of": "2023-03-01", "case": {"reference": "A 2023", "events": [{"date": "2023-01-10", "stage": "notified"}]}}),
-        )
-        .unwrap();
-        assert_eq!(r["deadlines"]["decision_overdue"], true);
-        let e = evaluate(
-            "dhr_case",
-            &json!({"as_of": "2023-03-01", "case": {"events": [{"date": "2023-01-10", "stage": "x"}]}}),
-        )
-        .unwrap_err();
-        assert_eq!((e.code(), e.field()), ("unknown_stage", "case.events[0].stage"));
-        let e = evaluate(
-            "dhr_case",
-            &json!({"as_of": "2023-03-01", "case": {"events": [{"date": "2023-01-10", "stage": "notified"}, {"date": "2023-01-11", "stage": "published"}]}}),
-        )
-        .unwrap_err();
-        assert_eq!((e.code(), e.field()), ("invalid_transition", "case.events[1].stage"));
-        let r = evaluate(
-            "dhr_deadlines",
-            &json!({"notified": "2023-01-10", "decided": "2023-02-01", "decision": "commission", "as_of": "2023-09-01",
-                    "extensions": [{"deadline": "report", "until": "2024-02-01", "reason": "inquest"}]}),
-        )
-        .unwrap();
-        assert_eq!(r["report_due"], "2024-02-01");
-        assert_eq!(r["report_due_original"], "2023-08-01");
-    }
 }

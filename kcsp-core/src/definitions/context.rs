@@ -28,8 +28,8 @@
 //! ```
 //!
 //! Rule-level citations ([`Context::citations`]) are keyed by rule id:
-//! `match_funding`, `dhr_transition`, `dhr_portfolio`, `dhr_case`,
-//! `action_plan`.
+//! the rules whose clauses no partnership term carries (match funding, the
+//! DHR rules, the action plan).
 
 use crate::base::error::{Error, ErrorKind, Result};
 use crate::definitions::agreements::Agreement;
@@ -261,8 +261,8 @@ impl Context {
     }
 
     /// The citations of a rule that no partnership term carries (keyed by
-    /// rule id: `match_funding`, `dhr_transition`, `dhr_portfolio`,
-    /// `dhr_case`); empty when the context has none.
+    /// rule id: the rules no partnership term cites); empty when the
+    /// context has none.
     pub fn citations(&self, rule: &str) -> &[Citation] {
         self.citations.get(rule).map_or(&[], Citations::as_slice)
     }

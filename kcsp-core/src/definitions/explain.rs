@@ -118,7 +118,7 @@ pub struct CalendarSource {
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Explanation {
-    /// The rule id (`quorum`, `papers_deadline`, …).
+    /// The rule id (`quorum`, …).
     pub rule: Cow<'static, str>,
     /// The reading the library took where the clause is ambiguous, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
