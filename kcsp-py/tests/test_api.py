@@ -205,3 +205,13 @@ def test_cadence_action_plan_and_csa() -> None:
     with pytest.raises(kcsp.InputError) as e:
         kcsp.action_plan(date(2023, 4, 1), [{"id": "1", "priority": "x", "status": "complete", "timescale": "Spring"}])
     assert (e.value.code, e.value.field) == ("invalid_timescale", "items[0].timescale")
+
+
+def test_class_docs_read_as_python_docs() -> None:
+    classes = [getattr(kcsp, name) for name in kcsp.__all__ if isinstance(getattr(kcsp, name), type)]
+    documented = [c for c in classes if c.__doc__]
+    assert len(documented) > 20
+    for c in documented:
+        for leftover in ("```", "kcsp_core::", "[`", "unwrap()"):
+            assert leftover not in c.__doc__, (c.__name__, leftover)
+    assert kcsp.Citation.__doc__.startswith("A clause of a source document")

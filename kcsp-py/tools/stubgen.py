@@ -27,7 +27,7 @@ def classes() -> list[str]:
     classes boundary/python.rs adds to the module)."""
     table = (CORE / "boundary" / "registry.rs").read_text()
     outputs = re.findall(r"=> \$crate::rules::\w+::(\w+), reads", table)
-    added = re.findall(r"add_class::<crate::[\w:]*::(\w+)>", (CORE / "boundary" / "python.rs").read_text())
+    added = re.findall(r"\badd::<crate::[\w:]*::(\w+)>", (CORE / "boundary" / "python.rs").read_text())
     return list(dict.fromkeys(outputs + added))
 
 

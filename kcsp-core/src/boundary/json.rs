@@ -40,12 +40,12 @@ fn serialised(e: serde_json::Error) -> Error {
 ///
 /// ```
 /// use kcsp_core::json::evaluate;
+/// use kcsp_core::registry::{GrantSplit, Rule};
 /// use serde_json::json;
 /// let r = evaluate("quorum", &json!({"body": "kcsp", "date": "2022-07-14",
 ///     "present": ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"]})).unwrap();
 /// assert_eq!(r["quorate"], true);
-/// let split = kcsp_core::registry::GrantSplit::ID;
-/// let e = evaluate(split, &json!({"allocation": 39661.0})).unwrap_err();
+/// let e = evaluate(GrantSplit::ID, &json!({"allocation": 39661.0})).unwrap_err();
 /// assert_eq!((e.code(), e.field()), ("invalid_amount", "allocation"));
 /// let e = evaluate("quorum", &json!({"body": "kcsp", "date": "2022-07-14", "present": [], "colour": "red"})).unwrap_err();
 /// assert_eq!((e.code(), e.field()), ("invalid_input", "colour"));

@@ -43,6 +43,53 @@ pub fn json_to_python<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResu
     })
 }
 
+/// Adds class `T` to `m`, its docstring read as Python docs: the Rust
+/// examples (fenced code) of its rustdoc left out, rustdoc links as code.
+fn add<T: pyo3::PyClass>(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<T>()?;
+    let class = m.py().get_type::<T>();
+    let doc: Option<String> = class.getattr("__doc__")?.extract()?;
+    if let Some(doc) = doc {
+        class.setattr("__doc__", tidy_doc(&doc))?;
+    }
+    Ok(())
+}
+
+/// A rustdoc comment as a docstring: fenced code (the Rust examples)
+/// dropped, and a rustdoc link `[`a::B`]` written `` `B` ``.
+pub(crate) fn tidy_doc(doc: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut fenced = false;
+    for line in doc.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            continue;
+        }
+        let mut text = String::new();
+        let mut rest = line;
+        while let Some((before, after)) = rest.split_once("[`") {
+            let Some((inner, after)) = after.split_once("`]") else {
+                break;
+            };
+            text.push_str(before);
+            text.push('`');
+            text.push_str(inner.rsplit("::").next().unwrap_or(inner));
+            text.push('`');
+            rest = after;
+            // `[`x`](path)`: the path dropped.
+            if let Some((_, after)) = rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+                rest = after;
+            }
+        }
+        text.push_str(rest);
+        out.push(text);
+    }
+    out.join("\n").trim_end().to_string()
+}
+
 /// The results of every rule of the registry, derived from it: [`add_classes`]
 /// and [`into_python`].
 macro_rules! results {
@@ -51,18 +98,18 @@ macro_rules! results {
         /// Adds every result class to a Python module (the `kcsp` package's
         /// native module): each rule's result, and the values results hold.
         pub fn add_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
-            $( m.add_class::<<crate::boundary::registry::$name as Rule>::Output>()?; )*
-            m.add_class::<crate::definitions::explain::Explanation>()?;
-            m.add_class::<crate::definitions::explain::Citation>()?;
-            m.add_class::<crate::definitions::explain::Figure>()?;
-            m.add_class::<crate::definitions::explain::CalendarSource>()?;
-            m.add_class::<crate::definitions::calendar::BankHoliday>()?;
-            m.add_class::<crate::rules::dhr::OverdueCase>()?;
-            m.add_class::<crate::rules::grant::Warning>()?;
-            m.add_class::<crate::rules::grant::Project>()?;
-            m.add_class::<crate::rules::reconcile::Discrepancy>()?;
-            m.add_class::<crate::rules::tactical::ShutGate>()?;
-            m.add_class::<crate::rules::protocol::Extension>()?;
+            $( add::<<crate::boundary::registry::$name as Rule>::Output>(m)?; )*
+            add::<crate::definitions::explain::Explanation>(m)?;
+            add::<crate::definitions::explain::Citation>(m)?;
+            add::<crate::definitions::explain::Figure>(m)?;
+            add::<crate::definitions::explain::CalendarSource>(m)?;
+            add::<crate::definitions::calendar::BankHoliday>(m)?;
+            add::<crate::rules::dhr::OverdueCase>(m)?;
+            add::<crate::rules::grant::Warning>(m)?;
+            add::<crate::rules::grant::Project>(m)?;
+            add::<crate::rules::reconcile::Discrepancy>(m)?;
+            add::<crate::rules::tactical::ShutGate>(m)?;
+            add::<crate::rules::protocol::Extension>(m)?;
             Ok(())
         }
 
