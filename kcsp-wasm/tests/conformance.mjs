@@ -119,7 +119,9 @@ export function judge(rule, c) {
 const PENDING = JSON.parse(readFileSync(join(root, "tests", "pending.json"), "utf8")).wasm;
 
 /** Why a case is not run yet (tests/pending.json), or null. */
-function pending(doc, c) {
+function pending(file, doc, c) {
+  const prefix = Object.keys(PENDING.files ?? {}).find((p) => file.startsWith(p));
+  if (prefix !== undefined) return `file ${prefix}*, ${PENDING.files[prefix]}`;
   if (doc.rule in PENDING.rules) return `rule ${doc.rule}, ${PENDING.rules[doc.rule]}`;
   if (doc.mode in PENDING.modes) return `mode ${doc.mode}, ${PENDING.modes[doc.mode]}`;
   for (const k of Object.keys(c.input ?? {})) {
@@ -152,10 +154,10 @@ export function run() {
         failed++;
         continue;
       }
-      const skipped = (doc.cases ?? []).map((c) => pending(doc, c)).filter(Boolean);
+      const skipped = (doc.cases ?? []).map((c) => pending(f, doc, c)).filter(Boolean);
       if (skipped.length) lines.push(`pending ${f}: ${skipped.length} case(s) not run (${[...new Set(skipped)].sort().join("; ")})`);
       for (const c of doc.cases ?? []) {
-        if (pending(doc, c)) continue;
+        if (pending(f, doc, c)) continue;
         const why = doc.mode === "validate" ? judgeValidation(doc.rule, c) : judge(doc.rule, c);
         if (why === null) passed++;
         else {
