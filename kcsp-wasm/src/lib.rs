@@ -61,12 +61,8 @@ export interface KcspError extends Error {
 /** A rule of the registry as `rules()` lists it. */
 export interface RuleInfo {
     id: RuleId;
-    /** What it decides, in plain words. */
-    doc: string[];
     /** Its input's keys (without `partnership` and `calendar`). */
     fields: string[];
-    /** Its input's fields: name, doc, whether it may be left out, and what its value is. */
-    input: { name: string; rust_type: string; doc: string[]; optional: boolean; kind: Record<string, unknown> }[];
     /** The name of its result type. */
     result: string;
     family: "governance" | "grants" | "dhr" | "csa";
@@ -417,9 +413,9 @@ pub fn evaluate(rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
     run(rule, &input)
 }
 
-/// The rules of this build, from the registry: id, doc, input fields (with
-/// what each value is), result type, family, and whether it reads a
-/// partnership or a calendar; to build forms or check keys.
+/// The rules of this build, from the registry: id, input keys, result type,
+/// family, and whether it reads a partnership or a calendar; to check a
+/// form's keys or list what the build can decide.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsValue> {
     parsed(&serde_json::to_string(kcsp_core::registry::RULES).unwrap_or_default())

@@ -32,14 +32,14 @@ PY
 )
 rm -rf "$fresh"
 
-"$KCSP_VENV/bin/python" -m mypy --strict "$root/examples/analyst.py"
+"$KCSP_VENV/bin/python" -m mypy --strict --cache-dir "$root/target/mypy" "$root/examples/analyst.py"
 echo "examples/analyst.py: mypy --strict passed"
 
 # The package's own sources, and its types seen from outside: the rule
 # functions and evaluate are typed by rule; kcsp-py/tests/types/check_types.py
 # marks the lines that must not type-check.
-(cd "$root/kcsp-py/python" && "$KCSP_VENV/bin/python" -m mypy --strict -p kcsp)
-"$KCSP_VENV/bin/python" -m mypy --strict "$root/kcsp-py/tests/types/check_types.py"
+(cd "$root/kcsp-py/python" && "$KCSP_VENV/bin/python" -m mypy --strict --cache-dir "$root/target/mypy" -p kcsp)
+"$KCSP_VENV/bin/python" -m mypy --strict --cache-dir "$root/target/mypy" "$root/kcsp-py/tests/types/check_types.py"
 echo "kcsp package and kcsp-py/tests/types/check_types.py: mypy --strict passed"
 
 # The API reference, built from the docstrings.

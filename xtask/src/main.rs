@@ -14,7 +14,7 @@
 //! is not what the registry gives (`tests/run` runs it).
 
 use kcsp_core::input::Kind;
-use kcsp_core::registry::{RuleInfo, RULES};
+use kcsp_core::registry::{descriptions, RuleDescription, RuleInfo, RULES};
 use kcsp_core::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -119,9 +119,9 @@ fn py_words(kind: &Kind) -> String {
     }
 }
 
-fn python_function(rule: &RuleInfo) -> String {
-    let required: Vec<_> = rule.input.iter().filter(|f| !f.optional).collect();
-    let optional: Vec<_> = rule.input.iter().filter(|f| f.optional).collect();
+fn python_function(rule: &RuleInfo, about: &RuleDescription) -> String {
+    let required: Vec<_> = about.input.iter().filter(|f| !f.optional).collect();
+    let optional: Vec<_> = about.input.iter().filter(|f| f.optional).collect();
     let mut params: Vec<String> = required
         .iter()
         .map(|f| format!("{}: {}", f.name, py_type(&f.kind)))
@@ -141,11 +141,11 @@ fn python_function(rule: &RuleInfo) -> String {
         params.extend(keywords);
     }
     let mut doc = vec![
-        format!("    \"\"\"{}", plain(rule.doc)),
+        format!("    \"\"\"{}", plain(about.doc)),
         String::new(),
         "    Args:".into(),
     ];
-    for f in rule.input {
+    for f in about.input {
         let words = py_words(&f.kind);
         let text = plain(f.doc);
         let text = match (words.is_empty(), text.strip_suffix('.')) {
@@ -167,7 +167,7 @@ fn python_function(rule: &RuleInfo) -> String {
         rule.result
     ));
     doc.push("    \"\"\"".into());
-    let values: Vec<String> = rule.input.iter().map(|f| format!("\"{0}\": {0}", f.name)).collect();
+    let values: Vec<String> = about.input.iter().map(|f| format!("\"{0}\": {0}", f.name)).collect();
     let p = if rule.reads_partnership { "partnership" } else { "None" };
     let c = if rule.reads_calendar { "calendar" } else { "None" };
     let one_line = format!("def {}({}) -> {}:", rule.id, params.join(", "), rule.result);
@@ -223,9 +223,9 @@ fn python() -> String {
     out.push_str(
         "\n\ndef evaluate(\n    rule: RuleId,\n    input: Mapping[str, Any],\n    *,\n    partnership: Optional[Partnership] = None,\n    calendar: Optional[Calendar] = None,\n) -> Any:\n    \"\"\"Decides rule ``rule`` on ``input`` (a mapping of the rule's input keys, as\n    in the conformance vectors; Python dates and Decimals are accepted) and\n    returns its result class.\"\"\"\n    return decide(rule, input, partnership, calendar)\n",
     );
-    for rule in RULES {
+    for (rule, about) in RULES.iter().zip(descriptions()) {
         out.push_str("\n\n");
-        out.push_str(&python_function(rule));
+        out.push_str(&python_function(rule, about));
     }
     out
 }

@@ -54,12 +54,8 @@ pub trait Rule {
 pub struct RuleInfo {
     /// The rule id.
     pub id: &'static str,
-    /// What it decides: the registry entry's doc, line by line.
-    pub doc: &'static [&'static str],
     /// Its input's keys (without `partnership` and `calendar`).
     pub fields: &'static [&'static str],
-    /// Its input's fields, described ([`Field`]), in the same order.
-    pub input: &'static [Field],
     /// The name of its result type (`QuorumResult`), the class or interface
     /// a binding returns.
     pub result: &'static str,
@@ -69,6 +65,20 @@ pub struct RuleInfo {
     pub reads_partnership: bool,
     /// Whether a request may carry a `calendar`.
     pub reads_calendar: bool,
+}
+
+/// A rule described for the code and docs generated from the registry
+/// (`cargo run -p xtask -- codegen`): its doc and its input's fields. Kept
+/// apart from [`RuleInfo`] so that a build that never asks (the WebAssembly
+/// package) does not carry the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RuleDescription {
+    /// The rule id.
+    pub id: &'static str,
+    /// What it decides, in plain words: the registry entry's doc, line by line.
+    pub doc: &'static [&'static str],
+    /// Its input's fields, described ([`Field`]), in the order of [`RuleInfo::fields`].
+    pub input: &'static [Field],
 }
 
 impl RuleInfo {
@@ -110,14 +120,22 @@ macro_rules! registry {
         /// Every rule, in registry order.
         pub const RULES: &[RuleInfo] = &[$(#[cfg(feature = $family)] RuleInfo {
             id: $id,
-            doc: &[$($doc),*],
             fields: <$input>::FIELDS,
-            input: <$input>::FIELD_INFO,
             result: last_segment(stringify!($output)),
             family: $family,
             reads_partnership: $p,
             reads_calendar: $c,
         }),*];
+
+        /// Every rule described, in registry order ([`RuleDescription`]).
+        pub fn descriptions() -> &'static [RuleDescription] {
+            const ALL: &[RuleDescription] = &[$(#[cfg(feature = $family)] RuleDescription {
+                id: $id,
+                doc: &[$($doc),*],
+                input: <$input>::FIELD_INFO,
+            }),*];
+            ALL
+        }
 
         /// Runs rule `id` through `f` (generic over the rule), or `None` for
         /// an id that is no rule.
