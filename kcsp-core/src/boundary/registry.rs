@@ -1,9 +1,10 @@
-//! The registry: every rule named once, with its id, typed input, result
-//! type and function. The rule list, the JSON entry point
-//! ([`crate::json`]), form validation ([`validate`]), and what the bindings
-//! need (the TypeScript types of inputs and results, the Python binding's
-//! rule list) are all derived from it. Adding a rule is one entry here plus
-//! its module.
+//! The registry: every rule named once, in the [`for_each_rule!`](crate::for_each_rule)
+//! table, with its doc, id, typed input, result type and function. The rule
+//! types and [`RULES`], the JSON entry point ([`crate::json`]), form
+//! validation ([`validate`]), receipts and the bindings' per-rule code (the
+//! WebAssembly exports and their TypeScript types, the Python result
+//! classes and generated functions) are all derived from it. Adding a rule
+//! is one entry of the table plus its module (or a function in one).
 //!
 //! Each rule belongs to a family, a cargo feature of this crate (all on by
 //! default): `governance` (quorum, chair removal and term, papers, working
@@ -554,6 +555,26 @@ fn references(ctx: &Context, rule: &RuleInfo, value: &Value, errors: &mut Vec<Er
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// The bindings name a rule after its type (`PapersDeadline` →
+    /// `papersDeadline` in JS, `papers_deadline` as the TypeScript map's key),
+    /// so each type's name must be its id in UpperCamelCase.
+    #[test]
+    fn each_rule_type_is_named_after_its_id() {
+        macro_rules! names {
+            ($($(#[doc = $doc:literal])* $name:ident = $id:path, $input:ty => $output:ty,
+               reads($p:literal, $c:literal), family($family:literal), |$ctx:ident, $i:ident| $body:expr;)*) => {
+                [$((stringify!($name), <$name as Rule>::ID)),*]
+            };
+        }
+        for (name, id) in crate::for_each_rule!(names) {
+            let camel: String = id
+                .split('_')
+                .map(|w| w.get(..1).unwrap_or_default().to_uppercase() + w.get(1..).unwrap_or_default())
+                .collect();
+            assert_eq!(name, camel, "the type of rule {id}");
+        }
+    }
 
     #[test]
     fn every_rule_is_listed_once_with_its_keys() {
