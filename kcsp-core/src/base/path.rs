@@ -48,11 +48,7 @@ impl std::error::Error for Problem {}
 
 impl de::Error for Problem {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        let text = msg.to_string();
-        match take_carried(&text) {
-            Some(e) => Problem::Own(Box::new(e)),
-            None => Problem::Serde(text),
-        }
+        Problem::from_text(msg.to_string())
     }
 
     fn missing_field(field: &'static str) -> Self {
@@ -61,6 +57,16 @@ impl de::Error for Problem {
 }
 
 impl Problem {
+    /// A message: the error [`de`] carried with it, or serde's words. Not
+    /// generic, so that `custom`'s many instances stay small.
+    #[inline(never)]
+    fn from_text(text: String) -> Problem {
+        match take_carried(&text) {
+            Some(e) => Problem::Own(Box::new(e)),
+            None => Problem::Serde(text),
+        }
+    }
+
     /// The field the problem is about, given the path where it started: for
     /// a missing key, the key under its object.
     pub(crate) fn field(&self, path: &str) -> String {
@@ -92,9 +98,16 @@ thread_local! {
 /// takes only a message, so the error itself waits beside it, typed, for
 /// the deserializer's error to take it back ([`Problem`] does, [`take_carried`]); another deserializer sees just the message.
 pub(crate) fn de<E: serde::de::Error>(e: crate::base::error::Error) -> E {
+    E::custom(carry(e))
+}
+
+/// Keeps `e` for [`take_carried`] and gives its message (the part of [`de`]
+/// that does not depend on the error type).
+#[inline(never)]
+fn carry(e: crate::base::error::Error) -> String {
     let message = e.message().to_string();
     CARRIED.with(|slot| *slot.borrow_mut() = Some(e));
-    E::custom(message)
+    message
 }
 
 /// The error [`de`] carried with the message `text`, if it is that one.
