@@ -20,17 +20,15 @@ import kcsp
 
 def main(path: Path) -> int:
     register = pd.read_csv(path, parse_dates=["date", "papers_circulated"])
-    tables = []
-    for body, rows in register.groupby("body"):
-        quorum = pd.DataFrame(kcsp.quorum_batch(rows, body=str(body)))
-        quorum["body"] = body
-        tables.append(quorum)
-    quorum = pd.concat(tables, ignore_index=True)
+    # One row per meeting, each judged by its own body's terms (the register's `body` column).
+    quorum = pd.DataFrame(kcsp.quorum_batch(register))
 
     meetings = register[register["body"] == "kcsp"].drop_duplicates("meeting_id")
     papers = pd.DataFrame(
-        kcsp.papers_batch(meetings, meeting="date", circulated="papers_circulated", body="kcsp")
-    )[["meeting_id", "compliant", "latest_circulation"]]
+        kcsp.papers_deadline_batch(meetings, columns={"meeting": "date", "circulated": "papers_circulated"})
+    )[["compliant", "latest_circulation"]]
+    # One answer per row, in the rows' order.
+    papers["meeting_id"] = meetings["meeting_id"].to_numpy()
     table = quorum.merge(papers, on="meeting_id", how="left")
 
     bad = table[table["error_code"].notna()]

@@ -57,7 +57,7 @@ mod rules;
 pub use rules::*;
 
 // The registry and the ways in from outside.
-pub use boundary::{json, messages, receipt, registry};
+pub use boundary::{batch, json, messages, receipt, registry, table};
 
 /// The Python form of the results (feature `python`, used by the `kcsp`
 /// Python package).

@@ -192,6 +192,15 @@ fn convert(obj: &Bound<'_, PyAny>, path: &Path<'_>, ints_as_text: bool) -> Resul
         "bool_" => return Ok(Value::Bool(obj.is_truthy().unwrap_or(false))),
         _ => {}
     }
+    // numpy arrays and scalars, pandas Series and Index: their Python values
+    // (a Series' index is not part of it).
+    if obj.hasattr("tolist").unwrap_or(false) {
+        if let Ok(items) = obj.call_method0("tolist") {
+            if !items.is(obj) {
+                return convert(&items, path, ints_as_text);
+            }
+        }
+    }
     if obj.hasattr("__index__").unwrap_or(false) {
         return int(obj, path, ints_as_text);
     }

@@ -3,6 +3,7 @@ pandas, polars, pyarrow, dicts of columns and lists of rows; no row lost."""
 
 from __future__ import annotations
 
+import json
 import random
 import threading
 from datetime import date, timedelta
@@ -49,7 +50,7 @@ def test_rows_as_dicts_and_columns_agree() -> None:
     d = date(2022, 7, 14)
     four = ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"]
     a = kcsp.quorum_batch([{"meeting_id": "x", "date": d, "organisation": o} for o in four])
-    b = kcsp.quorum_batch({"id": ["x"] * 4, "when": ["2022-07-14"] * 4, "org": four}, meeting_id="id", date="when", organisation="org")
+    b = kcsp.quorum_batch({"id": ["x"] * 4, "when": ["2022-07-14"] * 4, "org": four}, columns={"meeting_id": "id", "date": "when", "organisation": "org"})
     assert a["quorate"] == b["quorate"] == [True]
 
 
@@ -94,14 +95,14 @@ def test_pandas_polars_and_pyarrow_frames_read_from_csv() -> None:
     for t in tables[1:]:
         assert t["quorate"] == first["quorate"] and t["date"] == first["date"]
     # Both libraries take the table as it is; polars and pyarrow also read its Arrow stream.
-    assert list(pd.DataFrame(first).columns[:3]) == ["meeting_id", "date", "quorate"]
+    assert list(pd.DataFrame(first).columns[:3]) == ["body", "meeting_id", "date"]
     assert pl.DataFrame(first.arrow).schema["date"] == pl.Date
     assert pa.table(first).num_rows == 10
     assert pl.DataFrame(first)["count"].to_list() == first["count"]
 
 
 def test_papers_batch() -> None:
-    out = kcsp.papers_batch(
+    out = kcsp.papers_deadline_batch(
         {
             "meeting_id": ["a", "b", "c", "d"],
             "meeting": [date(2022, 7, 14), date(2023, 4, 13), "2023-03-16", date(2022, 7, 14)],
@@ -116,7 +117,7 @@ def test_papers_batch() -> None:
 
 def test_removal_batch_reads_lists_or_delimited_text() -> None:
     present = "kent_police;kent_county_council;office_of_the_pcc;kent_fire_and_rescue;probation_service"
-    out = kcsp.removal_batch(
+    out = kcsp.chair_removal_batch(
         {
             "date": [date(2023, 11, 16), date(2023, 11, 16)],
             "office": ["chair", "deputy"],
@@ -130,21 +131,23 @@ def test_removal_batch_reads_lists_or_delimited_text() -> None:
 
 def test_ledger_batch_from_project_rows() -> None:
     projects = [
-        {"year": "2021/22", "name": "A", "round": "upfront", "amount": "22941.60", "decision": "approved", "spent": "22941.60"},
-        {"year": "2023/24", "name": "B", "round": "upfront", "amount": "27240", "decision": "pending", "spent": None},
-        {"year": "2022/23", "name": "C", "round": "upfront", "amount": 1.5, "decision": "approved", "spent": None},
+        {"year": "2021/22", "allocation": 39661, "tactical_open": False,
+         "name": "A", "round": "upfront", "amount": "22941.60", "decision": "approved", "spent": "22941.60"},
+        {"year": "2023/24", "allocation": Decimal("39661"),
+         "name": "B", "round": "upfront", "amount": "27240", "decision": "pending", "spent": None},
+        {"year": "2022/23", "allocation": "39661",
+         "name": "C", "round": "upfront", "amount": 1.5, "decision": "approved", "spent": None},
     ]
-    out = kcsp.ledger_batch(projects, {"2021/22": 39661, "2022/23": "39661", "2023/24": Decimal("39661")},
-                            spent="spent", tactical_open={"2021/22": False})
+    out = kcsp.grant_ledger_batch(projects)
     assert out["year"] == ["2021/22", "2023/24", "2022/23"]
     assert out["underspend"][:2] == [Decimal("16719.40"), Decimal("39661.00")]
-    assert out["warnings"][:2] == [[], ["upfront_requests_exceed_pot"]]
+    assert [[w["code"] for w in json.loads(x)] for x in out["warnings"][:2]] == [[], ["upfront_requests_exceed_pot"]]
     assert (out["error_code"][2], out["error_field"][2]) == ("invalid_amount", "rows[2].amount")
 
 
 def test_cadence_register_from_csv() -> None:
     pd = pytest.importorskip("pandas")
-    table = pd.DataFrame(kcsp.cadence_register(pd.read_csv(DATA / "kcsp_meetings.csv", parse_dates=["date"])))
+    table = pd.DataFrame(kcsp.meeting_cadence_batch(pd.read_csv(DATA / "kcsp_meetings.csv", parse_dates=["date"])))
     got = {(r.body, r.year): (r.meetings, r.compliant) for r in table.itertuples()}
     # 2022/23: three KCSP meetings; 2023/24: two; the Working Group met before the
     # KCSP of 12 July 2023 but not before that of 14 March 2024.
@@ -152,8 +155,8 @@ def test_cadence_register_from_csv() -> None:
     assert got[("kcsp", "2023/24")] == (2, False)
     wg = table[(table.body == "working_group") & (table.year == "2023/24")].iloc[0]
     assert wg.unprepared == [date(2024, 3, 14)]
-    odd = kcsp.cadence_register({"body": ["kcsp", "cabinet"], "date": ["2022-07-14", "2022-07-14"]})
-    assert (odd["body"], odd["error_code"]) == (["cabinet", "kcsp"], ["unknown_body", None])
+    odd = kcsp.meeting_cadence_batch({"body": ["kcsp", "cabinet"], "date": ["2022-07-14", "2022-07-14"]})
+    assert (odd["body"], odd["error_code"]) == (["kcsp", "cabinet"], [None, "unknown_body"])
 
 
 def test_action_plan_from_a_csv_export() -> None:
@@ -179,7 +182,7 @@ def test_float_amounts_in_an_arrow_frame_are_refused_per_row() -> None:
     pa = pytest.importorskip("pyarrow")
     projects = pa.table({"year": ["2022/23", "2023/24"], "name": ["A", "B"], "round": ["upfront", "upfront"],
                          "amount": [100.5, None], "decision": ["approved", "approved"]})
-    out = kcsp.ledger_batch(projects, {"2022/23": "39661", "2023/24": "39661"})
+    out = kcsp.grant_ledger_batch(projects, allocation="39661")
     assert (out["error_code"][0], out["error_field"][0]) == ("invalid_amount", "rows[0].amount")
     # A missing amount is a missing required field of that row.
     assert (out["error_code"][1], out["error_field"][1]) == ("invalid_input", "rows[1].amount")
@@ -216,7 +219,7 @@ def test_chunked_arrow_columns_keep_the_frame_row_numbers() -> None:
     stamps = pa.chunked_array(
         [pa.array([monday], pa.timestamp("us")), pa.array([monday + day, monday + day + 1], pa.timestamp("us"))]
     )
-    papers = kcsp.papers_batch(
+    papers = kcsp.papers_deadline_batch(
         pa.table({"meeting_id": ["x", "y", "z"], "meeting": stamps, "circulated": pa.array([None] * 3, pa.date32())})
     )
     assert [(e["row"], e["code"], e["field"]) for e in papers.errors] == [(2, "invalid_date", "rows[2].meeting")]
@@ -224,7 +227,7 @@ def test_chunked_arrow_columns_keep_the_frame_row_numbers() -> None:
     assert papers["latest_circulation"][:2] == [date(2023, 6, 30), date(2023, 7, 3)]
 
     # A meeting date outside the calendar is named by the frame's column.
-    far = kcsp.papers_batch({"meeting_id": ["x"], "meeting": [date(1970, 1, 2)], "circulated": [None]})
+    far = kcsp.papers_deadline_batch({"meeting_id": ["x"], "meeting": [date(1970, 1, 2)], "circulated": [None]})
     assert [(e["code"], e["field"]) for e in far.errors] == [("date_out_of_range", "rows[0].meeting")]
 
 
@@ -247,8 +250,8 @@ def test_a_table_reads_as_a_dict_however_it_is_read() -> None:
     def check(seen: dict[str, Any]) -> None:
         assert {k: seen[k] for k in expected} == expected
 
-    assert len(fresh()) == 11 and bool(fresh())
-    assert "quorate" in fresh() and list(fresh())[:2] == ["meeting_id", "date"]
+    assert len(fresh()) == 14 and bool(fresh())
+    assert "quorate" in fresh() and list(fresh())[:3] == ["body", "meeting_id", "date"]
     check(dict(fresh()))
     check({**fresh()})
     check(fresh().copy())
@@ -263,7 +266,7 @@ def test_a_table_reads_as_a_dict_however_it_is_read() -> None:
     assert pl.DataFrame(fresh().arrow)["count"].to_list() == [4]
     assert pd.DataFrame.from_arrow(fresh())["count"].tolist() == [4]
     assert pl.DataFrame(fresh())["count"].to_list() == [4]
-    assert repr(fresh()).startswith("Table(1 rows: meeting_id, date, quorate")
+    assert repr(fresh()).startswith("Table(1 rows: body, meeting_id, date, basis, quorate")
 
 
 def test_to_pandas_and_to_polars_keep_types_nulls_and_exact_money() -> None:
@@ -281,7 +284,7 @@ def test_to_pandas_and_to_polars_keep_types_nulls_and_exact_money() -> None:
     df = t.to_pandas()
     assert list(df.columns) == list(t.keys())
     # Arrow-backed columns: a bad row's count is missing, not NaN in a float column.
-    assert str(df["count"].dtype) == "uint32[pyarrow]"
+    assert str(df["count"].dtype) == "int64[pyarrow]"
     assert df["count"].tolist()[:2] == [4, 1] and df["count"].isna().tolist() == [False, False, True]
     assert df["quorate"].tolist()[:2] == [True, False]
     assert df["date"].tolist()[0] == d
@@ -295,7 +298,88 @@ def test_to_pandas_and_to_polars_keep_types_nulls_and_exact_money() -> None:
 
     projects = {"year": ["2022/23", "2022/23"], "name": ["a", "b"], "round": ["upfront", "upfront"],
                 "amount": ["100.10", "0.20"], "decision": ["approved", "approved"]}
-    ledger = kcsp.ledger_batch(projects, {"2022/23": "1000"}).to_pandas()
+    ledger = kcsp.grant_ledger_batch(projects, allocation="1000").to_pandas()
     assert str(ledger["upfront_approved"].dtype) == "decimal128(38, 2)[pyarrow]"
     assert ledger["upfront_approved"].tolist() == [Decimal("100.30")]
     assert ledger["allocation"].tolist() == [Decimal("1000.00")]
+
+
+def _mixed_register() -> dict[str, list[Any]]:
+    kcsp_four = ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"]
+    dhr = ["kent_police", "kent_county_council", "health"]
+    return {
+        "meeting_id": ["m1"] * 4 + ["m1"] * 3,
+        "body": ["kcsp"] * 4 + ["dhr_steering_group"] * 3,
+        "date": ["2022-07-14"] * 4 + ["2022-09-01"] * 3,
+        "organisation": kcsp_four + dhr,
+    }
+
+
+def test_a_mixed_body_register_is_judged_body_by_body_in_pandas_and_polars() -> None:
+    pd = pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    reg = _mixed_register()
+    single = kcsp.quorum("dhr_steering_group", date(2022, 9, 1), ["kent_police", "kent_county_council", "health"])
+    for frame in (pd.DataFrame(reg), pl.DataFrame(reg)):
+        out = kcsp.quorum_batch(frame)
+        assert out["body"] == ["kcsp", "dhr_steering_group"]
+        assert (out["quorate"][1], out["count"][1], out["required"][1]) == (single.quorate, single.count, single.required)
+        assert out["reason"][1] == single.explanation.reason
+    # A body given once that contradicts the column is an error, not a silent override.
+    with pytest.raises(kcsp.KcspError) as e:
+        kcsp.quorum_batch(reg, body="kcsp")
+    assert (e.value.code, e.value.field) == ("invalid_input", "body")
+
+
+def test_sequences_from_numpy_and_pandas() -> None:
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    four = ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"]
+    want = kcsp.quorum("kcsp", date(2022, 7, 14), four)
+    assert kcsp.quorum("kcsp", date(2022, 7, 14), np.array(four)) == want
+    assert kcsp.quorum("kcsp", date(2022, 7, 14), pd.Series(four, index=[7, 8, 9, 10])) == want
+    assert kcsp.quorum("kcsp", date(2022, 7, 14), pd.Series(four, index=list("abcd"))) == want
+    with pytest.raises(TypeError, match="not int"):
+        kcsp.quorum_batch(42)
+    pl = pytest.importorskip("polars")
+    with pytest.raises(TypeError, match="LazyFrame"):
+        kcsp.quorum_batch(pl.DataFrame(_mixed_register()).lazy())
+
+
+def test_errors_carry_index_labels_after_a_filter_and_every_error_of_a_row() -> None:
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame(_mixed_register())
+    df.loc[2, "organisation"] = "kent_polise"
+    kept = df[df.index != 0]  # labels 1..6: position 1 is label 2
+    out = kcsp.quorum_batch(kept)
+    assert [(e["code"], e["field"], e["source"]) for e in out.errors] == [
+        ("unknown_organisation", "rows[2].organisation", "2")
+    ]
+    projects = pd.DataFrame(
+        {"year": ["2022/23"] * 3, "allocation": ["39661"] * 3, "name": ["a", None, "c"],
+         "round": ["upfront", "upfronts", "tactical"], "amount": ["10", "ten", "5.001"],
+         "decision": ["approved", "approved", "maybe"]},
+        index=[10, 11, 12],
+    )
+    ledger = kcsp.grant_ledger_batch(projects)
+    found = {(e["code"], e["field"]) for e in ledger.errors}
+    assert len(ledger.errors) >= 4 and ("invalid_amount", "rows[11].amount") in found
+    single = kcsp.validate("grant_ledger", {"year": "2022/23", "allocation": "39661", "projects": [
+        {"name": "a", "round": "upfront", "amount": "10", "decision": "approved"},
+        {"round": "upfronts", "amount": "ten", "decision": "approved"},
+        {"name": "c", "round": "tactical", "amount": "5.001", "decision": "maybe"}]})
+    assert len(single) == len(ledger.errors)
+
+
+def test_the_flat_export_survives_csv_and_parquet(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    out = kcsp.quorum_batch(pd.read_csv(DATA / "attendance.csv", parse_dates=["date"]))
+    flat = out.to_pandas(lists="join")
+    flat.to_csv(tmp_path / "q.csv", index=False)
+    flat.to_parquet(tmp_path / "q.parquet")
+    back_csv = pd.read_csv(tmp_path / "q.csv", keep_default_na=False)
+    back_pq = pd.read_parquet(tmp_path / "q.parquet")
+    assert back_csv["represented"].tolist() == ["; ".join(r) for r in out["represented"]]
+    assert back_pq["missing"].tolist() == ["; ".join(r) for r in out["missing"]]
+    assert "\n" not in "".join(back_csv["represented"])

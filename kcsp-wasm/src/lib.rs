@@ -607,7 +607,7 @@ pub fn quorum_coded(
 /// on untouched to [`export`].
 macro_rules! exports {
     ($($(#[doc = $doc:literal])* $name:ident = $id:path, $input:ty => $output:ty,
-       reads($p:literal, $c:literal), family($family:literal), |$ctx:ident, $i:ident| $body:expr;)*) => {
+       reads($p:literal, $c:literal), family($family:literal), batch($shape:expr), |$ctx:ident, $i:ident| $body:expr;)*) => {
         pastey::paste! {
             $(
                 export! { $name, [<$name:snake>], [<$name:lower_camel>], [<$name:snake:upper _TYPES>], $family, [$($doc),*] }

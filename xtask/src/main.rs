@@ -186,6 +186,40 @@ fn python_function(rule: &RuleInfo, about: &RuleDescription) -> String {
     )
 }
 
+fn python_batch(rule: &RuleInfo, about: &RuleDescription) -> String {
+    let wanted = kcsp_core::batch::columns(rule.id).unwrap_or_default();
+    let mut params = vec![
+        "data: Any".to_string(),
+        "*".to_string(),
+        "columns: Optional[Mapping[str, str]] = None".to_string(),
+    ];
+    for f in about.input {
+        params.push(format!("{}: Optional[{}] = None", f.name, py_type(&f.kind)));
+    }
+    if rule.reads_partnership {
+        params.push("partnership: Optional[Partnership] = None".into());
+    }
+    if rule.reads_calendar {
+        params.push("calendar: Optional[Calendar] = None".into());
+    }
+    params.push("errors: Errors = \"keep\"".into());
+    let cols: Vec<String> = wanted
+        .iter()
+        .map(|w| format!("``{}``{}", w.name, if w.required { "" } else { " (optional)" }))
+        .collect();
+    let values: Vec<String> = about.input.iter().map(|f| format!("\"{0}\": {0}", f.name)).collect();
+    let p = if rule.reads_partnership { "partnership" } else { "None" };
+    let c = if rule.reads_calendar { "calendar" } else { "None" };
+    format!(
+        "def {id}_batch(\n    {params},\n) -> Table:\n    \"\"\"``{id}`` over the rows of a frame ({doc}): see :func:`kcsp.batch`.\n\n    Columns read: {cols}; rename them with ``columns={{\"name\": \"your column\"}}``.\n    An input given here holds for every row (and must agree with its column, if any).\n    \"\"\"\n    return _batch(\"{id}\", data, columns=columns, values={{{values}}}, partnership={p}, calendar={c}, errors=errors)\n",
+        id = rule.id,
+        params = params.join(",\n    "),
+        doc = plain(about.doc).trim_end_matches('.').to_lowercase(),
+        cols = cols.join(", "),
+        values = values.join(", "),
+    )
+}
+
 fn python() -> String {
     let mut results: Vec<&str> = RULES.iter().map(|r| r.result).collect();
     results.dedup();
@@ -200,18 +234,25 @@ fn python() -> String {
          from typing import Any, Iterable, Literal, Mapping, Optional, overload\n\n\
          from ._kcsp import Calendar, Partnership\n\
          from ._kcsp import {results}\n\
-         from ._types import DateLike, MoneyLike, decide\n\n\
+         from ._types import DateLike, MoneyLike, decide\n\
+         from .frames import Errors, Table\n\
+         from .frames import batch as _batch\n\n\
          RuleId = Literal[{ids}]\n\
          \"\"\"The id of a rule of the registry.\"\"\"\n\n\
          ErrorCode = Literal[{codes}]\n\
          \"\"\"The stable code of an error (``KcspError.code``).\"\"\"\n\n\
          RULE_IDS: tuple[RuleId, ...] = ({ids_tuple},)\n\n\
-         __all__ = [\"RuleId\", \"ErrorCode\", \"RULE_IDS\", \"evaluate\", {names}, {result_names}]\n\n",
+         __all__ = [\"RuleId\", \"ErrorCode\", \"RULE_IDS\", \"evaluate\", {names}, {batch_names}, {result_names}]\n\n",
         results = results.join(", "),
         ids = ids.join(", "),
         codes = codes.join(", "),
         ids_tuple = ids.join(", "),
         names = ids.join(", "),
+        batch_names = RULES
+            .iter()
+            .map(|r| format!("\"{}_batch\"", r.id))
+            .collect::<Vec<_>>()
+            .join(", "),
         result_names = results.iter().map(|r| format!("{r:?}")).collect::<Vec<_>>().join(", "),
     );
     for rule in RULES {
@@ -226,6 +267,10 @@ fn python() -> String {
     for (rule, about) in RULES.iter().zip(descriptions()) {
         out.push_str("\n\n");
         out.push_str(&python_function(rule, about));
+    }
+    for (rule, about) in RULES.iter().zip(descriptions()) {
+        out.push_str("\n\n");
+        out.push_str(&python_batch(rule, about));
     }
     out
 }

@@ -230,6 +230,17 @@ macro_rules! input {
                 }
             ),*];
 
+            /// Whether each field may be left out, in the order of [`FIELDS`](Self::FIELDS).
+            pub const OPTIONAL_FIELDS: &'static [bool] = &[$(
+                <$ty as $crate::base::input::Check>::OPTIONAL
+                    $(|| $crate::base::input::defaulted(stringify!($default)))?
+            ),*];
+
+            /// Whether each field holds a list, in the order of [`FIELDS`](Self::FIELDS).
+            pub const LIST_FIELDS: &'static [bool] = &[$(
+                $crate::base::input::is_list(&<$ty as $crate::base::input::Check>::KIND)
+            ),*];
+
             /// The input from its fields, in the order of [`FIELDS`](Self::FIELDS).
             #[allow(clippy::too_many_arguments)]
             pub fn new($($field: $ty),*) -> Self {
@@ -285,6 +296,11 @@ macro_rules! doc_line {
     };
 }
 pub(crate) use doc_line;
+
+/// Whether a kind is a list (of one kind, or optional).
+pub(crate) const fn is_list(kind: &Kind) -> bool {
+    matches!(kind, Kind::List { .. })
+}
 
 /// Whether an `input!` field marker means "may be absent" (only `default` does).
 pub(crate) const fn defaulted(marker: &str) -> bool {

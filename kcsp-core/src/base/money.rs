@@ -24,6 +24,11 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Money(Decimal);
 
+/// The name under which [`Money`] and [`Percent`] serialize their text (a
+/// newtype, which JSON writes as the text itself), so that a serializer of
+/// our own can tell an exact decimal from other text (the batch tables).
+pub(crate) const DECIMAL_MARK: &str = "$kcsp::decimal";
+
 /// The largest amount accepted: £999,999,999,999.99.
 const MAX_PENCE: i128 = 99_999_999_999_999;
 const MAX_TEXT: usize = 64;
@@ -231,7 +236,7 @@ impl FromStr for Money {
 
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_machine())
+        s.serialize_newtype_struct(DECIMAL_MARK, &self.to_machine())
     }
 }
 
@@ -309,7 +314,7 @@ impl fmt::Display for Percent {
 
 impl Serialize for Percent {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_string())
+        s.serialize_newtype_struct(DECIMAL_MARK, &self.to_string())
     }
 }
 

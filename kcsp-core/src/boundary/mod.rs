@@ -6,9 +6,13 @@
 //! Imports point down: the boundary uses every layer below it; nothing
 //! below uses it.
 
+pub mod batch;
+pub(crate) mod cells;
+pub(crate) mod grouped;
 pub mod json;
 pub mod messages;
 #[cfg(feature = "python")]
 pub mod python;
 pub mod receipt;
 pub mod registry;
+pub mod table;

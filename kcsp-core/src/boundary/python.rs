@@ -94,7 +94,7 @@ pub(crate) fn tidy_doc(doc: &str) -> String {
 /// and [`into_python`].
 macro_rules! results {
     ($($(#[doc = $doc:literal])* $name:ident = $id:path, $input:ty => $output:ty,
-       reads($p:literal, $c:literal), family($family:literal), |$ctx:ident, $i:ident| $body:expr;)*) => {
+       reads($p:literal, $c:literal), family($family:literal), batch($shape:expr), |$ctx:ident, $i:ident| $body:expr;)*) => {
         /// Adds every result class to a Python module (the `kcsp` package's
         /// native module): each rule's result, and the values results hold.
         pub fn add_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {

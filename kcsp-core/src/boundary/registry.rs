@@ -28,6 +28,7 @@
 
 use crate::base::error::{Error, ErrorKind, Result};
 use crate::base::input::{parse, Check, Field};
+use crate::boundary::table::{Cell, Shape};
 use crate::definitions::calendar;
 use crate::definitions::context::{prefixed, Context};
 use serde::de::DeserializeOwned;
@@ -57,6 +58,10 @@ pub struct RuleInfo {
     pub id: &'static str,
     /// Its input's keys (without `partnership` and `calendar`).
     pub fields: &'static [&'static str],
+    /// Whether each key may be left out (in the order of `fields`).
+    pub optional: &'static [bool],
+    /// Whether each key holds a list (in the order of `fields`).
+    pub lists: &'static [bool],
     /// The name of its result type (`QuorumResult`), the class or interface
     /// a binding returns.
     pub result: &'static str,
@@ -100,7 +105,7 @@ macro_rules! registry {
     ($(
         $(#[doc = $doc:literal])*
         $name:ident = $id:path, $input:ty => $output:ty, reads($p:literal, $c:literal), family($family:literal),
-        |$ctx:ident, $i:ident| $body:expr;
+        batch($shape:expr), |$ctx:ident, $i:ident| $body:expr;
     )*) => {
         $(
             $(#[doc = $doc])*
@@ -122,6 +127,8 @@ macro_rules! registry {
         pub const RULES: &[RuleInfo] = &[$(#[cfg(feature = $family)] RuleInfo {
             id: $id,
             fields: <$input>::FIELDS,
+            optional: <$input>::OPTIONAL_FIELDS,
+            lists: <$input>::LIST_FIELDS,
             result: last_segment(stringify!($output)),
             family: $family,
             reads_partnership: $p,
@@ -136,6 +143,17 @@ macro_rules! registry {
                 input: <$input>::FIELD_INFO,
             }),*];
             ALL
+        }
+
+        /// How rule `id`'s batch groups its rows (`None` for an id that is no rule).
+        pub fn shape(id: &str) -> Option<Shape> {
+            match id {
+                $(
+                    #[cfg(feature = $family)]
+                    $id => Some($shape),
+                )*
+                _ => None,
+            }
         }
 
         /// Runs rule `id` through `f` (generic over the rule), or `None` for
@@ -195,18 +213,19 @@ pub(crate) fn body_or_principal<'a>(ctx: &'a Context, body: Option<&'a crate::ba
 /// ```text
 /// #[doc = "…"]
 /// Name = id_path, InputType => OutputType, reads(partnership, calendar), family("…"),
-///     |ctx, input| body;
+///     batch(shape), |ctx, input| body;
 /// ```
 ///
 /// `Name` is the rule's type in [`registry`](crate::registry) (use it as
 /// `$crate::registry::Name` with its [`Rule`] items); the family is a cargo
 /// feature name, so a binding with features of the same names can `cfg` on
-/// it. A callback ignores what it does not need.
+/// it. The shape says how the rule's batch groups rows ([`Shape`]). A
+/// callback ignores what it does not need.
 ///
 /// ```
 /// macro_rules! ids {
 ///     ($($(#[doc = $doc:literal])* $name:ident = $id:path, $input:ty => $output:ty,
-///        reads($p:literal, $c:literal), family($family:literal), |$ctx:ident, $i:ident| $body:expr;)*) => {
+///        reads($p:literal, $c:literal), family($family:literal), batch($shape:expr), |$ctx:ident, $i:ident| $body:expr;)*) => {
 ///         [$(<kcsp_core::registry::$name as kcsp_core::registry::Rule>::ID),*]
 ///     };
 /// }
@@ -220,24 +239,31 @@ macro_rules! for_each_rule {
         $callback! {
         #[doc = "Whether a meeting was quorate: the seats represented and missing, counted as the body's terms say."]
         Quorum = $crate::rules::quorum::ID, $crate::rules::quorum::QuorumInput => $crate::rules::quorum::QuorumResult, reads(true, false), family("governance"),
+            batch($crate::boundary::grouped::QUORUM),
             |ctx, i| $crate::rules::quorum::check(ctx, i.body.as_str(), i.date, &i.present);
         #[doc = "Whether a vote removed the chair or vice-chair: the votes for removal against the majority the body's terms ask, at a quorate meeting."]
         ChairRemoval = $crate::rules::chair::REMOVAL_ID, $crate::rules::chair::RemovalInput => $crate::rules::chair::RemovalResult, reads(true, false), family("governance"),
+            batch($crate::boundary::table::Shape::ROWS),
             |ctx, i| $crate::rules::chair::removal_vote(ctx, $crate::boundary::registry::body_or_principal(ctx, i.body.as_ref())?, i.date, i.office, &i.present, &i.votes_for);
         #[doc = "The latest day a meeting's papers can go out (five clear working days for Kent), and whether they went out in time."]
         PapersDeadline = $crate::rules::papers::ID, $crate::rules::papers::PapersInput => $crate::rules::papers::PapersResult, reads(true, true), family("governance"),
+            batch($crate::boundary::table::Shape::ROWS),
             |ctx, i| $crate::rules::papers::deadline(ctx, $crate::boundary::registry::body_or_principal(ctx, i.body.as_ref())?, i.meeting, i.circulated);
         #[doc = "Whether a date is a working day in England and Wales (or on the calendar given), and why."]
         WorkingDay = $crate::rules::working_day::ID, $crate::rules::working_day::WorkingDayInput => $crate::rules::working_day::WorkingDay, reads(false, true), family("governance"),
+            batch($crate::boundary::table::Shape::ROWS),
             |ctx, i| ctx.calendar().working_day(i.date);
         #[doc = "When the terms of reference were last reviewed, when the next review is due, and whether it is overdue."]
         TorReview = $crate::rules::review::ID, $crate::rules::review::ReviewInput => $crate::rules::review::ReviewStatus, reads(true, false), family("governance"),
+            batch($crate::boundary::table::Shape::ROWS),
             |ctx, i| $crate::rules::review::tor_review(ctx, $crate::boundary::registry::body_or_principal(ctx, i.body.as_ref())?, &i.approvals, i.as_of);
         #[doc = "When a body's chair was elected and when the next election is due under the body's terms."]
         ChairTerm = $crate::rules::chair::TERM_ID, $crate::rules::chair::TermInput => $crate::rules::chair::TermStatus, reads(true, false), family("governance"),
+            batch($crate::boundary::table::Shape::ROWS),
             |ctx, i| $crate::rules::chair::term_status(ctx, i.body.as_str(), &i.elected, i.as_of);
         #[doc = "The split of a year's grant allocation into the upfront share and the tactical pot, to the penny."]
         GrantSplit = $crate::rules::grant::SPLIT_ID, $crate::rules::grant::SplitInput => $crate::rules::grant::Split, reads(false, false), family("grants"),
+            batch($crate::boundary::table::Shape::ROWS),
             |ctx, i| {
                 let schemes = ctx.grant_schemes();
                 let scheme = match i.year {
@@ -248,12 +274,15 @@ macro_rules! for_each_rule {
             };
         #[doc = "The grant's share of a project's total cost, and the match funding the project brings."]
         MatchFunding = $crate::rules::match_funding::ID, $crate::rules::match_funding::MatchFundingInput => $crate::rules::match_funding::MatchFunding, reads(false, false), family("grants"),
+            batch($crate::boundary::table::Shape::ROWS),
             |ctx, i| $crate::rules::match_funding::match_funding(ctx, i.grant, i.total_cost);
         #[doc = "A grant year's figures from its projects: approved, pending, spent, the tactical pot available and the underspend, with warnings."]
         GrantLedger = $crate::rules::grant::LEDGER_ID, $crate::rules::grant::LedgerInput => $crate::rules::grant::Ledger, reads(false, false), family("grants"),
+            batch($crate::boundary::grouped::LEDGER),
             |ctx, i| $crate::rules::grant::ledger(ctx, i);
         #[doc = "A grant year's ledger compared with the figures and project amounts a report prints: every difference, to the penny."]
         GrantReconciliation = $crate::rules::reconcile::ID, $crate::rules::reconcile::ReconcileInput => $crate::rules::reconcile::Reconciliation, reads(false, false), family("grants"),
+            batch($crate::boundary::table::Shape::ROWS),
             |ctx, i| {
                 let ledger = $crate::rules::grant::ledger(ctx, &$crate::rules::grant::LedgerInput {
                     year: i.year,
@@ -269,6 +298,7 @@ macro_rules! for_each_rule {
             };
         #[doc = "Whether the tactical pot of a year can be used on a date, and which gates keep it shut."]
         TacticalAccess = $crate::rules::tactical::ID, $crate::rules::tactical::AccessInput => $crate::rules::tactical::TacticalAccess, reads(false, false), family("grants"),
+            batch($crate::boundary::table::Shape::ROWS),
             |ctx, i| {
                 let facts = $crate::rules::tactical::Facts {
                     earlier_projects_complete: i.earlier_projects_complete,
@@ -279,25 +309,32 @@ macro_rules! for_each_rule {
             };
         #[doc = "A Domestic Homicide Review's decision and report deadlines under the protocol in force, with extensions, and whether they are overdue."]
         DhrDeadlines = $crate::rules::protocol::ID, $crate::rules::protocol::DeadlineInput => $crate::rules::protocol::Deadlines, reads(false, false), family("dhr"),
+            batch($crate::boundary::table::Shape::ROWS),
             |ctx, i| $crate::rules::protocol::deadlines(ctx, i);
         #[doc = "Whether a sequence of review stages is legal under the protocol, where it leads, and what may come next."]
         DhrTransition = $crate::rules::dhr::TRANSITION_ID, $crate::rules::dhr::TransitionInput => $crate::rules::dhr::TransitionResult, reads(false, false), family("dhr"),
+            batch($crate::boundary::table::Shape::ROWS),
             |ctx, i| $crate::rules::dhr::replay(ctx, &i.events);
         #[doc = "Counts over many reviews, each given as its stages in order: considered, commissioned, by stage."]
         DhrPortfolio = $crate::rules::dhr::PORTFOLIO_ID, $crate::rules::dhr::PortfolioInput => $crate::rules::dhr::Portfolio, reads(false, false), family("dhr"),
+            batch($crate::boundary::table::Shape::ROWS),
             |ctx, i| $crate::rules::dhr::portfolio(ctx, &i.cases);
         #[doc = "Whether a body met as often as its terms ask in a financial year, given the dates it met."]
         MeetingCadence = $crate::rules::cadence::ID, $crate::rules::cadence::CadenceInput => $crate::rules::cadence::CadenceResult, reads(true, false), family("governance"),
+            batch($crate::boundary::grouped::CADENCE),
             |ctx, i| $crate::rules::cadence::cadence(ctx, i.body.as_str(), i.year, &i.meetings, &i.other_meetings);
         #[doc = "The progress of the Community Safety Agreement's action plan on a date: each item's RAG status and the totals."]
         ActionPlan = $crate::rules::action_plan::ID, $crate::rules::action_plan::PlanInput => $crate::rules::action_plan::PlanProgress, reads(false, false), family("csa"),
+            batch($crate::boundary::grouped::PLAN),
             |ctx, i| $crate::rules::action_plan::progress(ctx, i.as_of, &i.items);
         #[doc = "The Community Safety Agreement priorities and cross-cutting themes in force on a date, or that the sources are silent on it."]
         CsaPriorities = $crate::rules::csa::ID, $crate::rules::csa::PrioritiesInput => $crate::rules::csa::Priorities, reads(false, false), family("csa"),
+            batch($crate::boundary::table::Shape::ROWS),
             |ctx, i| $crate::rules::csa::priorities(ctx, i.date);
         #[doc = "A review case's stage, deadlines, open actions and next steps as of a date (errors"]
         #[doc = "inside the case are reported under `case.`)."]
         DhrCase = $crate::rules::dhr::CASE_ID, $crate::rules::dhr::CaseInput => $crate::rules::dhr::CaseStatus, reads(false, false), family("dhr"),
+            batch($crate::boundary::table::Shape::ROWS),
             |ctx, i| $crate::rules::dhr::case_status(ctx, &i.case, i.as_of).map_err(|e| {
                 let f = e.field().to_string();
                 if f.starts_with("events") || f.starts_with("extensions") || f.starts_with("actions") {
@@ -386,6 +423,8 @@ pub trait Output: std::fmt::Debug + Send {
     /// The result as its own type, for a binding that converts each result
     /// type its own way (`downcast` to the rule's [`Rule::Output`]).
     fn into_any(self: Box<Self>) -> Box<dyn std::any::Any + Send>;
+    /// The result as the cells of a batch row, by column ([`crate::batch`]).
+    fn cells(&self) -> Vec<(String, Cell)>;
 }
 
 impl<T: Serialize + std::fmt::Debug + Send + 'static> Output for T {
@@ -397,6 +436,9 @@ impl<T: Serialize + std::fmt::Debug + Send + 'static> Output for T {
     }
     fn into_any(self: Box<Self>) -> Box<dyn std::any::Any + Send> {
         self
+    }
+    fn cells(&self) -> Vec<(String, Cell)> {
+        crate::boundary::cells::record(self)
     }
 }
 
@@ -435,6 +477,22 @@ pub fn decide(ctx: &Context, id: &str, value: &Value) -> Result<(Box<dyn Output>
     )
     .unwrap_or_else(|| Err(Error::new(ErrorKind::InvalidInput, "rule", "no such rule")))?;
     Ok((out, req.context))
+}
+
+/// Decides rule `id` on an input without `partnership` or `calendar`, in
+/// `ctx` as it is: a batch's requests.
+pub(crate) fn decide_in(ctx: &Context, id: &str, input: &Value) -> Result<Box<dyn Output>> {
+    with_rule(id, Evaluate { ctx, input })
+        .unwrap_or_else(|| Err(Error::new(ErrorKind::InvalidInput, "rule", "no such rule")))
+}
+
+/// Every error of an input without `partnership` or `calendar`, in `ctx`:
+/// a batch's requests.
+pub(crate) fn validate_in(ctx: &Context, id: &str, input: &Value) -> Vec<Error> {
+    match info(id) {
+        Ok(rule) => with_rule(id, Validate { ctx, rule, input }).unwrap_or_default(),
+        Err(e) => vec![e],
+    }
 }
 
 struct Validate<'a> {
@@ -563,7 +621,7 @@ mod tests {
     fn each_rule_type_is_named_after_its_id() {
         macro_rules! names {
             ($($(#[doc = $doc:literal])* $name:ident = $id:path, $input:ty => $output:ty,
-               reads($p:literal, $c:literal), family($family:literal), |$ctx:ident, $i:ident| $body:expr;)*) => {
+               reads($p:literal, $c:literal), family($family:literal), batch($shape:expr), |$ctx:ident, $i:ident| $body:expr;)*) => {
                 [$((stringify!($name), <$name as Rule>::ID)),*]
             };
         }

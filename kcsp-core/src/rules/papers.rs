@@ -104,9 +104,11 @@ pub fn deadline(ctx: &Context, body: &str, meeting: NaiveDate, circulated: Optio
     }
     let n = rule.working_days;
     let latest_circulation = match rule.counting {
-        NoticeCounting::Clear => calendar.working_days_before(meeting, n.saturating_add(1))?,
-        NoticeCounting::DispatchDayCounts => calendar.working_days_before(meeting, n.max(1))?,
-    };
+        NoticeCounting::Clear => calendar.working_days_before(meeting, n.saturating_add(1)),
+        NoticeCounting::DispatchDayCounts => calendar.working_days_before(meeting, n.max(1)),
+    }
+    // A meeting outside the calendar is the meeting's field, not the calendar's.
+    .map_err(|e| if e.field() == "date" { e.at("meeting") } else { e })?;
     let given = match circulated {
         None => None,
         Some(c) => {

@@ -385,6 +385,11 @@ pub struct MeetingQuorum<'a> {
     pub represented: Vec<&'a str>,
     /// Seats not represented, sorted.
     pub missing: Vec<&'a str>,
+    /// How the quorum was counted (`seats` or `organisations`).
+    pub basis: QuorumBasis,
+    /// Attendees present but not counted (attendee-only members, a second
+    /// representative of an organisation), sorted.
+    pub not_counted: Vec<&'a str>,
     /// Why, in a sentence (the error's message for a meeting that could not
     /// be judged). Shared between the meetings with the same sentence.
     #[cfg_attr(feature = "typescript", tsify(type = "string"))]
@@ -658,6 +663,7 @@ pub fn batch<'a>(
         date: NaiveDate,
         terms: Option<&'a Terms>,
         tally: Tally<'a>,
+        not_counted: BTreeSet<&'a str>,
         error: Option<Box<Error>>,
     }
     if body_def.seats.len() > 128 {
@@ -710,6 +716,7 @@ pub fn batch<'a>(
                             date: row.date,
                             terms,
                             tally: Tally::default(),
+                            not_counted: BTreeSet::new(),
                             error,
                         });
                         accs.len() - 1
@@ -766,7 +773,9 @@ pub fn batch<'a>(
                 continue;
             }
         }
-        acc.tally.add(r, row.organisation, row.date, terms);
+        if !acc.tally.add(r, row.organisation, row.date, terms) {
+            acc.not_counted.insert(row.organisation);
+        }
     }
     let order = seat_order(body_def);
     let mut reasons = Reasons::default();
@@ -787,6 +796,8 @@ pub fn batch<'a>(
                 required: 0,
                 represented: Vec::new(),
                 missing: Vec::new(),
+                basis: acc.terms.map_or(QuorumBasis::Seats, |t| t.quorum.basis),
+                not_counted: Vec::new(),
                 reason: error.message().into(),
                 error: Some(error),
             });
@@ -807,6 +818,8 @@ pub fn batch<'a>(
             required: v.required,
             represented: v.represented,
             missing: v.missing,
+            basis: terms.quorum.basis,
+            not_counted: acc.not_counted.into_iter().collect(),
             reason: v.reason,
             error: None,
         });

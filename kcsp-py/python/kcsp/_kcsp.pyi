@@ -542,51 +542,19 @@ def verify(receipt: Any, partnership: Partnership | None = None, calendar: Calen
 def error_catalogue() -> list[tuple[str, str]]: ...
 def rules() -> list[tuple[str, list[str], bool, bool]]: ...
 
-_Native = tuple[Any, list[str]]
+_Native = tuple[Any, list[str], list[dict[str, Any]]]
 
 def columns(table: Any) -> dict[str, list[Any]]: ...
 
-def quorum_batch(
+def batch(
+    rule: str,
     data: Any,
-    body: str | None,
-    meeting_id: str,
-    date: str,
-    organisation: str,
-    partnership: Partnership | None = None,
-    raise_first: bool = False,
-) -> _Native: ...
-def papers_batch(
-    data: Any,
-    body: str | None,
-    meeting_id: str,
-    meeting: str,
-    circulated: str,
+    columns: dict[str, str] | None = None,
+    values: dict[str, Any] | None = None,
+    labels: list[str] | None = None,
     partnership: Partnership | None = None,
     calendar: Calendar | None = None,
     raise_first: bool = False,
 ) -> _Native: ...
-def removal_batch(
-    data: Any,
-    body: str | None,
-    date: str,
-    office: str,
-    present: str,
-    votes_for: str,
-    partnership: Partnership | None = None,
-    raise_first: bool = False,
-) -> _Native: ...
-def ledger_batch(
-    data: Any,
-    allocations: Any,
-    year: str,
-    name: str,
-    round: str,
-    amount: str,
-    decision: str,
-    spent: str | None = None,
-    tactical_open: Any | None = None,
-    raise_first: bool = False,
-) -> _Native: ...
-def cadence_register(
-    data: Any, body: str, date: str, partnership: Partnership | None = None, raise_first: bool = False
-) -> _Native: ...
+def batch_columns(rule: str) -> list[tuple[str, bool]]: ...
+def joined(table: Any) -> Any: ...

@@ -10,6 +10,8 @@ from typing import Any, Iterable, Literal, Mapping, Optional, overload
 from ._kcsp import Calendar, Partnership
 from ._kcsp import QuorumResult, RemovalResult, PapersResult, WorkingDay, ReviewStatus, TermStatus, Split, MatchFunding, Ledger, Reconciliation, TacticalAccess, Deadlines, TransitionResult, Portfolio, CadenceResult, PlanProgress, Priorities, CaseStatus
 from ._types import DateLike, MoneyLike, decide
+from .frames import Errors, Table
+from .frames import batch as _batch
 
 RuleId = Literal["quorum", "chair_removal", "papers_deadline", "working_day", "tor_review", "chair_term", "grant_split", "match_funding", "grant_ledger", "grant_reconciliation", "tactical_access", "dhr_deadlines", "dhr_transition", "dhr_portfolio", "meeting_cadence", "action_plan", "csa_priorities", "dhr_case"]
 """The id of a rule of the registry."""
@@ -19,7 +21,7 @@ ErrorCode = Literal["invalid_date", "date_out_of_range", "invalid_input", "unkno
 
 RULE_IDS: tuple[RuleId, ...] = ("quorum", "chair_removal", "papers_deadline", "working_day", "tor_review", "chair_term", "grant_split", "match_funding", "grant_ledger", "grant_reconciliation", "tactical_access", "dhr_deadlines", "dhr_transition", "dhr_portfolio", "meeting_cadence", "action_plan", "csa_priorities", "dhr_case",)
 
-__all__ = ["RuleId", "ErrorCode", "RULE_IDS", "evaluate", "quorum", "chair_removal", "papers_deadline", "working_day", "tor_review", "chair_term", "grant_split", "match_funding", "grant_ledger", "grant_reconciliation", "tactical_access", "dhr_deadlines", "dhr_transition", "dhr_portfolio", "meeting_cadence", "action_plan", "csa_priorities", "dhr_case", "QuorumResult", "RemovalResult", "PapersResult", "WorkingDay", "ReviewStatus", "TermStatus", "Split", "MatchFunding", "Ledger", "Reconciliation", "TacticalAccess", "Deadlines", "TransitionResult", "Portfolio", "CadenceResult", "PlanProgress", "Priorities", "CaseStatus"]
+__all__ = ["RuleId", "ErrorCode", "RULE_IDS", "evaluate", "quorum", "chair_removal", "papers_deadline", "working_day", "tor_review", "chair_term", "grant_split", "match_funding", "grant_ledger", "grant_reconciliation", "tactical_access", "dhr_deadlines", "dhr_transition", "dhr_portfolio", "meeting_cadence", "action_plan", "csa_priorities", "dhr_case", "quorum_batch", "chair_removal_batch", "papers_deadline_batch", "working_day_batch", "tor_review_batch", "chair_term_batch", "grant_split_batch", "match_funding_batch", "grant_ledger_batch", "grant_reconciliation_batch", "tactical_access_batch", "dhr_deadlines_batch", "dhr_transition_batch", "dhr_portfolio_batch", "meeting_cadence_batch", "action_plan_batch", "csa_priorities_batch", "dhr_case_batch", "QuorumResult", "RemovalResult", "PapersResult", "WorkingDay", "ReviewStatus", "TermStatus", "Split", "MatchFunding", "Ledger", "Reconciliation", "TacticalAccess", "Deadlines", "TransitionResult", "Portfolio", "CadenceResult", "PlanProgress", "Priorities", "CaseStatus"]
 
 
 @overload
@@ -529,3 +531,317 @@ def dhr_case(case: Mapping[str, Any], as_of: DateLike) -> CaseStatus:
     """
     out: CaseStatus = decide("dhr_case", {"case": case, "as_of": as_of}, None, None)
     return out
+
+
+def quorum_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    body: Optional[str] = None,
+    date: Optional[DateLike] = None,
+    present: Optional[Iterable[str]] = None,
+    partnership: Optional[Partnership] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``quorum`` over the rows of a frame (whether a meeting was quorate: the seats represented and missing, counted as the body's terms say): see :func:`kcsp.batch`.
+
+    Columns read: ``body`` (optional), ``meeting_id``, ``date``, ``organisation``; rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("quorum", data, columns=columns, values={"body": body, "date": date, "present": present}, partnership=partnership, calendar=None, errors=errors)
+
+
+def chair_removal_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    body: Optional[str] = None,
+    date: Optional[DateLike] = None,
+    office: Optional[Literal["chair", "vice_chair"]] = None,
+    present: Optional[Iterable[str]] = None,
+    votes_for: Optional[Iterable[str]] = None,
+    partnership: Optional[Partnership] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``chair_removal`` over the rows of a frame (whether a vote removed the chair or vice-chair: the votes for removal against the majority the body's terms ask, at a quorate meeting): see :func:`kcsp.batch`.
+
+    Columns read: ``body`` (optional), ``date``, ``office``, ``present``, ``votes_for``; rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("chair_removal", data, columns=columns, values={"body": body, "date": date, "office": office, "present": present, "votes_for": votes_for}, partnership=partnership, calendar=None, errors=errors)
+
+
+def papers_deadline_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    body: Optional[str] = None,
+    meeting: Optional[DateLike] = None,
+    circulated: Optional[DateLike] = None,
+    partnership: Optional[Partnership] = None,
+    calendar: Optional[Calendar] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``papers_deadline`` over the rows of a frame (the latest day a meeting's papers can go out (five clear working days for kent), and whether they went out in time): see :func:`kcsp.batch`.
+
+    Columns read: ``body`` (optional), ``meeting``, ``circulated`` (optional); rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("papers_deadline", data, columns=columns, values={"body": body, "meeting": meeting, "circulated": circulated}, partnership=partnership, calendar=calendar, errors=errors)
+
+
+def working_day_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    date: Optional[DateLike] = None,
+    calendar: Optional[Calendar] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``working_day`` over the rows of a frame (whether a date is a working day in england and wales (or on the calendar given), and why): see :func:`kcsp.batch`.
+
+    Columns read: ``date``; rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("working_day", data, columns=columns, values={"date": date}, partnership=None, calendar=calendar, errors=errors)
+
+
+def tor_review_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    body: Optional[str] = None,
+    approvals: Optional[Iterable[DateLike]] = None,
+    as_of: Optional[DateLike] = None,
+    partnership: Optional[Partnership] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``tor_review`` over the rows of a frame (when the terms of reference were last reviewed, when the next review is due, and whether it is overdue): see :func:`kcsp.batch`.
+
+    Columns read: ``body`` (optional), ``approvals``, ``as_of``; rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("tor_review", data, columns=columns, values={"body": body, "approvals": approvals, "as_of": as_of}, partnership=partnership, calendar=None, errors=errors)
+
+
+def chair_term_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    body: Optional[str] = None,
+    elected: Optional[Iterable[DateLike]] = None,
+    as_of: Optional[DateLike] = None,
+    partnership: Optional[Partnership] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``chair_term`` over the rows of a frame (when a body's chair was elected and when the next election is due under the body's terms): see :func:`kcsp.batch`.
+
+    Columns read: ``body`` (optional), ``elected``, ``as_of``; rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("chair_term", data, columns=columns, values={"body": body, "elected": elected, "as_of": as_of}, partnership=partnership, calendar=None, errors=errors)
+
+
+def grant_split_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    allocation: Optional[MoneyLike] = None,
+    year: Optional[str] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``grant_split`` over the rows of a frame (the split of a year's grant allocation into the upfront share and the tactical pot, to the penny): see :func:`kcsp.batch`.
+
+    Columns read: ``allocation``, ``year`` (optional); rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("grant_split", data, columns=columns, values={"allocation": allocation, "year": year}, partnership=None, calendar=None, errors=errors)
+
+
+def match_funding_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    grant: Optional[MoneyLike] = None,
+    total_cost: Optional[MoneyLike] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``match_funding`` over the rows of a frame (the grant's share of a project's total cost, and the match funding the project brings): see :func:`kcsp.batch`.
+
+    Columns read: ``grant``, ``total_cost``; rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("match_funding", data, columns=columns, values={"grant": grant, "total_cost": total_cost}, partnership=None, calendar=None, errors=errors)
+
+
+def grant_ledger_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    year: Optional[str] = None,
+    allocation: Optional[MoneyLike] = None,
+    tactical_open: Optional[bool] = None,
+    projects: Optional[Iterable[Mapping[str, Any]]] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``grant_ledger`` over the rows of a frame (a grant year's figures from its projects: approved, pending, spent, the tactical pot available and the underspend, with warnings): see :func:`kcsp.batch`.
+
+    Columns read: ``year``, ``allocation``, ``tactical_open`` (optional), ``name``, ``round`` (optional), ``amount`` (optional), ``decision`` (optional), ``spent`` (optional); rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("grant_ledger", data, columns=columns, values={"year": year, "allocation": allocation, "tactical_open": tactical_open, "projects": projects}, partnership=None, calendar=None, errors=errors)
+
+
+def grant_reconciliation_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    year: Optional[str] = None,
+    allocation: Optional[MoneyLike] = None,
+    tactical_open: Optional[bool] = None,
+    projects: Optional[Iterable[Mapping[str, Any]]] = None,
+    stated_figures: Optional[Iterable[Mapping[str, Any]]] = None,
+    stated_projects: Optional[Iterable[Mapping[str, Any]]] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``grant_reconciliation`` over the rows of a frame (a grant year's ledger compared with the figures and project amounts a report prints: every difference, to the penny): see :func:`kcsp.batch`.
+
+    Columns read: ``year``, ``allocation``, ``tactical_open`` (optional), ``projects``, ``stated_figures`` (optional), ``stated_projects`` (optional); rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("grant_reconciliation", data, columns=columns, values={"year": year, "allocation": allocation, "tactical_open": tactical_open, "projects": projects, "stated_figures": stated_figures, "stated_projects": stated_projects}, partnership=None, calendar=None, errors=errors)
+
+
+def tactical_access_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    year: Optional[str] = None,
+    as_of: Optional[DateLike] = None,
+    earlier_projects_complete: Optional[bool] = None,
+    upfront_cases_decided: Optional[bool] = None,
+    closed_from: Optional[DateLike] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``tactical_access`` over the rows of a frame (whether the tactical pot of a year can be used on a date, and which gates keep it shut): see :func:`kcsp.batch`.
+
+    Columns read: ``year``, ``as_of``, ``earlier_projects_complete`` (optional), ``upfront_cases_decided`` (optional), ``closed_from`` (optional); rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("tactical_access", data, columns=columns, values={"year": year, "as_of": as_of, "earlier_projects_complete": earlier_projects_complete, "upfront_cases_decided": upfront_cases_decided, "closed_from": closed_from}, partnership=None, calendar=None, errors=errors)
+
+
+def dhr_deadlines_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    notified: Optional[DateLike] = None,
+    as_of: Optional[DateLike] = None,
+    decided: Optional[DateLike] = None,
+    decision: Optional[Literal["commission", "not_commission"]] = None,
+    submitted: Optional[DateLike] = None,
+    extensions: Optional[Iterable[Mapping[str, Any]]] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``dhr_deadlines`` over the rows of a frame (a domestic homicide review's decision and report deadlines under the protocol in force, with extensions, and whether they are overdue): see :func:`kcsp.batch`.
+
+    Columns read: ``notified``, ``as_of``, ``decided`` (optional), ``decision`` (optional), ``submitted`` (optional), ``extensions`` (optional); rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("dhr_deadlines", data, columns=columns, values={"notified": notified, "as_of": as_of, "decided": decided, "decision": decision, "submitted": submitted, "extensions": extensions}, partnership=None, calendar=None, errors=errors)
+
+
+def dhr_transition_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    events: Optional[Iterable[Literal["notified", "commissioned", "not_commissioned", "home_office_informed", "chair_appointed", "submitted", "qa_returned", "qa_approved", "published", "closed"]]] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``dhr_transition`` over the rows of a frame (whether a sequence of review stages is legal under the protocol, where it leads, and what may come next): see :func:`kcsp.batch`.
+
+    Columns read: ``events``; rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("dhr_transition", data, columns=columns, values={"events": events}, partnership=None, calendar=None, errors=errors)
+
+
+def dhr_portfolio_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    cases: Optional[Iterable[Iterable[Literal["notified", "commissioned", "not_commissioned", "home_office_informed", "chair_appointed", "submitted", "qa_returned", "qa_approved", "published", "closed"]]]] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``dhr_portfolio`` over the rows of a frame (counts over many reviews, each given as its stages in order: considered, commissioned, by stage): see :func:`kcsp.batch`.
+
+    Columns read: ``cases``; rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("dhr_portfolio", data, columns=columns, values={"cases": cases}, partnership=None, calendar=None, errors=errors)
+
+
+def meeting_cadence_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    body: Optional[str] = None,
+    year: Optional[str] = None,
+    meetings: Optional[Iterable[DateLike]] = None,
+    other_meetings: Optional[Iterable[DateLike]] = None,
+    partnership: Optional[Partnership] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``meeting_cadence`` over the rows of a frame (whether a body met as often as its terms ask in a financial year, given the dates it met): see :func:`kcsp.batch`.
+
+    Columns read: ``body`` (optional), ``date``, ``other_meetings`` (optional); rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("meeting_cadence", data, columns=columns, values={"body": body, "year": year, "meetings": meetings, "other_meetings": other_meetings}, partnership=partnership, calendar=None, errors=errors)
+
+
+def action_plan_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    as_of: Optional[DateLike] = None,
+    items: Optional[Iterable[Mapping[str, Any]]] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``action_plan`` over the rows of a frame (the progress of the community safety agreement's action plan on a date: each item's rag status and the totals): see :func:`kcsp.batch`.
+
+    Columns read: ``as_of``, ``id``, ``priority`` (optional), ``status`` (optional), ``timescale`` (optional); rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("action_plan", data, columns=columns, values={"as_of": as_of, "items": items}, partnership=None, calendar=None, errors=errors)
+
+
+def csa_priorities_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    date: Optional[DateLike] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``csa_priorities`` over the rows of a frame (the community safety agreement priorities and cross-cutting themes in force on a date, or that the sources are silent on it): see :func:`kcsp.batch`.
+
+    Columns read: ``date``; rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("csa_priorities", data, columns=columns, values={"date": date}, partnership=None, calendar=None, errors=errors)
+
+
+def dhr_case_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    case: Optional[Mapping[str, Any]] = None,
+    as_of: Optional[DateLike] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``dhr_case`` over the rows of a frame (a review case's stage, deadlines, open actions and next steps as of a date (errors inside the case are reported under `case.`)): see :func:`kcsp.batch`.
+
+    Columns read: ``case``, ``as_of``; rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("dhr_case", data, columns=columns, values={"case": case, "as_of": as_of}, partnership=None, calendar=None, errors=errors)

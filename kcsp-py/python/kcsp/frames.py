@@ -1,13 +1,19 @@
-"""Batch functions over frames.
+"""Batches over frames: any rule of the registry over the rows of a table.
 
-Each takes ``data`` — a pandas, polars or pyarrow frame, a DuckDB result,
-anything with the Arrow PyCapsule interface (``__arrow_c_stream__``), a dict
-of columns, or a list of row dicts — and the names of the columns to read,
-and returns a :class:`Table`.
+:func:`batch` takes ``data`` — a pandas, polars or pyarrow frame, a DuckDB
+result, anything with the Arrow PyCapsule interface (``__arrow_c_stream__``),
+a dict of columns, or a list of row dicts — and returns a :class:`Table`. The
+core's batch engine groups the rows as the rule needs (attendance rows into
+meetings by body and meeting; a register of meetings into body and financial
+year; grant projects into years; action plan items by date) and decides each
+group as one request, so a batch answers as the same requests one at a time.
+Each rule also has a named form, ``kcsp.<rule>_batch``, generated from the
+registry.
 
-No row is lost: a row that cannot be read or decided keeps its place with
-``error_code``, ``error_field`` and ``error_message`` set (and its result
-columns empty); ``errors="raise"`` raises the first error as a
+No row is lost: a row (or group) that cannot be decided keeps its place with
+``error_code``, ``error_field`` and ``error_message`` (its first error) set,
+and :attr:`Table.errors` lists every error of every row, named by the frame's
+index label (``rows[15].date``); ``errors="raise"`` raises the first one as a
 :class:`~kcsp.KcspError` instead.
 """
 
@@ -23,7 +29,7 @@ if TYPE_CHECKING:
     import pandas
     import polars
 
-__all__ = ["Table", "quorum_batch", "papers_batch", "removal_batch", "ledger_batch", "cadence_register"]
+__all__ = ["Table", "batch", "batch_columns"]
 
 Errors = Literal["keep", "raise"]
 
@@ -43,8 +49,9 @@ class Table(dict):  # type: ignore[type-arg]
     read as a dict, so a caller who hands it to an Arrow reader never pays
     for them."""
 
-    def __init__(self, native: tuple[Any, list[str]]) -> None:
-        arrow, names = native
+    def __init__(self, native: tuple[Any, list[str], list[dict[str, Any]]]) -> None:
+        arrow, names, errors = native
+        self._errors = errors
         super().__init__(dict.fromkeys(names, _PENDING))
         #: The Arrow table itself (an arro3 Table), for zero-copy readers:
         #: ``polars.DataFrame(table.arrow)``, ``pyarrow.table(table.arrow)``.
@@ -72,17 +79,12 @@ class Table(dict):  # type: ignore[type-arg]
 
     @property
     def errors(self) -> list[dict[str, Any]]:
-        """The rows that carry an error: ``row``, ``code``, ``field``, ``message``."""
-        if "error_code" not in self._names:
-            return []
-        codes = self["error_code"]
-        return [
-            {"row": i, "code": c, "field": self["error_field"][i], "message": self["error_message"][i]}
-            for i, c in enumerate(codes)
-            if c is not None
-        ]
+        """Every error of every row: ``row`` (of this table), ``source`` (the
+        label of the data's row it came from, or ``None``), ``code``,
+        ``field`` (``rows[label].column``) and ``message``."""
+        return list(self._errors)
 
-    def to_pandas(self) -> pandas.DataFrame:
+    def to_pandas(self, *, lists: Literal["keep", "join"] = "keep") -> pandas.DataFrame:
         """The table as a ``pandas.DataFrame`` whose columns stay Arrow data
         (``pd.ArrowDtype``: ``bool[pyarrow]``, ``uint32[pyarrow]``,
         ``date32[day][pyarrow]``, ``string[pyarrow]``, lists, exact
@@ -90,15 +92,22 @@ class Table(dict):  # type: ignore[type-arg]
         gives: no row is copied into Python objects, missing values stay
         missing (no integer column turned to float), money stays exact.
         Needs pyarrow; without it, the frame is built from the lists
-        (``pandas.DataFrame(table)``)."""
+        (``pandas.DataFrame(table)``).
+
+        ``lists="join"`` writes each list cell as text, items joined by
+        ``"; "``: a flat frame that ``to_csv``, ``to_excel`` and
+        ``to_parquet`` keep as it is."""
         import pandas as pd
 
         try:
             # Any: pyarrow ships no type information of its own.
             pa: Any = importlib.import_module("pyarrow")
         except ImportError:
+            if lists == "join":
+                return pd.DataFrame(Table((_kcsp.joined(self.arrow), self._names, self._errors)))
             return pd.DataFrame(self)
-        frame: pandas.DataFrame = pa.table(self.arrow).to_pandas(types_mapper=pd.ArrowDtype)
+        arrow = _kcsp.joined(self.arrow) if lists == "join" else self.arrow
+        frame: pandas.DataFrame = pa.table(arrow).to_pandas(types_mapper=pd.ArrowDtype)
         return frame
 
     def to_polars(self) -> polars.DataFrame:
@@ -153,112 +162,57 @@ def _raise(errors: Errors) -> bool:
     return errors == "raise"
 
 
-def quorum_batch(
-    data: Any,
-    *,
-    body: Optional[str] = None,
-    meeting_id: str = "meeting_id",
-    date: str = "date",
-    organisation: str = "organisation",
-    partnership: Optional[Partnership] = None,
-    errors: Errors = "keep",
-) -> Table:
-    """The quorum of every meeting of an attendance register, one row per
-    person present (columns ``meeting_id``, ``date``, ``organisation`` by
-    default). Returns one row per meeting, in order of first appearance:
-    the meeting id, ``date``, ``quorate``, ``count``, ``required``,
-    ``represented``, ``missing``, ``reason`` and the error columns. ``body``
-    defaults to the partnership's principal body."""
-    return Table(
-        _kcsp.quorum_batch(_data(data), body, meeting_id, date, organisation, partnership, _raise(errors))
-    )
+def _labels(data: Any) -> Optional[list[str]]:
+    # A pandas frame's index labels name its rows in errors (after a filter
+    # they are not the positions).
+    index = getattr(data, "index", None)
+    if index is None or not hasattr(index, "tolist") or isinstance(data, Mapping):
+        return None
+    kind = type(index).__name__
+    if kind == "RangeIndex" and index.start == 0 and index.step == 1:
+        return None
+    return [str(x) for x in index.tolist()]
 
 
-def papers_batch(
+def batch(
+    rule: str,
     data: Any,
     *,
-    body: Optional[str] = None,
-    meeting_id: str = "meeting_id",
-    meeting: str = "meeting",
-    circulated: str = "circulated",
+    columns: Optional[Mapping[str, str]] = None,
+    values: Optional[Mapping[str, Any]] = None,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
     errors: Errors = "keep",
 ) -> Table:
-    """Papers compliance of many meetings, one row each (columns
-    ``meeting_id``, ``meeting``, ``circulated`` by default; a missing
-    ``circulated`` means not yet sent). Returns, per row, the meeting id, the
-    two dates, ``latest_circulation``, ``clear_working_days``, ``compliant``,
-    ``reason`` and the error columns."""
+    """Rule ``rule`` over the rows of ``data``, one answer per request.
+
+    Args:
+        rule: a rule id (``kcsp.RULE_IDS``).
+        data: a frame, a dict of columns or a list of row dicts. Columns are
+            named as the rule's input (``kcsp.batch_columns(rule)`` lists them);
+            a list field may hold lists, or text separated by ``;`` or ``,``.
+        columns: the data's name for a column, where it differs
+            (``{"meeting_id": "id"}``).
+        values: input fields that hold for every row (``{"as_of": date(2024, 3, 31)}``);
+            one that contradicts its column is an error.
+        partnership: another partnership's definition (Kent's when not given).
+        calendar: another calendar (England and Wales when not given).
+        errors: ``"keep"`` (an error stays in its row) or ``"raise"``.
+
+    Returns one row per request, in order of first appearance: the keys of
+    its group, the result's fields (its explanation as ``reason``) and the
+    error columns.
+    """
+    if not isinstance(rule, str):
+        raise TypeError(f"rule must be a rule id (str), not {type(rule).__name__}")
+    given = {k: v for k, v in (values or {}).items() if v is not None}
     return Table(
-        _kcsp.papers_batch(
-            _data(data), body, meeting_id, meeting, circulated, partnership, calendar, _raise(errors)
+        _kcsp.batch(
+            rule, _data(data), dict(columns or {}), given, _labels(data), partnership, calendar, _raise(errors)
         )
     )
 
 
-def removal_batch(
-    data: Any,
-    *,
-    body: Optional[str] = None,
-    date: str = "date",
-    office: str = "office",
-    present: str = "present",
-    votes_for: str = "votes_for",
-    partnership: Optional[Partnership] = None,
-    errors: Errors = "keep",
-) -> Table:
-    """Votes to remove a chair or vice-chair, one row each (columns ``date``,
-    ``office``, ``present``, ``votes_for``; the last two hold lists, or text
-    separated by ``;`` or ``,`` as a CSV has them). Returns, per row,
-    ``date``, ``office``, ``removed``, ``votes_for``, ``required``, ``seats``,
-    ``quorate``, ``reason`` and the error columns."""
-    return Table(
-        _kcsp.removal_batch(_data(data), body, date, office, present, votes_for, partnership, _raise(errors))
-    )
-
-
-def ledger_batch(
-    data: Any,
-    allocations: Mapping[str, Any],
-    *,
-    year: str = "year",
-    name: str = "name",
-    round: str = "round",
-    amount: str = "amount",
-    decision: str = "decision",
-    spent: Optional[str] = None,
-    tactical_open: Optional[Mapping[str, bool]] = None,
-    errors: Errors = "keep",
-) -> Table:
-    """Grant ledgers from a frame of projects, one row per project with its
-    financial ``year`` (``"2022/23"``); ``allocations`` maps each year to its
-    allocation and ``tactical_open`` each year to whether its pot was open.
-    Amounts must be exact: read them as text (``dtype={"amount": str}`` in
-    pandas, ``schema_overrides={"amount": pl.String}`` in polars) or as
-    ``Decimal``; floats are refused (``invalid_amount``). Returns one row
-    per year: the money figures (decimals), ``warnings`` (codes),
-    ``reason`` and the error columns."""
-    return Table(
-        _kcsp.ledger_batch(
-            _data(data), allocations, year, name, round, amount, decision, spent, tactical_open, _raise(errors)
-        )
-    )
-
-
-def cadence_register(
-    data: Any,
-    *,
-    body: str = "body",
-    date: str = "date",
-    partnership: Optional[Partnership] = None,
-    errors: Errors = "keep",
-) -> Table:
-    """Meeting cadence per body and financial year from a register of
-    meetings, one row per meeting (columns ``body`` and ``date``). A body
-    that must meet before another's meetings is checked against that body's
-    meetings in the same register. Returns one row per (body, year):
-    ``body``, ``year``, ``meetings``, ``compliant``, ``required``,
-    ``quarters_without_meeting``, ``unprepared`` (dates), ``reason`` and the
-    error columns."""
-    return Table(_kcsp.cadence_register(_data(data), body, date, partnership, _raise(errors)))
+def batch_columns(rule: str) -> list[tuple[str, bool]]:
+    """The columns rule ``rule``'s batch reads: (name, required)."""
+    return list(_kcsp.batch_columns(rule))

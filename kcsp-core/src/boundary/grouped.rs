@@ -1,0 +1,181 @@
+//! The batch shapes of the rules whose requests gather several rows
+//! (the registry names them; [`crate::batch`] runs them): an attendance
+//! register's meetings, a register's cadence years, a year's grant
+//! projects, an action plan's items. And the quorum's faster path for a
+//! whole register, which answers as the generic engine does.
+
+use crate::base::error::Result;
+use crate::base::year::FinancialYear;
+use crate::boundary::table::{Cell, Key, Shape, Sheet, Table};
+use crate::definitions::context::Context;
+use crate::definitions::partnership::CadenceRule;
+use crate::rules::quorum;
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// Attendance rows (`body`, `meeting`, `date`, `organisation`: one row per
+/// person present) grouped into meetings keyed by body and meeting.
+pub(crate) const QUORUM: Shape = Shape {
+    by: &[Key::Field("body"), Key::Column("meeting_id")],
+    list: Some(("present", &["organisation"])),
+    whole: None,
+    fast: Some(register_quorum),
+};
+
+/// A register of meetings (`body`, `date`: one row per meeting) grouped
+/// into body and financial year; a `before_each` body is checked against
+/// the other body's meetings in the same register.
+pub(crate) const CADENCE: Shape = Shape {
+    by: &[
+        Key::Field("body"),
+        Key::Year {
+            field: "year",
+            of: "date",
+        },
+    ],
+    list: Some(("meetings", &["date"])),
+    whole: Some(other_meetings),
+    fast: None,
+};
+
+/// Grant projects (one row each, with its `year` and the year's
+/// `allocation`) grouped into years.
+pub(crate) const LEDGER: Shape = Shape {
+    by: &[Key::Field("year")],
+    list: Some(("projects", &["name", "round", "amount", "decision", "spent"])),
+    whole: None,
+    fast: None,
+};
+
+/// Action plan items (one row each) grouped by the date of the review.
+pub(crate) const PLAN: Shape = Shape {
+    by: &[Key::Field("as_of")],
+    list: Some(("items", &["id", "priority", "status", "timescale"])),
+    whole: None,
+    fast: None,
+};
+
+/// Fills each cadence request's `other_meetings`: the meetings, in the same
+/// register, of the body its cadence must precede (any year).
+fn other_meetings(ctx: &Context, requests: &mut [Map<String, Value>]) {
+    let mut by_body: HashMap<String, Vec<Value>> = HashMap::new();
+    for r in requests.iter() {
+        if let (Some(Value::String(b)), Some(Value::Array(m))) = (r.get("body"), r.get("meetings")) {
+            by_body.entry(b.clone()).or_default().extend(m.iter().cloned());
+        }
+    }
+    for r in requests.iter_mut() {
+        let (Some(Value::String(b)), Some(Value::String(y))) = (r.get("body"), r.get("year")) else {
+            continue;
+        };
+        let Ok(year) = FinancialYear::parse("year", y) else {
+            continue;
+        };
+        let other = ctx
+            .partnership()
+            .body(b)
+            .and_then(|body| body.terms_on(year.first_day()))
+            .ok()
+            .and_then(|t| match &t.cadence {
+                Some(CadenceRule::BeforeEach { body: other, .. }) => by_body.get(other.as_str()),
+                _ => None,
+            });
+        if let Some(m) = other {
+            let mut m = m.clone();
+            m.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+            m.dedup();
+            r.insert("other_meetings".to_string(), Value::Array(m));
+        }
+    }
+}
+
+/// The quorum of a whole attendance register at once, body by body, with
+/// the organisations resolved once ([`quorum::batch`]). `None` when a row
+/// cannot be read or a meeting cannot be judged: the generic engine then
+/// answers, with every error of every row.
+fn register_quorum(ctx: &Context, sheet: &Sheet<'_>) -> Option<Table> {
+    let meeting = sheet.column("meeting_id")?;
+    let date = sheet.column("date")?;
+    let org = sheet.column("organisation")?;
+    let body_col = sheet.column("body");
+    let fixed = match sheet.values.get("body") {
+        Some(Value::String(b)) => Some(b.as_str()),
+        _ => None,
+    };
+    // Rows by body, in order of the body's first row.
+    let mut bodies: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut rows: Vec<(&str, NaiveDate, &str)> = Vec::with_capacity(sheet.rows);
+    for row in 0..sheet.rows {
+        let b = match body_col {
+            Some(c) => c.text(row).ok()??,
+            None => fixed?,
+        };
+        let m = meeting.text(row).ok()??;
+        let d = date.date(row).ok()??;
+        let o = org.text(row).ok()??;
+        rows.push((m, d, o));
+        match bodies.iter_mut().find(|(x, _)| *x == b) {
+            Some((_, list)) => list.push(row),
+            None => bodies.push((b, vec![row])),
+        }
+    }
+    struct Out<'a> {
+        first: usize,
+        body: &'a str,
+        q: quorum::MeetingQuorum<'a>,
+    }
+    let mut out: Vec<Out<'_>> = Vec::new();
+    for (body, list) in &bodies {
+        let attendance = list
+            .iter()
+            .filter_map(|&r| rows.get(r))
+            .map(|&(meeting, date, organisation)| quorum::Attendance {
+                meeting,
+                date,
+                organisation,
+            });
+        let b: Result<_> = quorum::batch(ctx, body, attendance);
+        let b = b.ok()?;
+        for q in b.meetings {
+            if q.error.is_some() {
+                return None;
+            }
+            out.push(Out {
+                first: *list.get(q.first_row)?,
+                body,
+                q,
+            });
+        }
+    }
+    out.sort_by_key(|o| o.first);
+    let n = out.len();
+    // The basis as the result writes it.
+    let basis = |b: &crate::definitions::partnership::QuorumBasis| match serde_json::to_value(b) {
+        Ok(Value::String(s)) => Cell::Text(s),
+        _ => Cell::Null,
+    };
+    let text = |s: &str| Cell::Text(s.to_string());
+    let list = |l: &[&str]| Cell::List(l.iter().map(|s| text(s)).collect());
+    let col = |f: &dyn Fn(&Out<'_>) -> Cell| out.iter().map(f).collect::<Vec<Cell>>();
+    let columns = vec![
+        (sheet.caller_name("body").to_string(), col(&|o| text(o.body))),
+        (sheet.caller_name("meeting_id").to_string(), col(&|o| text(o.q.meeting))),
+        ("date".to_string(), col(&|o| Cell::Date(o.q.date))),
+        ("basis".to_string(), col(&|o| basis(&o.q.basis))),
+        ("quorate".to_string(), col(&|o| Cell::Bool(o.q.quorate))),
+        ("count".to_string(), col(&|o| Cell::Int(o.q.count.into()))),
+        ("required".to_string(), col(&|o| Cell::Int(o.q.required.into()))),
+        ("represented".to_string(), col(&|o| list(&o.q.represented))),
+        ("missing".to_string(), col(&|o| list(&o.q.missing))),
+        ("not_counted".to_string(), col(&|o| list(&o.q.not_counted))),
+        ("reason".to_string(), col(&|o| text(&o.q.reason))),
+    ];
+    Some(
+        Table {
+            columns,
+            errors: Vec::new(),
+        }
+        .with_errors(n),
+    )
+}
