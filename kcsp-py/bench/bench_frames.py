@@ -13,7 +13,9 @@ sides and is not timed; what is timed is what the analyst writes after it:
   ``pd.DataFrame(table)`` (the columns as Python lists, for pandas without
   pyarrow) is printed too, as ``python_frame_kcsp_lists_on_pandas_ms``.
 
-Also one ``kcsp.quorum`` call (``python_single_call_us``, compared with the
+Also the same register with every date ``31/02/2022`` against it with its
+dates as valid text (``python_bad_rows_vs_good``: bad rows should cost about
+what good ones do), one ``kcsp.quorum`` call (``python_single_call_us``, compared with the
 Rust typed call by tests/lib/bench_summary.py) and two batch calls in two
 threads against the same two one after the other. Each time is the best of
 several runs. Prints ``name: value`` lines.
@@ -120,6 +122,17 @@ def main() -> None:
             t.join()
 
     print(f"python_threads_speedup: {best(two_sequential) / best(two_threads):.2f}")
+
+    # Bad rows cost what good ones do: the register with its dates as text,
+    # every one valid, against the same register with every date 31/02/2022
+    # (each meeting then keeps its place with its invalid_date error).
+    good = pdf.assign(date=pdf["date"].dt.strftime("%Y-%m-%d"))
+    bad = pdf.assign(date="31/02/2022")
+    assert len(kcsp.quorum_batch(bad).errors) == 50_000
+    t_good = best(lambda: kcsp.quorum_batch(good).to_pandas(), 3)
+    t_bad = best(lambda: kcsp.quorum_batch(bad).to_pandas(), 3)
+    print(f"python_bad_rows_ms: {t_bad * 1e3:.1f}")
+    print(f"python_bad_rows_vs_good: {t_bad / t_good:.2f}")
 
     present = ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"]
     day = date(2022, 7, 14)

@@ -489,30 +489,9 @@ fn batch<'py>(
     raise_first: bool,
 ) -> PyResult<Answers<'py>> {
     let ctx = context(partnership.as_deref(), calendar.as_deref());
-    let wanted = kcsp_core::batch::columns(rule).map_err(|e| raise(&e))?;
     let renames = columns.unwrap_or_default();
-    for k in renames.keys() {
-        if !wanted.iter().any(|w| w.name == k) {
-            let names: Vec<&str> = wanted.iter().map(|w| w.name).collect();
-            return Err(raise(
-                &Error::new(
-                    ErrorKind::InvalidInput,
-                    "columns",
-                    format!("'{k}' is not a column of {rule} batches"),
-                )
-                .with("allowed", names.join(", ")),
-            ));
-        }
-    }
-    let caller: Vec<(&'static str, String)> = wanted
-        .iter()
-        .map(|w| {
-            (
-                w.name,
-                renames.get(w.name).cloned().unwrap_or_else(|| w.name.to_string()),
-            )
-        })
-        .collect();
+    let caller = kcsp_core::batch::caller_names(rule, renames.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .map_err(|e| raise(&e))?;
     let found = read_columns(data, &caller.iter().map(|(_, c)| c.as_str()).collect::<Vec<_>>())?;
     let mut read_ahead: Vec<(&'static str, Read)> = Vec::new();
     for ((name, caller_name), col) in caller.iter().zip(found) {
@@ -550,13 +529,11 @@ fn batch<'py>(
         for e in &table.errors {
             let d = PyDict::new(py);
             d.set_item("row", e.row)?;
-            let source = e.source.map(|r| {
-                labels
-                    .as_ref()
-                    .and_then(|l| l.get(r).cloned())
-                    .unwrap_or_else(|| r.to_string())
-            });
-            d.set_item("source", source)?;
+            // The row's label where the data has labels, else its position.
+            match (e.source, labels.as_ref()) {
+                (Some(r), Some(l)) => d.set_item("source", l.get(r).cloned().unwrap_or_else(|| r.to_string()))?,
+                (source, _) => d.set_item("source", source)?,
+            }
             d.set_item("code", e.error.code())?;
             d.set_item("field", e.error.field())?;
             d.set_item("message", e.error.message())?;

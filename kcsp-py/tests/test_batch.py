@@ -159,6 +159,28 @@ def test_cadence_register_from_csv() -> None:
     assert (odd["body"], odd["error_code"]) == (["kcsp", "cabinet"], [None, "unknown_body"])
 
 
+def test_a_year_the_register_covers_in_part_says_so() -> None:
+    pd = pytest.importorskip("pandas")
+    reg = pd.read_csv(DATA / "kcsp_meetings.csv", parse_dates=["date"])
+    # The register's sources run from June 2022 to July 2024.
+    out = kcsp.meeting_cadence_batch(reg, covered_from=date(2022, 6, 1), covered_to=date(2024, 7, 31))
+    got = {(b, y): (c, cov) for b, y, c, cov in zip(out["body"], out["year"], out["compliant"], out["coverage"])}
+    # Three KCSP meetings from June keep 2022/23; 2023/24 is wholly covered and
+    # not kept; one meeting by July 2024 of the three a year cannot tell yet.
+    assert got[("kcsp", "2022/23")] == (True, "partial")
+    assert got[("kcsp", "2023/24")] == (False, "full")
+    assert got[("kcsp", "2024/25")] == (None, "partial")
+    row = list(zip(out["body"], out["year"])).index(("kcsp", "2024/25"))
+    assert out["reason"][row].startswith("Cannot tell yet")
+    assert "covers only 2024-04-01 to 2024-07-31 of 2024/25" in out["reason"][row]
+    # Without a window the same year reads as not kept.
+    plain = kcsp.meeting_cadence_batch(reg)
+    assert plain["compliant"][list(zip(plain["body"], plain["year"])).index(("kcsp", "2024/25"))] is False
+    # A window that ends before it starts is an error of every row.
+    bad = kcsp.meeting_cadence_batch(reg, covered_from=date(2024, 1, 1), covered_to=date(2023, 1, 1))
+    assert {e["code"] for e in bad.errors} == {"invalid_input"}
+
+
 def test_action_plan_from_a_csv_export() -> None:
     pd = pytest.importorskip("pandas")
     plan = pd.read_csv(DATA / "csa_action_plan.csv", dtype=str)
@@ -355,6 +377,8 @@ def test_errors_carry_index_labels_after_a_filter_and_every_error_of_a_row() -> 
     assert [(e["code"], e["field"], e["source"]) for e in out.errors] == [
         ("unknown_organisation", "rows[2].organisation", "2")
     ]
+    # Without labels of its own (a 0..n index), a row is named by its position.
+    assert [e["source"] for e in kcsp.quorum_batch(df).errors] == [2]
     projects = pd.DataFrame(
         {"year": ["2022/23"] * 3, "allocation": ["39661"] * 3, "name": ["a", None, "c"],
          "round": ["upfront", "upfronts", "tactical"], "amount": ["10", "ten", "5.001"],

@@ -15,6 +15,7 @@
 #![forbid(unsafe_code)]
 
 use kcsp_core::registry::Rule;
+use kcsp_core::table::{Cell, Column, Sheet, Values};
 use kcsp_core::{Context, Error, ErrorKind};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
@@ -29,21 +30,48 @@ export type Percent = string;
 export type NaiveDate = string;
 /** A financial year such as "2022/23". */
 export type FinancialYear = string;
-/** The columns quorumBatch returns, one entry per meeting. */
-export interface QuorumBatchColumns {
-    meeting_id: string[];
-    date: string[];
-    quorate: Uint8Array;
-    count: Uint32Array;
-    required: Uint32Array;
-    missing: string[];
-    reason: string[];
-    /** The code of a meeting that could not be judged; null for the others. */
-    error_code: (string | null)[];
-    /** The register row the error is about, e.g. "rows[12].organisation". */
-    error_field: (string | null)[];
-    error_message: (string | null)[];
+/** How a batch reads its data ({@link batch}). */
+export interface BatchOptions {
+    /** The data's name for a column, where it differs: `{ meeting_id: "id" }`. */
+    columns?: Record<string, string>;
+    /** Input fields that hold for every row: `{ as_of: "2024-03-31" }`. */
+    values?: Record<string, unknown>;
+    /** `"keep"` (an error stays in its row, the default) or `"throw"` (the first is thrown). */
+    errors?: "keep" | "throw";
 }
+/** An error of a batch: the row of the table it belongs to and the data's row it came from. */
+export interface BatchError extends KcspError {
+    row: number;
+    source: number | null;
+}
+/** The answers of a batch: one entry per request in every column. */
+export interface BatchTable {
+    rows: number;
+    /**
+     * The group keys, the result's fields (its explanation as `reason`),
+     * then `error_code`, `error_field`, `error_message` (a row's first error,
+     * `null` for the others). Dates are ISO text, money decimal text.
+     */
+    columns: Record<string, unknown[]>;
+    /** Every error of every row, in row order. */
+    errors: BatchError[];
+}
+/** A column a rule's batch reads ({@link batchColumns}). */
+export interface BatchColumn {
+    name: string;
+    required: boolean;
+}
+/**
+ * Rule `rule` over the rows of `data` in Kent's context: columns
+ * (`{ meeting_id: [...], date: [...], organisation: [...] }`) or row
+ * objects. The rows are grouped as the rule needs (attendance rows into
+ * meetings by body and meeting; meetings into body and financial year;
+ * projects into years) and each group decided as one request; a row that
+ * cannot be decided keeps its place with its errors.
+ */
+export function batch(rule: RuleId, data: Record<string, unknown[]> | Record<string, unknown>[], options?: BatchOptions): BatchTable;
+/** The columns rule `rule`'s batch reads, in order. */
+export function batchColumns(rule: RuleId): BatchColumn[];
 /** The columns quorumCoded returns, one entry per meeting. */
 export interface QuorumCodedColumns {
     quorate: Uint8Array;
@@ -89,6 +117,8 @@ export interface Rules {
     evaluate<R extends RuleId>(rule: R, input: RuleTypes[R]["input"]): RuleTypes[R]["result"];
     /** Every input error of a form at once in these rules' context ({@link validate}). */
     validate(rule: RuleId, input: object): KcspError[];
+    /** Rule `rule` over the rows of `data` in these rules' context ({@link batch}). */
+    batch(rule: RuleId, data: Record<string, unknown[]> | Record<string, unknown>[], options?: BatchOptions): BatchTable;
     /** The decision as a receipt to store. */
     receipt(rule: RuleId, input: RuleTypes[RuleId]["input"]): Record<string, unknown>;
 }
@@ -162,6 +192,24 @@ fn json_text(input: &JsValue) -> Result<String, JsValue> {
         return Err(invalid("the input is larger than 16 MiB"));
     }
     Ok(text)
+}
+
+/// Any JS value as JSON (for data that may be an array).
+fn plain(input: &JsValue) -> Result<serde_json::Value, JsValue> {
+    if input.is_undefined() || input.is_null() || !input.is_object() {
+        return Err(invalid("the data must be an object of columns or an array of rows"));
+    }
+    let text: String = js_sys::JSON::stringify(input)
+        .map_err(|_| invalid("the data is not plain data (a cycle, a BigInt or a function)"))?
+        .into();
+    if text.len() > MAX_INPUT * 4 {
+        return Err(invalid("the data is larger than 64 MiB"));
+    }
+    serde_json::from_str(&text).map_err(|_| invalid("the data is not plain data"))
+}
+
+fn set(o: &JsValue, k: &str, v: &JsValue) {
+    let _ = js_sys::Reflect::set(o, &k.into(), v);
 }
 
 fn run_in(ctx: &Context, rule: &str, input: &JsValue) -> Result<JsValue, JsValue> {
@@ -375,6 +423,81 @@ impl Rules {
         Ok(out.into())
     }
 
+    /// Rule `rule` over the rows of `data` (columns, or row objects) in
+    /// these rules' context, through the core's batch engine
+    /// ([`kcsp_core::batch`]).
+    #[wasm_bindgen(skip_typescript)]
+    pub fn batch(&self, rule: &str, data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        #[derive(serde::Deserialize, Default)]
+        #[serde(default, deny_unknown_fields)]
+        struct Options {
+            columns: serde_json::Map<String, serde_json::Value>,
+            values: serde_json::Map<String, serde_json::Value>,
+            errors: Option<String>,
+        }
+        let options: Options = if options.is_undefined() || options.is_null() {
+            Options::default()
+        } else {
+            serde_json::from_str(&json_text(&options)?).map_err(|e| invalid(&format!("options: {e}")))?
+        };
+        let throw = match options.errors.as_deref() {
+            None | Some("keep") => false,
+            Some("throw") => true,
+            Some(_) => return Err(invalid("options.errors must be \"keep\" or \"throw\"")),
+        };
+        let renames = options
+            .columns
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str().unwrap_or_default()));
+        let names = kcsp_core::batch::caller_names(rule, renames).map_err(|e| thrown(&e))?;
+        let data = plain(&data)?;
+        let column = |name: &str| -> Option<Values> {
+            match &data {
+                serde_json::Value::Object(m) => m.get(name).map(|c| match c {
+                    serde_json::Value::Array(a) => Values(a.clone()),
+                    one => Values(vec![one.clone()]),
+                }),
+                serde_json::Value::Array(rows) => rows
+                    .iter()
+                    .any(|r| r.get(name).is_some())
+                    .then(|| Values(rows.iter().map(|r| r.get(name).cloned().unwrap_or_default()).collect())),
+                _ => None,
+            }
+        };
+        let read: Vec<(&str, Values)> = names.iter().filter_map(|(n, c)| Some((*n, column(c)?))).collect();
+        let sheet = Sheet {
+            rows: match &data {
+                serde_json::Value::Array(rows) => rows.len(),
+                _ => read.first().map_or(0, |(_, c)| c.0.len()),
+            },
+            columns: read.iter().map(|(n, c)| (*n, c as &dyn Column)).collect(),
+            names: names.iter().map(|(n, c)| (*n, c.as_str())).collect(),
+            values: options.values.into_iter().filter(|(_, v)| !v.is_null()).collect(),
+            labels: None,
+        };
+        let table = kcsp_core::batch::run(&self.ctx, rule, &sheet).map_err(|e| thrown(&e))?;
+        if let (true, Some(e)) = (throw, table.errors.first()) {
+            return Err(thrown(&e.error));
+        }
+        let columns = js_sys::Object::new();
+        for (name, cells) in &table.columns {
+            let cells: Vec<serde_json::Value> = cells.iter().map(Cell::to_value).collect();
+            set(&columns, name, &parsed(&serde_json::Value::from(cells).to_string())?);
+        }
+        let errors = js_sys::Array::new();
+        for e in &table.errors {
+            let error = thrown(&e.error);
+            set(&error, "row", &JsValue::from(e.row));
+            set(&error, "source", &e.source.map_or(JsValue::NULL, JsValue::from));
+            errors.push(&error);
+        }
+        let out = js_sys::Object::new();
+        set(&out, "rows", &JsValue::from(table.rows()));
+        set(&out, "columns", &columns);
+        set(&out, "errors", &errors);
+        Ok(out.into())
+    }
+
     /// The decision as a receipt to store.
     #[wasm_bindgen(skip_typescript)]
     pub fn receipt(&self, rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
@@ -399,6 +522,25 @@ impl Rules {
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
     Rules::kent().validate(rule, input)
+}
+
+/// Rule `rule` over the rows of `data` in Kent's context ([`Rules::batch`]).
+#[wasm_bindgen(skip_typescript)]
+pub fn batch(rule: &str, data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    Rules::kent().batch(rule, data, options)
+}
+
+/// The columns rule `rule`'s batch reads, in order: `[{name, required}]`.
+#[wasm_bindgen(js_name = batchColumns, skip_typescript)]
+pub fn batch_columns(rule: &str) -> Result<JsValue, JsValue> {
+    let out = js_sys::Array::new();
+    for w in kcsp_core::batch::columns(rule).map_err(|e| thrown(&e))? {
+        let o = js_sys::Object::new();
+        set(&o, "name", &w.name.into());
+        set(&o, "required", &w.required.into());
+        out.push(&o);
+    }
+    Ok(out.into())
 }
 
 fn typed<T: Tsify>(rule: &str, input: &JsValue) -> Result<Ts<T>, JsValue> {
@@ -431,107 +573,6 @@ pub fn error_codes() -> JsValue {
     o.into()
 }
 
-/// Quorum of every meeting of an attendance register given as text: one line
-/// per person present, `meeting_id<TAB>date<TAB>organisation` (a header line
-/// starting `meeting_id` is skipped; blank lines are ignored). One string
-/// crosses into WebAssembly, so a large register is fast.
-///
-/// Returns columns with one entry per meeting, in order of first appearance:
-/// `meeting_id`, `date`, `missing` (comma-separated seat ids) and `reason`
-/// as string arrays, `quorate` (1/0) and `count`, `required` as typed arrays.
-/// No meeting is lost to another's error: a meeting that cannot be judged (an
-/// organisation unknown or not current, two dates, no terms in force) keeps
-/// its place with `error_code`, `error_field` (`rows[i].organisation`, `i`
-/// counting data lines from 0) and `error_message` set (`null` for the others),
-/// `quorate`/`count`/`required` 0 and `missing` empty. Text that is not a
-/// register — a line without three tab-separated fields, a date that is not
-/// one — is thrown, with the line or row.
-#[cfg(feature = "governance")]
-#[wasm_bindgen(js_name = quorumBatch, unchecked_return_type = "QuorumBatchColumns")]
-pub fn quorum_batch(register: &str, body: Option<String>) -> Result<JsValue, JsValue> {
-    if register.len() > MAX_INPUT * 4 {
-        return Err(invalid("the register is larger than 64 MiB"));
-    }
-    let mut rows = Vec::new();
-    // Registers repeat a meeting's date on each of its lines: parse it once.
-    let mut last_date: Option<(&str, chrono::NaiveDate)> = None;
-    for (n, line) in register.lines().enumerate() {
-        if line.trim().is_empty() || (n == 0 && line.starts_with("meeting_id")) {
-            continue;
-        }
-        let mut parts = line.split('\t');
-        let (Some(meeting), Some(date), Some(org), None) = (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            return Err(js_error(
-                "invalid_input",
-                &format!("line {}", n + 1),
-                "a line needs meeting_id, date and organisation separated by tabs",
-                &[],
-            ));
-        };
-        let date = date.trim();
-        let date = match last_date {
-            Some((text, d)) if text == date => d,
-            _ => {
-                let d = kcsp_core::dates::parse_date("date", date)
-                    .map_err(|e| thrown(&e.at(format!("rows[{}].date", rows.len()))))?;
-                last_date = Some((date, d));
-                d
-            }
-        };
-        rows.push(kcsp_core::quorum::Attendance {
-            meeting: meeting.trim(),
-            date,
-            organisation: org.trim(),
-        });
-    }
-    let body = body.unwrap_or_else(|| "kcsp".to_string());
-    let batch = kcsp_core::quorum::batch(kcsp_core::Context::kent(), &body, rows).map_err(|e| thrown(&e))?;
-    let m = &batch.meetings;
-    let lines = |f: &dyn Fn(&kcsp_core::quorum::MeetingQuorum<'_>) -> String| -> js_sys::Array {
-        let joined: Vec<String> = m.iter().map(f).collect();
-        if joined.is_empty() {
-            return js_sys::Array::new();
-        }
-        js_sys::JsString::from(joined.join("\n")).split("\n")
-    };
-    let out = js_sys::Object::new();
-    let set = |k: &str, v: &JsValue| {
-        let _ = js_sys::Reflect::set(&out, &k.into(), v);
-    };
-    set("meeting_id", &lines(&|q| q.meeting.replace('\n', " ")));
-    set("date", &lines(&|q| q.date.to_string()));
-    set(
-        "quorate",
-        &js_sys::Uint8Array::from(m.iter().map(|q| u8::from(q.quorate)).collect::<Vec<_>>().as_slice()),
-    );
-    set(
-        "count",
-        &js_sys::Uint32Array::from(m.iter().map(|q| q.count).collect::<Vec<_>>().as_slice()),
-    );
-    set(
-        "required",
-        &js_sys::Uint32Array::from(m.iter().map(|q| q.required).collect::<Vec<_>>().as_slice()),
-    );
-    set("missing", &lines(&|q| q.missing.join(",")));
-    set("reason", &lines(&|q| q.reason.to_string()));
-    let any_error = m.iter().any(|q| q.error.is_some());
-    let errors = |f: &dyn Fn(&kcsp_core::Error) -> &str| -> js_sys::Array {
-        if !any_error {
-            // One call fills the column, rather than one per meeting.
-            let n = u32::try_from(m.len()).unwrap_or(u32::MAX);
-            return js_sys::Array::new_with_length(n).fill(&JsValue::NULL, 0, n);
-        }
-        m.iter()
-            .map(|q| q.error.as_ref().map_or(JsValue::NULL, |e| JsValue::from_str(f(e))))
-            .collect()
-    };
-    set("error_code", &errors(&|e| e.code()));
-    set("error_field", &errors(&|e| e.field()));
-    set("error_message", &errors(&|e| e.message()));
-    Ok(out.into())
-}
-
 /// Quorum of many meetings from typed arrays, for high volumes: organisation
 /// ids are given once in `organisations`; `codes` holds, meeting after
 /// meeting, the index into `organisations` of each person present; meeting
@@ -549,52 +590,68 @@ pub fn quorum_coded(
     ends: &[u32],
     days: &[i32],
 ) -> Result<JsValue, JsValue> {
-    let ids: Vec<&str> = organisations.iter().map(String::as_str).collect();
-    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    // A register repeats its dates: each day number's date is kept in a
-    // small table by its low bits, so most are converted once.
-    let mut seen: [Option<(i32, chrono::NaiveDate)>; 64] = [None; 64];
-    let dates = days
-        .iter()
-        .enumerate()
-        .map(|(i, &day)| {
-            let slot = &mut seen[(day & 63) as usize];
-            match *slot {
-                Some((d, date)) if d == day => Ok(date),
-                _ => {
-                    let date = epoch
-                        .checked_add_signed(chrono::Duration::days(i64::from(day)))
-                        .ok_or_else(|| {
-                            js_error(
-                                "date_out_of_range",
-                                &format!("days[{i}]"),
-                                "the day number is out of range",
-                                &[],
-                            )
-                        })?;
-                    *slot = Some((day, date));
-                    Ok(date)
+    Rules::kent().quorum_coded(body, organisations, codes, ends, days)
+}
+
+#[cfg(feature = "governance")]
+#[wasm_bindgen]
+impl Rules {
+    /// [`quorum_coded`] in these rules' context.
+    #[wasm_bindgen(js_name = quorumCoded, unchecked_return_type = "QuorumCodedColumns")]
+    pub fn quorum_coded(
+        &self,
+        body: &str,
+        organisations: Vec<String>,
+        codes: &[u16],
+        ends: &[u32],
+        days: &[i32],
+    ) -> Result<JsValue, JsValue> {
+        let ids: Vec<&str> = organisations.iter().map(String::as_str).collect();
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+        // A register repeats its dates: each day number's date is kept in a
+        // small table by its low bits, so most are converted once.
+        let mut seen: [Option<(i32, chrono::NaiveDate)>; 64] = [None; 64];
+        let dates = days
+            .iter()
+            .enumerate()
+            .map(|(i, &day)| {
+                let slot = &mut seen[(day & 63) as usize];
+                match *slot {
+                    Some((d, date)) if d == day => Ok(date),
+                    _ => {
+                        let date = epoch
+                            .checked_add_signed(chrono::Duration::days(i64::from(day)))
+                            .ok_or_else(|| {
+                                js_error(
+                                    "date_out_of_range",
+                                    &format!("days[{i}]"),
+                                    "the day number is out of range",
+                                    &[],
+                                )
+                            })?;
+                        *slot = Some((day, date));
+                        Ok(date)
+                    }
                 }
-            }
-        })
-        .collect::<Result<Vec<_>, JsValue>>()?;
-    let meetings =
-        kcsp_core::quorum::coded(kcsp_core::Context::kent(), body, &ids, codes, ends, &dates).map_err(|e| {
+            })
+            .collect::<Result<Vec<_>, JsValue>>()?;
+        let meetings = kcsp_core::quorum::coded(&self.ctx, body, &ids, codes, ends, &dates).map_err(|e| {
             let f = e.field().replace("dates", "days");
             thrown(&e.at(f))
         })?;
-    let quorate: Vec<u8> = meetings.iter().map(|q| u8::from(q.quorate)).collect();
-    let count: Vec<u32> = meetings.iter().map(|q| q.count).collect();
-    let required: Vec<u32> = meetings.iter().map(|q| q.required).collect();
-    let out = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&out, &"quorate".into(), &js_sys::Uint8Array::from(quorate.as_slice()));
-    let _ = js_sys::Reflect::set(&out, &"count".into(), &js_sys::Uint32Array::from(count.as_slice()));
-    let _ = js_sys::Reflect::set(
-        &out,
-        &"required".into(),
-        &js_sys::Uint32Array::from(required.as_slice()),
-    );
-    Ok(out.into())
+        let quorate: Vec<u8> = meetings.iter().map(|q| u8::from(q.quorate)).collect();
+        let count: Vec<u32> = meetings.iter().map(|q| q.count).collect();
+        let required: Vec<u32> = meetings.iter().map(|q| q.required).collect();
+        let out = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&out, &"quorate".into(), &js_sys::Uint8Array::from(quorate.as_slice()));
+        let _ = js_sys::Reflect::set(&out, &"count".into(), &js_sys::Uint32Array::from(count.as_slice()));
+        let _ = js_sys::Reflect::set(
+            &out,
+            &"required".into(),
+            &js_sys::Uint32Array::from(required.as_slice()),
+        );
+        Ok(out.into())
+    }
 }
 
 /// The exports of every rule, derived from the registry

@@ -130,8 +130,11 @@ test("bad arguments give coded errors and the module keeps working", () => {
     () => k.quorum({ body: "kcsp", date: "2022-07-14", present: [10n] }),
     () => k.grantSplit({ allocation: 39661.5 }),
     () => k.evaluate("nope", {}),
-    () => k.quorumBatch("one\ttwo"),
-    () => k.quorumBatch("m\t2022-13-01\tkent_police"),
+    () => k.batch("quorum", "one\ttwo"),
+    () => k.batch("quorum", { meeting_id: ["m"] }),
+    () => k.batch("quorum", { meeting_id: ["m"], date: ["2022-07-14"], organisation: ["kent_police"] }, { errors: "loud" }),
+    () => k.batch("quorum", { meeting_id: ["m"], date: ["2022-07-14"], organisation: ["x"] }, { errors: "throw" }),
+    () => k.batch("quorum", { id: ["m"], date: ["2022-07-14"], organisation: ["x"] }, { columns: { meeting: "id" } }),
   ]) {
     const [c] = code(bad);
     assert.match(c, /^[a-z_]+$/);
@@ -139,7 +142,7 @@ test("bad arguments give coded errors and the module keeps working", () => {
   assert.equal(k.quorum({ body: "kcsp", date: "2024-07-04", present: FIVE }).quorate, true);
 });
 
-test("quorumBatch agrees with quorum for every meeting", () => {
+test("batch of quorum agrees with quorum for every meeting, in columns or in rows", () => {
   const orgs = ["kent_police", "kent_county_council", "office_of_the_pcc", "nhs_kent_and_medway", "guest", "kent_fire_and_rescue", "probation_service"];
   const meetings = [];
   let seed = 7;
@@ -148,40 +151,58 @@ test("quorumBatch agrees with quorum for every meeting", () => {
     const present = orgs.filter(() => rnd() < 0.55);
     if (present.length) meetings.push({ id: `m${m}`, date: "2023-05-10", present });
   }
-  const tsv = "meeting_id\tdate\torganisation\n" + meetings.flatMap((m) => m.present.map((o) => `${m.id}\t${m.date}\t${o}`)).join("\n");
-  const b = k.quorumBatch(tsv);
-  assert.equal(b.meeting_id.length, meetings.length);
+  const rows = meetings.flatMap((m) => m.present.map((o) => ({ meeting_id: m.id, date: m.date, organisation: o })));
+  const cols = { meeting_id: rows.map((r) => r.meeting_id), date: rows.map((r) => r.date), organisation: rows.map((r) => r.organisation) };
+  const b = k.batch("quorum", cols);
+  assert.deepEqual(k.batch("quorum", rows), b);
+  assert.equal(b.rows, meetings.length);
+  assert.deepEqual(b.errors, []);
   // No meeting has an error: every error column is all null, one entry per meeting.
-  for (const col of ["error_code", "error_field", "error_message"]) assert.deepEqual(b[col], meetings.map(() => null));
+  for (const col of ["error_code", "error_field", "error_message"]) assert.deepEqual(b.columns[col], meetings.map(() => null));
   meetings.forEach((m, i) => {
     const q = k.quorum({ body: "kcsp", date: m.date, present: m.present });
-    assert.equal(b.meeting_id[i], m.id);
-    assert.equal(b.quorate[i] === 1, q.quorate);
-    assert.equal(b.count[i], q.count);
-    assert.equal(b.missing[i], q.missing.join(","));
+    assert.equal(b.columns.body[i], "kcsp");
+    assert.equal(b.columns.meeting_id[i], m.id);
+    assert.equal(b.columns.quorate[i], q.quorate);
+    assert.equal(b.columns.count[i], q.count);
+    assert.deepEqual(b.columns.missing[i], q.missing);
+    assert.equal(b.columns.reason[i], q.explanation.reason);
   });
 });
 
-test("quorumBatch keeps a meeting that cannot be judged, with its error, beside the others", () => {
+test("batch keeps a meeting that cannot be judged, with every error, beside the others", () => {
   const four = ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"];
-  const lines = [
-    ...four.map((o) => `a\t2022-07-14\t${o}`),
-    "b\t2022-07-14\tkent_police",
-    "b\t2022-07-14\tkent_and_medway_ccg", // dissolved on 30 June 2022
-    "c\t2022-07-14\tkent_police",
-    "c\t2022-07-15\tkent_county_council", // a second date for c
-    ...four.map((o) => `d\t2022-07-14\t${o}`),
+  const rows = [
+    ...four.map((o) => ["a", "2022-07-14", o]),
+    ["b", "2022-07-14", "kent_police"],
+    ["b", "2022-07-14", "kent_and_medway_ccg"], // dissolved on 30 June 2022
+    ["c", "2022-07-14", "kent_police"],
+    ["c", "2022-07-15", "kent_county_council"], // a second date for c
+    ...four.map((o) => ["d", "2022-07-14", o]),
   ];
-  const b = k.quorumBatch(lines.join("\n"));
-  assert.deepEqual(b.meeting_id, ["a", "b", "c", "d"]);
-  assert.deepEqual([...b.quorate], [1, 0, 0, 1]);
-  assert.deepEqual(b.error_code, [null, "organisation_not_current", "invalid_input", null]);
-  assert.deepEqual(b.error_field, [null, "rows[5].organisation", "rows[7].date", null]);
-  assert.match(b.error_message[2], /dated both 2022-07-14 and 2022-07-15/);
-  assert.equal(b.error_message[0], null);
-  assert.deepEqual([...b.count], [4, 0, 0, 4]);
-  // Text that is not a register still throws, naming the line.
-  assert.throws(() => k.quorumBatch("a\t2022-07-14"), (e) => e.code === "invalid_input" && e.field === "line 1");
+  const b = k.batch("quorum", { id: rows.map((r) => r[0]), date: rows.map((r) => r[1]), organisation: rows.map((r) => r[2]) },
+    { columns: { meeting_id: "id" } });
+  assert.deepEqual(b.columns.id, ["a", "b", "c", "d"]);
+  assert.deepEqual(b.columns.quorate, [true, null, null, true]);
+  assert.deepEqual(b.columns.error_code, [null, "organisation_not_current", "invalid_input", null]);
+  assert.deepEqual(b.columns.error_field, [null, "rows[5].organisation", "rows[7].date", null]);
+  assert.equal(b.errors[0].row, 1);
+  assert.equal(b.errors[0].source, 5);
+  assert.ok(b.errors[0] instanceof Error && b.errors[0].publicMessage.length > 0);
+  assert.equal(b.columns.error_message[0], null);
+  // A value given once that contradicts its column fails the whole batch.
+  assert.deepEqual(code(() => k.batch("quorum", { body: ["kcsp"], meeting_id: ["a"], date: ["2022-07-14"], organisation: ["kent_police"] },
+    { values: { body: "dhr_steering_group" } })), ["invalid_input", "body"]);
+});
+
+test("batch of a grant ledger groups projects by year; batchColumns lists what a batch reads", () => {
+  const ledger = k.batch("grant_ledger", {
+    year: ["2022/23", "2022/23", "2023/24"], name: ["A", "B", "C"], round: ["upfront", "upfront", "upfront"],
+    amount: ["100.00", "200.00", "50.00"], decision: ["approved", "approved", "approved"],
+  }, { values: { allocation: "39661.00" } });
+  assert.deepEqual(ledger.columns.year, ["2022/23", "2023/24"]);
+  assert.deepEqual(ledger.columns.error_code, [null, null]);
+  assert.deepEqual(k.batchColumns("quorum").map((c) => c.name), ["body", "meeting_id", "date", "organisation"]);
 });
 
 test("an optional input given as null is read as absent, as its .d.ts type says", () => {

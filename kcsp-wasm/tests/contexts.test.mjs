@@ -30,6 +30,19 @@ const northshire = {
 
 const codeOf = (f) => { try { f(); } catch (e) { return [e.code, e.field]; } return null; };
 
+test("a batch in another partnership's rules judges its principal body, by its seats", () => {
+  const rules = k.Rules.kent().withPartnership(k.Partnership.fromJson(JSON.stringify(northshire)));
+  const b = rules.batch("quorum", { meeting_id: ["m", "m", "n"], date: ["2023-01-01", "2023-01-01", "2023-01-01"],
+    organisation: ["n_police", "n_council", "n_police"] });
+  assert.deepEqual(b.columns.body, ["board", "board"]);
+  assert.deepEqual(b.columns.quorate, [true, false]);
+  const one = rules.evaluate("quorum", { body: "board", date: "2023-01-01", present: ["n_police"] });
+  assert.equal(b.columns.reason[1], one.explanation.reason);
+  // Kent's rules know no n_police.
+  assert.equal(k.batch("quorum", { meeting_id: ["m"], date: ["2023-01-01"], organisation: ["n_police"] }).columns.error_code[0],
+    "unknown_organisation");
+});
+
 test("another partnership gives its own answers and form options", () => {
   const p = k.Partnership.fromJson(JSON.stringify(northshire));
   assert.equal(p.name, "Northshire CSP");

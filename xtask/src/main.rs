@@ -12,6 +12,11 @@
 //!
 //! With `--check` nothing is written: it fails, naming the files, when one
 //! is not what the registry gives (`tests/run` runs it).
+//!
+//! `cargo run -p xtask -- differential N SEED DIR`: the cases of the
+//! differential test and the Rust answers ([`differential`]).
+
+mod differential;
 
 use kcsp_core::input::Kind;
 use kcsp_core::registry::{descriptions, RuleDescription, RuleInfo, RULES};
@@ -23,6 +28,15 @@ const HOW: &str = "cargo run -p xtask -- codegen";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("differential") {
+        return match differential::run(&args[1..]) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if args.first().map(String::as_str) != Some("codegen") {
         eprintln!("usage: {HOW} [--check]");
         return ExitCode::from(2);

@@ -181,8 +181,8 @@ pub(crate) fn check_object(value: &Value, path: &str, fields: &[FieldCheck<'_>],
             );
         }
     }
-    // A field may be null when its type is an `Option`, and absent when it
-    // is an `Option` or has a default (serde refuses a null for the latter).
+    // A field that may be left out (an `Option`, or one with a default) may
+    // also be null: null is read as absent, as a form's empty field is.
     for (name, nullable, omittable, check) in fields {
         match map.get(*name) {
             None if *omittable => {}
@@ -196,7 +196,8 @@ pub(crate) fn check_object(value: &Value, path: &str, fields: &[FieldCheck<'_>],
 /// Declares an input struct: serde (unknown keys refused), TypeScript
 /// types, and its [`Check`]. A field is optional when its type is an
 /// `Option`, or when it is marked `= default` (absent means the type's
-/// default, an empty list say).
+/// default, an empty list say). A field that may be left out may also be
+/// `null`, read as absent, in every language.
 macro_rules! input {
     (
         $(#[$meta:meta])*
@@ -259,7 +260,7 @@ macro_rules! input {
                     path,
                     &[$((
                         stringify!($field),
-                        <$ty as $crate::base::input::Check>::OPTIONAL,
+                        <$ty as $crate::base::input::Check>::OPTIONAL $(|| $crate::base::input::defaulted(stringify!($default)))?,
                         <$ty as $crate::base::input::Check>::OPTIONAL $(|| $crate::base::input::defaulted(stringify!($default)))?,
                         <$ty as $crate::base::input::Check>::check,
                     )),*],

@@ -133,8 +133,14 @@ impl Money {
     }
 
     /// The amount as a decimal with two places.
+    ///
+    /// ```
+    /// assert_eq!(kcsp_core::money::Money::ZERO.as_decimal().to_string(), "0.00");
+    /// ```
     pub fn as_decimal(&self) -> Decimal {
-        self.0
+        let mut d = self.0;
+        d.rescale(2);
+        d
     }
 
     /// The amount in pence.
@@ -300,9 +306,11 @@ impl Percent {
         Percent(v)
     }
 
-    /// The value as a decimal.
+    /// The value as a decimal with two places.
     pub fn as_decimal(&self) -> Decimal {
-        self.0
+        let mut d = self.0;
+        d.rescale(2);
+        d
     }
 }
 

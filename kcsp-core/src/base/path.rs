@@ -262,7 +262,7 @@ impl<'de> At<'de, '_> {
             Value::Number(n) => self.here(n.deserialize_any(visitor).map_err(Problem::from_json)),
             Value::String(s) => self.here(visitor.visit_borrowed_str(s)),
             Value::Array(items) => self.list(items, visitor),
-            Value::Object(map) => self.object(map, visitor),
+            Value::Object(map) => self.object(map, visitor, false),
         }
     }
 
@@ -280,8 +280,15 @@ impl<'de> At<'de, '_> {
         self.here(result)
     }
 
-    fn object<V: Visitor<'de>>(self, map: &'de Map<String, Value>, visitor: V) -> Result<V::Value, Error> {
-        let result = visitor.visit_map(Entries::new(map, self.chain, self.track));
+    fn object<V: Visitor<'de>>(
+        self,
+        map: &'de Map<String, Value>,
+        visitor: V,
+        skip_null: bool,
+    ) -> Result<V::Value, Error> {
+        let mut entries = Entries::new(map, self.chain, self.track);
+        entries.skip_null = skip_null;
+        let result = visitor.visit_map(entries);
         self.here(result)
     }
 
@@ -404,18 +411,24 @@ impl<'de> de::Deserializer<'de> for At<'de, '_> {
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.value {
-            Value::Object(map) => self.object(map, visitor),
+            Value::Object(map) => self.object(map, visitor, false),
             _ => self.wrong_type(&visitor),
         }
     }
 
+    /// A record's key whose value is `null` is read as absent: an optional
+    /// field is then `None` or its default (an empty list), as a form's
+    /// empty field is; a required one is missing.
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        self.deserialize_map(visitor)
+        match self.value {
+            Value::Object(map) => self.object(map, visitor, true),
+            _ => self.wrong_type(&visitor),
+        }
     }
 
     forward_to_deserialize_any! { i128 u128 }
@@ -461,6 +474,8 @@ impl<'de> SeqAccess<'de> for Items<'de, '_> {
 /// The entries of an object, each value at its key.
 struct Entries<'de, 'p> {
     entries: serde_json::map::Iter<'de>,
+    /// Whether keys whose value is `null` are skipped (a record's fields).
+    skip_null: bool,
     pending: Option<(&'de str, &'de Value)>,
     chain: &'p Chain<'p>,
     track: &'p Track,
@@ -470,6 +485,7 @@ impl<'de, 'p> Entries<'de, 'p> {
     fn new(map: &'de Map<String, Value>, chain: &'p Chain<'p>, track: &'p Track) -> Self {
         Entries {
             entries: map.iter(),
+            skip_null: false,
             pending: None,
             chain,
             track,
@@ -481,7 +497,8 @@ impl<'de> MapAccess<'de> for Entries<'de, '_> {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
-        let Some((key, value)) = self.entries.next() else {
+        let skip_null = self.skip_null;
+        let Some((key, value)) = self.entries.find(|(_, v)| !(skip_null && v.is_null())) else {
             return Ok(None);
         };
         self.pending = Some((key.as_str(), value));

@@ -93,11 +93,19 @@ pub(crate) fn fields<T: for<'de> serde::Deserialize<'de>>() -> &'static [&'stati
     serde_aux::serde_introspection::serde_introspect::<T>()
 }
 
-/// `to_dict()`: every attribute, nested results as dicts, lists as lists.
-pub(crate) fn to_dict<'py>(obj: &Bound<'py, PyAny>, names: &[&str]) -> PyResult<Bound<'py, PyDict>> {
+/// `to_dict()`: the keys the value's JSON has (an absent option is left
+/// out there, so here too), nested results as dicts, lists as lists.
+pub(crate) fn to_dict<'py, T: serde::Serialize>(
+    obj: &Bound<'py, PyAny>,
+    value: &T,
+    names: &[&str],
+) -> PyResult<Bound<'py, PyDict>> {
+    let json = serde_json::to_value(value).unwrap_or_default();
     let dict = PyDict::new(obj.py());
     for name in names {
-        dict.set_item(*name, plain(&obj.getattr(*name)?)?)?;
+        if json.get(*name).is_some() {
+            dict.set_item(*name, plain(&obj.getattr(*name)?)?)?;
+        }
     }
     Ok(dict)
 }
@@ -154,10 +162,10 @@ macro_rules! class {
                 self.to_string()
             }
 
-            /// The result as a plain dict: dates stay `datetime.date`, money
-            /// `decimal.Decimal`; nested results become dicts.
+            /// The result as a plain dict with the keys of its JSON: dates stay
+            /// `datetime.date`, money `decimal.Decimal`; nested results become dicts.
             fn to_dict<'py>(slf: &pyo3::Bound<'py, Self>) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::types::PyDict>> {
-                $crate::base::python::to_dict(slf.as_any(), $crate::base::python::fields::<$t>())
+                $crate::base::python::to_dict(slf.as_any(), &*slf.borrow(), $crate::base::python::fields::<$t>())
             }
         }
     )*};
@@ -168,10 +176,10 @@ macro_rules! class {
                 $crate::base::python::repr(slf.as_any(), stringify!($t), $crate::base::python::fields::<$t>())
             }
 
-            /// The value as a plain dict: dates stay `datetime.date`, money
-            /// `decimal.Decimal`; nested values become dicts.
+            /// The value as a plain dict with the keys of its JSON: dates stay
+            /// `datetime.date`, money `decimal.Decimal`; nested values become dicts.
             fn to_dict<'py>(slf: &pyo3::Bound<'py, Self>) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::types::PyDict>> {
-                $crate::base::python::to_dict(slf.as_any(), $crate::base::python::fields::<$t>())
+                $crate::base::python::to_dict(slf.as_any(), &*slf.borrow(), $crate::base::python::fields::<$t>())
             }
         }
     )*};

@@ -73,11 +73,7 @@ pub fn columns(id: &str) -> Result<Vec<Wanted>> {
         }
     }
     for (k, f) in info.fields.iter().enumerate() {
-        let keyed = shape
-            .by
-            .iter()
-            .any(|k| matches!(*k, Key::Field(x) | Key::Year { field: x, .. } if x == *f));
-        if keyed || shape.list.is_some_and(|(l, _)| l == *f) {
+        if !per_row(&shape, f) {
             continue;
         }
         push(f, !info.optional.get(k).copied().unwrap_or(true) && *f != "body");
@@ -85,6 +81,50 @@ pub fn columns(id: &str) -> Result<Vec<Wanted>> {
     if let Some((_, items)) = shape.list {
         for (k, c) in items.iter().enumerate() {
             push(c, k == 0);
+        }
+    }
+    Ok(out)
+}
+
+/// Whether input field `f` is read from its own column, row by row (not a
+/// group's key, not the list the rows fill).
+fn per_row(shape: &Shape, f: &str) -> bool {
+    let keyed = shape
+        .by
+        .iter()
+        .any(|k| matches!(*k, Key::Field(x) | Key::Year { field: x, .. } if x == f));
+    !keyed && shape.list.is_none_or(|(l, _)| l != f)
+}
+
+/// The caller's name for each column rule `id`'s batch reads, in the order
+/// of [`columns`]: `renames` maps the engine's name to the caller's where
+/// they differ. Renaming a column the batch does not read is an error, so a
+/// misspelt name is not silently ignored.
+///
+/// ```
+/// let names = kcsp_core::batch::caller_names("quorum", [("meeting_id", "id")]).unwrap();
+/// assert_eq!(names[1], ("meeting_id", "id".to_string()));
+/// let e = kcsp_core::batch::caller_names("quorum", [("meeting", "id")]).unwrap_err();
+/// assert_eq!((e.code(), e.field()), ("invalid_input", "columns"));
+/// ```
+pub fn caller_names<'a>(
+    id: &str,
+    renames: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<Vec<(&'static str, String)>> {
+    let wanted = columns(id)?;
+    let mut out: Vec<(&'static str, String)> = wanted.iter().map(|w| (w.name, w.name.to_string())).collect();
+    for (engine, caller) in renames {
+        match out.iter_mut().find(|(n, _)| *n == engine) {
+            Some((_, c)) => *c = caller.to_string(),
+            None => {
+                let names: Vec<&str> = wanted.iter().map(|w| w.name).collect();
+                return Err(Error::new(
+                    ErrorKind::InvalidInput,
+                    "columns",
+                    format!("'{}' is not a column of {id} batches", quote(engine)),
+                )
+                .with("allowed", names.join(", ")));
+            }
         }
     }
     Ok(out)
@@ -311,11 +351,7 @@ fn request(info: &RuleInfo, shape: &Shape, sheet: &Sheet<'_>, group: &mut Group)
     }
     let first = group.rows.first().copied();
     for (k, f) in info.fields.iter().enumerate() {
-        let keyed = shape
-            .by
-            .iter()
-            .any(|k| matches!(*k, Key::Field(x) | Key::Year { field: x, .. } if x == *f));
-        if keyed || shape.list.is_some_and(|(l, _)| l == *f) {
+        if !per_row(shape, f) {
             continue;
         }
         let (Some(col), Some(first)) = (sheet.column(f), first) else {
@@ -496,13 +532,12 @@ fn generic(ctx: &Context, info: &RuleInfo, shape: &Shape, sheet: &Sheet<'_>) -> 
     }
     let n = groups.len();
     let mut columns: Vec<(String, Vec<Cell>)> = names.into_iter().map(|name| (name, Vec::with_capacity(n))).collect();
-    for (g, (group, row)) in groups.iter().zip(&mut rows).enumerate() {
+    for (group, row) in groups.iter().zip(&mut rows) {
         for (c, (_, col)) in columns.iter_mut().enumerate() {
             if c < keys {
                 let dated = matches!(shape.by.get(c), Some(Key::Field(_)));
                 col.push(group.key.get(c).map_or(Cell::Null, |v| key_value(v, dated)));
             } else {
-                let _ = g;
                 col.push(Cell::Null);
             }
         }
@@ -516,7 +551,28 @@ fn generic(ctx: &Context, info: &RuleInfo, shape: &Shape, sheet: &Sheet<'_>) -> 
             }
         }
     }
+    for (_, col) in columns.iter_mut().take(keys) {
+        one_type(col);
+    }
     Table { columns, errors }.with_errors(n)
+}
+
+/// A key column holds one type of cell, as a typed column (Arrow's) must:
+/// in a column of dates, a key that is no date (`31/02/2022`, whose row has
+/// its `invalid_date` error) is missing; in a column of text, a key that is
+/// a number or a yes/no is its text.
+fn one_type(col: &mut [Cell]) {
+    let dates = col.iter().any(|c| matches!(c, Cell::Date(_)));
+    let text = col.iter().any(|c| matches!(c, Cell::Text(_)));
+    for c in col.iter_mut() {
+        match c {
+            Cell::Text(_) | Cell::Json(_) | Cell::Bool(_) | Cell::Int(_) if dates => *c = Cell::Null,
+            Cell::Bool(b) if text => *c = Cell::Text(b.to_string()),
+            Cell::Int(i) if text => *c = Cell::Text(i.to_string()),
+            Cell::Json(v) if text => *c = Cell::Text(v.to_string()),
+            _ => {}
+        }
+    }
 }
 
 /// A key's cell: its text, or its JSON.

@@ -4,6 +4,12 @@
 //! projects, an action plan's items. And the quorum's faster path for a
 //! whole register, which answers as the generic engine does.
 
+// A family build (one cargo feature) registers only its own rules' shapes.
+#![cfg_attr(
+    not(all(feature = "governance", feature = "grants", feature = "csa")),
+    allow(dead_code)
+)]
+
 use crate::base::error::Result;
 use crate::base::year::FinancialYear;
 use crate::boundary::table::{Cell, Key, Shape, Sheet, Table};

@@ -322,7 +322,7 @@ macro_rules! for_each_rule {
         #[doc = "Whether a body met as often as its terms ask in a financial year, given the dates it met."]
         MeetingCadence = $crate::rules::cadence::ID, $crate::rules::cadence::CadenceInput => $crate::rules::cadence::CadenceResult, reads(true, false), family("governance"),
             batch($crate::boundary::grouped::CADENCE),
-            |ctx, i| $crate::rules::cadence::cadence(ctx, i.body.as_str(), i.year, &i.meetings, &i.other_meetings);
+            |ctx, i| $crate::rules::cadence::covered(ctx, i.body.as_str(), i.year, &i.meetings, &i.other_meetings, (i.covered_from, i.covered_to));
         #[doc = "The progress of the Community Safety Agreement's action plan on a date: each item's RAG status and the totals."]
         ActionPlan = $crate::rules::action_plan::ID, $crate::rules::action_plan::PlanInput => $crate::rules::action_plan::PlanProgress, reads(false, false), family("csa"),
             batch($crate::boundary::grouped::PLAN),

@@ -50,6 +50,16 @@ crate::base::input::input! {
         /// precede, any year.
         #[serde(with = "crate::base::dates::iso_list", skip_serializing_if = "Vec::is_empty")]
         pub other_meetings: Vec<NaiveDate> = default,
+        /// The first day the record of meetings covers, when it starts
+        /// after the year does (a register begun in June).
+        #[serde(default, with = "crate::base::dates::opt_iso", skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "typescript", tsify(type = "NaiveDate | null"))]
+        pub covered_from: Option<NaiveDate>,
+        /// The last day the record of meetings covers, when it ends before
+        /// the year does (a register kept up to today).
+        #[serde(default, with = "crate::base::dates::opt_iso", skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "typescript", tsify(type = "NaiveDate | null"))]
+        pub covered_to: Option<NaiveDate>,
     }
 }
 
@@ -67,8 +77,13 @@ pub struct CadenceResult {
     pub kind: String,
     /// Distinct meeting dates in the year.
     pub meetings: u32,
-    /// Whether the cadence was kept.
-    pub compliant: bool,
+    /// Whether the cadence was kept; `null` when the record covers the year
+    /// only in part and what it records neither keeps the cadence nor
+    /// breaks it.
+    pub compliant: Option<bool>,
+    /// `full` when the record of meetings covers the whole year, `partial`
+    /// when it covers only part of it (see `covered_from`, `covered_to`).
+    pub coverage: String,
     /// `per_year`: the meetings required (otherwise `null`).
     pub required: Option<u32>,
     /// `quarterly`: the first day of each quarter without a meeting (otherwise `null`).
@@ -93,7 +108,7 @@ pub struct CadenceResult {
 /// let year = FinancialYear::parse("year", "2022/23").unwrap();
 /// let r = cadence::cadence(Context::kent(), "dhr_steering_group", year,
 ///     &[d(2022, 5, 10), d(2022, 10, 5), d(2023, 1, 18)], &[]).unwrap();
-/// assert!(!r.compliant);
+/// assert_eq!(r.compliant, Some(false));
 /// assert_eq!(r.quarters_without_meeting, Some(vec![d(2022, 7, 1)]));
 /// ```
 pub fn cadence(
@@ -103,6 +118,51 @@ pub fn cadence(
     meetings: &[NaiveDate],
     other_meetings: &[NaiveDate],
 ) -> Result<CadenceResult> {
+    covered(ctx, body, year, meetings, other_meetings, (None, None))
+}
+
+/// [`cadence`] from a record of meetings that covers only the days from
+/// `window.0` to `window.1` (either end open): a year the record covers in
+/// part is judged on what it records. Meetings enough to keep the cadence
+/// keep it; a quarter (or a `before_each` window) wholly covered and without
+/// a meeting breaks it; otherwise the answer is `compliant: null`, "cannot
+/// tell", rather than "not kept".
+///
+/// Errors: those of [`cadence`]; `invalid_input` at `covered_to` when it is
+/// before `covered_from`.
+///
+/// ```
+/// use kcsp_core::{cadence, Context, FinancialYear};
+/// use chrono::NaiveDate;
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let year = FinancialYear::parse("year", "2024/25").unwrap();
+/// // A register kept up to 31 July 2024: one KCSP meeting so far of the three a year.
+/// let r = cadence::covered(Context::kent(), "kcsp", year, &[d(2024, 7, 4)], &[], (None, Some(d(2024, 7, 31)))).unwrap();
+/// assert_eq!((r.compliant, r.coverage.as_str()), (None, "partial"));
+/// assert!(r.explanation.reason.starts_with("Cannot tell yet"));
+/// ```
+pub fn covered(
+    ctx: &Context,
+    body: &str,
+    year: FinancialYear,
+    meetings: &[NaiveDate],
+    other_meetings: &[NaiveDate],
+    window: (Option<NaiveDate>, Option<NaiveDate>),
+) -> Result<CadenceResult> {
+    let from = window.0.map_or(year.first_day(), |f| f.max(year.first_day()));
+    let to = window.1.map_or(year.last_day(), |t| t.min(year.last_day()));
+    if let (Some(f), Some(t)) = window {
+        if t < f {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                "covered_to",
+                format!("the record cannot end ({t}) before it starts ({f})"),
+            ));
+        }
+    }
+    let partial = from > year.first_day() || to < year.last_day();
+    // Whether the days from `a` to `b` (inclusive) are all covered.
+    let seen = |a: NaiveDate, b: NaiveDate| a >= from && b <= to;
     let partnership = ctx.partnership();
     let body_def = partnership.body(body)?;
     let terms = body_def.terms_on(year.first_day())?;
@@ -116,67 +176,101 @@ pub fn cadence(
     let all: BTreeSet<NaiveDate> = meetings.iter().copied().collect();
     let in_year: Vec<NaiveDate> = all.iter().copied().filter(|d| year.contains(*d)).collect();
     let count = u32::try_from(in_year.len()).unwrap_or(u32::MAX);
-    let (kind, compliant, required, quarters, unprepared, what, citations) = match rule {
-        CadenceRule::PerYear { meetings: n, citation } => {
-            let cited = cite_or_default(citation, partnership, body_def, terms, || {
-                format!("The body meets at least {n} times in each financial year.")
-            });
-            let what = format!("{count} meeting(s) in {year}; at least {n} required");
-            ("per_year", count >= *n, Some(*n), None, None, what, cited)
-        }
-        CadenceRule::Quarterly { citation } => {
-            let cited = cite_or_default(citation, partnership, body_def, terms, || {
-                "The body meets at least once in each quarter of the financial year.".to_string()
-            });
-            let mut empty = Vec::new();
-            for q in 0..4u32 {
-                let start = add_months("year", year.first_day(), 3 * q)?;
-                let end = add_months("year", start, 3)?;
-                if !in_year.iter().any(|d| *d >= start && *d < end) {
-                    empty.push(start);
-                }
-            }
-            let what = if empty.is_empty() {
-                format!("a meeting in every quarter of {year}")
-            } else {
-                let list: Vec<String> = empty.iter().map(ToString::to_string).collect();
-                format!("no meeting in the quarter(s) from {}", list.join(", "))
-            };
-            ("quarterly", empty.is_empty(), None, Some(empty), None, what, cited)
-        }
-        CadenceRule::BeforeEach { body: other, citation } => {
-            let other_name = partnership
-                .body(other.as_str())
-                .map(|b| b.name.clone())
-                .unwrap_or_default();
-            let cited = cite_or_default(citation, partnership, body_def, terms, || {
-                format!("The body meets before each meeting of the {other_name}.")
-            });
-            let others: BTreeSet<NaiveDate> = other_meetings.iter().copied().collect();
-            let mut missed = Vec::new();
-            for m in others.iter().copied().filter(|d| year.contains(*d)) {
-                let from = match others.range(..m).next_back() {
-                    Some(prev) => prev.succ_opt().unwrap_or(*prev),
-                    None => m.checked_sub_months(chrono::Months::new(4)).unwrap_or(NaiveDate::MIN),
+    let (kind, compliant, required, quarters, unprepared, what, citations): (_, Option<bool>, _, _, _, _, _) =
+        match rule {
+            CadenceRule::PerYear { meetings: n, citation } => {
+                let cited = cite_or_default(citation, partnership, body_def, terms, || {
+                    format!("The body meets at least {n} times in each financial year.")
+                });
+                let what = format!("{count} meeting(s) in {year}; at least {n} required");
+                let kept = if count >= *n {
+                    Some(true)
+                } else if partial {
+                    None
+                } else {
+                    Some(false)
                 };
-                if !all.iter().any(|d| *d >= from && *d < m) {
-                    missed.push(m);
-                }
+                ("per_year", kept, Some(*n), None, None, what, cited)
             }
-            let what = if missed.is_empty() {
-                format!("a meeting before each meeting of the {other_name} in {year}")
-            } else {
-                let list: Vec<String> = missed.iter().map(ToString::to_string).collect();
-                format!("no meeting before the {other_name} meeting(s) of {}", list.join(", "))
-            };
-            ("before_each", missed.is_empty(), None, None, Some(missed), what, cited)
-        }
+            CadenceRule::Quarterly { citation } => {
+                let cited = cite_or_default(citation, partnership, body_def, terms, || {
+                    "The body meets at least once in each quarter of the financial year.".to_string()
+                });
+                let mut empty = Vec::new();
+                let mut unseen = 0;
+                for q in 0..4u32 {
+                    let start = add_months("year", year.first_day(), 3 * q)?;
+                    let end = add_months("year", start, 3)?;
+                    if !in_year.iter().any(|d| *d >= start && *d < end) {
+                        if seen(start, end.pred_opt().unwrap_or(end)) {
+                            empty.push(start);
+                        } else {
+                            unseen += 1;
+                        }
+                    }
+                }
+                let what = if empty.is_empty() {
+                    format!("a meeting in every quarter of {year}")
+                } else {
+                    let list: Vec<String> = empty.iter().map(ToString::to_string).collect();
+                    format!("no meeting in the quarter(s) from {}", list.join(", "))
+                };
+                let kept = match (empty.is_empty(), unseen) {
+                    (false, _) => Some(false),
+                    (true, 0) => Some(true),
+                    (true, _) => None,
+                };
+                ("quarterly", kept, None, Some(empty), None, what, cited)
+            }
+            CadenceRule::BeforeEach { body: other, citation } => {
+                let other_name = partnership
+                    .body(other.as_str())
+                    .map(|b| b.name.clone())
+                    .unwrap_or_default();
+                let cited = cite_or_default(citation, partnership, body_def, terms, || {
+                    format!("The body meets before each meeting of the {other_name}.")
+                });
+                let others: BTreeSet<NaiveDate> = other_meetings.iter().copied().collect();
+                let mut missed = Vec::new();
+                let mut unseen = 0;
+                for m in others.iter().copied().filter(|d| year.contains(*d)) {
+                    let start = match others.range(..m).next_back() {
+                        Some(prev) => prev.succ_opt().unwrap_or(*prev),
+                        None => m.checked_sub_months(chrono::Months::new(4)).unwrap_or(NaiveDate::MIN),
+                    };
+                    if !all.iter().any(|d| *d >= start && *d < m) {
+                        // A window partly before the record starts (or after it ends) may hold a meeting it does not show.
+                        if start >= window.0.unwrap_or(NaiveDate::MIN) && m <= window.1.unwrap_or(NaiveDate::MAX) {
+                            missed.push(m);
+                        } else {
+                            unseen += 1;
+                        }
+                    }
+                }
+                let what = if missed.is_empty() {
+                    format!("a meeting before each meeting of the {other_name} in {year}")
+                } else {
+                    let list: Vec<String> = missed.iter().map(ToString::to_string).collect();
+                    format!("no meeting before the {other_name} meeting(s) of {}", list.join(", "))
+                };
+                let kept = match (missed.is_empty(), unseen) {
+                    (false, _) => Some(false),
+                    (true, 0) => Some(true),
+                    (true, _) => None,
+                };
+                ("before_each", kept, None, None, Some(missed), what, cited)
+            }
+        };
+    let verdict = match compliant {
+        Some(true) => "Kept:",
+        Some(false) => "Not kept:",
+        None => "Cannot tell yet:",
     };
-    let reason = format!(
-        "{} {}: {what}.",
-        if compliant { "Kept:" } else { "Not kept:" },
-        body_def.name
-    );
+    let mut reason = format!("{verdict} {}: {what}", body_def.name);
+    if partial {
+        reason.push_str(&format!("; the record covers only {from} to {to} of {year}"));
+    }
+    reason.push('.');
     let reading = match kind {
         "per_year" => "At least the number of meetings in each financial year (1 April to 31 March); repeated dates count once.",
         "quarterly" => "At least one meeting in each quarter of the financial year: April-June, July-September, October-December, January-March.",
@@ -187,6 +281,9 @@ pub fn cadence(
         .cite_all(&citations)
         .figure("year", year)
         .figure("meetings", count);
+    if partial {
+        explanation = explanation.figure("covered_from", from).figure("covered_to", to);
+    }
     if let Some(n) = required {
         explanation = explanation.figure("required", n);
     }
@@ -196,6 +293,7 @@ pub fn cadence(
         kind: kind.to_string(),
         meetings: count,
         compliant,
+        coverage: if partial { "partial" } else { "full" }.to_string(),
         required,
         quarters_without_meeting: quarters,
         unprepared,
@@ -232,7 +330,7 @@ pub struct RegisterRow {
 ///     ("working_group", d(2023, 6, 20)), ("working_group", d(2024, 2, 28)),
 /// ]);
 /// assert_eq!(rows.len(), 2);
-/// assert!(rows[0].outcome.as_ref().unwrap().compliant);                     // kcsp 2023/24
+/// assert_eq!(rows[0].outcome.as_ref().unwrap().compliant, Some(true));                    // kcsp 2023/24
 /// let wg = rows[1].outcome.as_ref().unwrap();                              // working_group 2023/24
 /// assert_eq!(wg.unprepared, Some(vec![d(2023, 11, 16)]));
 /// ```
@@ -294,7 +392,7 @@ mod tests {
         .unwrap();
         assert_eq!(r.meetings, 0);
         assert_eq!(r.unprepared, Some(vec![]));
-        assert!(r.compliant);
+        assert_eq!(r.compliant, Some(true));
         // On the day of the KCSP meeting itself it does not count.
         let r = cadence(
             Context::kent(),
@@ -314,7 +412,7 @@ mod tests {
             &[d("2023-07-20")],
         )
         .unwrap();
-        assert!(r.compliant);
+        assert_eq!(r.compliant, Some(true));
         let r = cadence(
             Context::kent(),
             "working_group",
@@ -323,7 +421,7 @@ mod tests {
             &[d("2023-07-20")],
         )
         .unwrap();
-        assert!(!r.compliant);
+        assert_eq!(r.compliant, Some(false));
     }
 
     #[test]
@@ -342,6 +440,90 @@ mod tests {
             &[],
         )
         .unwrap();
-        assert_eq!((r.meetings, r.required, r.compliant), (2, Some(3), false));
+        assert_eq!((r.meetings, r.required, r.compliant), (2, Some(3), Some(false)));
+    }
+
+    #[test]
+    fn a_year_the_record_covers_in_part_is_judged_on_what_it_records() {
+        let kent = Context::kent();
+        let window = |f: &str, t: &str| (Some(d(f)), Some(d(t)));
+        // A register begun in June: three KCSP meetings still keep 2022/23.
+        let r = covered(
+            kent,
+            "kcsp",
+            y("2022/23"),
+            &[d("2022-07-14"), d("2022-11-17"), d("2023-03-16")],
+            &[],
+            window("2022-06-01", "2024-07-31"),
+        )
+        .unwrap();
+        assert_eq!((r.compliant, r.coverage.as_str()), (Some(true), "partial"));
+        assert!(
+            r.explanation
+                .reason
+                .contains("covers only 2022-06-01 to 2023-03-31 of 2022/23"),
+            "{}",
+            r.explanation.reason
+        );
+        // Kept up to July 2024: one of three so far cannot tell; the whole of 2023/24 with two is not kept.
+        let r = covered(
+            kent,
+            "kcsp",
+            y("2024/25"),
+            &[d("2024-07-04")],
+            &[],
+            window("2022-06-01", "2024-07-31"),
+        )
+        .unwrap();
+        assert_eq!((r.compliant, r.coverage.as_str()), (None, "partial"));
+        let r = covered(
+            kent,
+            "kcsp",
+            y("2023/24"),
+            &[d("2023-07-12"), d("2024-03-14")],
+            &[],
+            window("2022-06-01", "2024-07-31"),
+        )
+        .unwrap();
+        assert_eq!((r.compliant, r.coverage.as_str()), (Some(false), "full"));
+        // Quarterly (the DHR Steering Group): a wholly covered quarter without
+        // a meeting breaks it; an uncovered one cannot tell.
+        let r = covered(
+            kent,
+            "dhr_steering_group",
+            y("2022/23"),
+            &[d("2022-10-05"), d("2023-01-18")],
+            &[],
+            window("2022-06-15", "2023-03-31"),
+        )
+        .unwrap();
+        assert_eq!(
+            (r.compliant, r.quarters_without_meeting.clone()),
+            (Some(false), Some(vec![d("2022-07-01")]))
+        );
+        let r = covered(
+            kent,
+            "dhr_steering_group",
+            y("2022/23"),
+            &[d("2022-08-10"), d("2022-10-05"), d("2023-01-18")],
+            &[],
+            window("2022-06-15", "2023-03-31"),
+        )
+        .unwrap();
+        assert_eq!((r.compliant, r.quarters_without_meeting.clone()), (None, Some(vec![])));
+        // Before each: a KCSP meeting whose window starts before the record does cannot tell.
+        let r = covered(
+            kent,
+            "working_group",
+            y("2023/24"),
+            &[],
+            &[d("2023-07-12")],
+            window("2023-06-01", "2024-03-31"),
+        )
+        .unwrap();
+        assert_eq!((r.compliant, r.unprepared.clone()), (None, Some(vec![])));
+        // The record cannot end before it starts.
+        let e = covered(kent, "kcsp", y("2023/24"), &[], &[], window("2024-01-01", "2023-01-01")).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("invalid_input", "covered_to"));
     }
 }

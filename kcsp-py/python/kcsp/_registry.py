@@ -478,6 +478,8 @@ def meeting_cadence(
     meetings: Iterable[DateLike],
     *,
     other_meetings: Optional[Iterable[DateLike]] = None,
+    covered_from: Optional[DateLike] = None,
+    covered_to: Optional[DateLike] = None,
     partnership: Optional[Partnership] = None,
 ) -> CadenceResult:
     """Whether a body met as often as its terms ask in a financial year, given the dates it met.
@@ -487,11 +489,13 @@ def meeting_cadence(
         year: The financial year (a financial year such as "2022/23").
         meetings: The dates of the body's meetings (any order; repeats count once) (a list, each a date).
         other_meetings: For a `before_each` cadence: the meetings of the body it must precede, any year (a list, each a date).
+        covered_from: The first day the record of meetings covers, when it starts after the year does (a register begun in June) (a date).
+        covered_to: The last day the record of meetings covers, when it ends before the year does (a register kept up to today) (a date).
         partnership: another partnership's definition (Kent's when not given).
 
     Returns a :class:`CadenceResult`; raises a :class:`KcspError` subclass when the input is refused.
     """
-    out: CadenceResult = decide("meeting_cadence", {"body": body, "year": year, "meetings": meetings, "other_meetings": other_meetings}, partnership, None)
+    out: CadenceResult = decide("meeting_cadence", {"body": body, "year": year, "meetings": meetings, "other_meetings": other_meetings, "covered_from": covered_from, "covered_to": covered_to}, partnership, None)
     return out
 
 
@@ -789,15 +793,17 @@ def meeting_cadence_batch(
     year: Optional[str] = None,
     meetings: Optional[Iterable[DateLike]] = None,
     other_meetings: Optional[Iterable[DateLike]] = None,
+    covered_from: Optional[DateLike] = None,
+    covered_to: Optional[DateLike] = None,
     partnership: Optional[Partnership] = None,
     errors: Errors = "keep",
 ) -> Table:
     """``meeting_cadence`` over the rows of a frame (whether a body met as often as its terms ask in a financial year, given the dates it met): see :func:`kcsp.batch`.
 
-    Columns read: ``body`` (optional), ``date``, ``other_meetings`` (optional); rename them with ``columns={"name": "your column"}``.
+    Columns read: ``body`` (optional), ``date``, ``other_meetings`` (optional), ``covered_from`` (optional), ``covered_to`` (optional); rename them with ``columns={"name": "your column"}``.
     An input given here holds for every row (and must agree with its column, if any).
     """
-    return _batch("meeting_cadence", data, columns=columns, values={"body": body, "year": year, "meetings": meetings, "other_meetings": other_meetings}, partnership=partnership, calendar=None, errors=errors)
+    return _batch("meeting_cadence", data, columns=columns, values={"body": body, "year": year, "meetings": meetings, "other_meetings": other_meetings, "covered_from": covered_from, "covered_to": covered_to}, partnership=partnership, calendar=None, errors=errors)
 
 
 def action_plan_batch(

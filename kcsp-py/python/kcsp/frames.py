@@ -80,7 +80,8 @@ class Table(dict):  # type: ignore[type-arg]
     @property
     def errors(self) -> list[dict[str, Any]]:
         """Every error of every row: ``row`` (of this table), ``source`` (the
-        label of the data's row it came from, or ``None``), ``code``,
+        data's row it came from: its index label as text when the frame has
+        labels, else its position; ``None`` for an error of no one row), ``code``,
         ``field`` (``rows[label].column``) and ``message``."""
         return list(self._errors)
 

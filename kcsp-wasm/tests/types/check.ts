@@ -1,7 +1,7 @@
 // Compiled with `tsc --strict` against the shipped .d.ts (tests/run.d/wasm.sh):
 // a web team's use of the package must type-check without skipLibCheck.
 import init, {
-  evaluate, quorum, quorumBatch, validate, Partnership, Calendar, Rules,
+  evaluate, quorum, batch, validate, Partnership, Calendar, Rules,
   type QuorumInput, type QuorumResult, type KcspError, type LedgerInput, type Office, type PapersInput,
   type PapersResult, type ErrorCode, type RuleId,
 } from "kcsp-wasm";
@@ -23,8 +23,8 @@ export async function demo(text: string): Promise<string[]> {
   const notSent: PapersInput = { meeting: "2027-06-10", circulated: null };
   rules.evaluate("papers_deadline", notSent);
   // A batch's error columns hold null for a meeting without an error.
-  const batch = quorumBatch("a\t2022-07-14\tkent_police");
-  const failed: string[] = batch.error_code.flatMap((c, i) => (c === null ? [] : [`${batch.meeting_id[i]}: ${c}`]));
+  const table = batch("quorum", { meeting_id: ["a"], date: ["2022-07-14"], organisation: ["kent_police"] });
+  const failed: string[] = table.errors.map((e) => `${e.row} ${e.code}: ${e.publicMessage}`);
   return [q.explanation.reason, office, ledger.year, ...errors.map((e) => e.publicMessage), ...seats, ...failed];
 }
 
