@@ -15,6 +15,7 @@
 #![forbid(unsafe_code)]
 
 use kcsp_core::registry::Rule;
+#[cfg(feature = "batch")]
 use kcsp_core::table::{Cell, Column, Sheet, Values};
 use kcsp_core::{Context, Error, ErrorKind};
 use tsify::{Ts, Tsify};
@@ -30,48 +31,6 @@ export type Percent = string;
 export type NaiveDate = string;
 /** A financial year such as "2022/23". */
 export type FinancialYear = string;
-/** How a batch reads its data ({@link batch}). */
-export interface BatchOptions {
-    /** The data's name for a column, where it differs: `{ meeting_id: "id" }`. */
-    columns?: Record<string, string>;
-    /** Input fields that hold for every row: `{ as_of: "2024-03-31" }`. */
-    values?: Record<string, unknown>;
-    /** `"keep"` (an error stays in its row, the default) or `"throw"` (the first is thrown). */
-    errors?: "keep" | "throw";
-}
-/** An error of a batch: the row of the table it belongs to and the data's row it came from. */
-export interface BatchError extends KcspError {
-    row: number;
-    source: number | null;
-}
-/** The answers of a batch: one entry per request in every column. */
-export interface BatchTable {
-    rows: number;
-    /**
-     * The group keys, the result's fields (its explanation as `reason`),
-     * then `error_code`, `error_field`, `error_message` (a row's first error,
-     * `null` for the others). Dates are ISO text, money decimal text.
-     */
-    columns: Record<string, unknown[]>;
-    /** Every error of every row, in row order. */
-    errors: BatchError[];
-}
-/** A column a rule's batch reads ({@link batchColumns}). */
-export interface BatchColumn {
-    name: string;
-    required: boolean;
-}
-/**
- * Rule `rule` over the rows of `data` in Kent's context: columns
- * (`{ meeting_id: [...], date: [...], organisation: [...] }`) or row
- * objects. The rows are grouped as the rule needs (attendance rows into
- * meetings by body and meeting; meetings into body and financial year;
- * projects into years) and each group decided as one request; a row that
- * cannot be decided keeps its place with its errors.
- */
-export function batch(rule: RuleId, data: Record<string, unknown[]> | Record<string, unknown>[], options?: BatchOptions): BatchTable;
-/** The columns rule `rule`'s batch reads, in order. */
-export function batchColumns(rule: RuleId): BatchColumn[];
 /** The columns quorumCoded returns, one entry per meeting. */
 export interface QuorumCodedColumns {
     quorate: Uint8Array;
@@ -117,10 +76,60 @@ export interface Rules {
     evaluate<R extends RuleId>(rule: R, input: RuleTypes[R]["input"]): RuleTypes[R]["result"];
     /** Every input error of a form at once in these rules' context ({@link validate}). */
     validate(rule: RuleId, input: object): KcspError[];
-    /** Rule `rule` over the rows of `data` in these rules' context ({@link batch}). */
-    batch(rule: RuleId, data: Record<string, unknown[]> | Record<string, unknown>[], options?: BatchOptions): BatchTable;
     /** The decision as a receipt to store. */
     receipt(rule: RuleId, input: RuleTypes[RuleId]["input"]): Record<string, unknown>;
+}
+"#;
+
+/// The batch types (the full package's `batch` feature).
+#[cfg(feature = "batch")]
+#[wasm_bindgen(typescript_custom_section)]
+const BATCH_TS: &str = r#"
+/** How a batch reads its data ({@link batch}). */
+export interface BatchOptions {
+    /** The data's name for a column, where it differs: `{ meeting_id: "id" }`. */
+    columns?: Record<string, string>;
+    /** Input fields that hold for every row: `{ as_of: "2024-03-31" }`. */
+    values?: Record<string, unknown>;
+    /** `"keep"` (an error stays in its row, the default) or `"throw"` (the first is thrown). */
+    errors?: "keep" | "throw";
+}
+/** An error of a batch: the row of the table it belongs to and the data's row it came from. */
+export interface BatchError extends KcspError {
+    row: number;
+    source: number | null;
+}
+/** The answers of a batch: one entry per request in every column. */
+export interface BatchTable {
+    rows: number;
+    /**
+     * The group keys, the result's fields (its explanation as `reason`),
+     * then `error_code`, `error_field`, `error_message` (a row's first error,
+     * `null` for the others). Dates are ISO text, money decimal text.
+     */
+    columns: Record<string, unknown[]>;
+    /** Every error of every row, in row order. */
+    errors: BatchError[];
+}
+/** A column a rule's batch reads ({@link batchColumns}). */
+export interface BatchColumn {
+    name: string;
+    required: boolean;
+}
+/**
+ * Rule `rule` over the rows of `data` in Kent's context: columns
+ * (`{ meeting_id: [...], date: [...], organisation: [...] }`) or row
+ * objects. The rows are grouped as the rule needs (attendance rows into
+ * meetings by body and meeting; meetings into body and financial year;
+ * projects into years) and each group decided as one request; a row that
+ * cannot be decided keeps its place with its errors.
+ */
+export function batch(rule: RuleId, data: Record<string, unknown[]> | Record<string, unknown>[], options?: BatchOptions): BatchTable;
+/** The columns rule `rule`'s batch reads, in order. */
+export function batchColumns(rule: RuleId): BatchColumn[];
+export interface Rules {
+    /** Rule `rule` over the rows of `data` in these rules' context ({@link batch}). */
+    batch(rule: RuleId, data: Record<string, unknown[]> | Record<string, unknown>[], options?: BatchOptions): BatchTable;
 }
 "#;
 
@@ -149,12 +158,12 @@ fn js_error(code: &str, field: &str, message: &str, details: &[(&str, &str)]) ->
     let obj: &JsValue = err.as_ref();
     let d = js_sys::Object::new();
     for (k, v) in details {
-        let _ = js_sys::Reflect::set(&d, &JsValue::from_str(k), &JsValue::from_str(v));
+        set(&d, k, &JsValue::from_str(v));
     }
-    let _ = js_sys::Reflect::set(obj, &"code".into(), &code.into());
-    let _ = js_sys::Reflect::set(obj, &"field".into(), &field.into());
-    let _ = js_sys::Reflect::set(obj, &"details".into(), &d);
-    let _ = js_sys::Reflect::set(obj, &"publicMessage".into(), &public.into());
+    set(obj, "code", &code.into());
+    set(obj, "field", &field.into());
+    set(obj, "details", &d);
+    set(obj, "publicMessage", &public.into());
     err.into()
 }
 
@@ -195,6 +204,7 @@ fn json_text(input: &JsValue) -> Result<String, JsValue> {
 }
 
 /// Any JS value as JSON (for data that may be an array).
+#[cfg(feature = "batch")]
 fn plain(input: &JsValue) -> Result<serde_json::Value, JsValue> {
     if input.is_undefined() || input.is_null() || !input.is_object() {
         return Err(invalid("the data must be an object of columns or an array of rows"));
@@ -426,6 +436,7 @@ impl Rules {
     /// Rule `rule` over the rows of `data` (columns, or row objects) in
     /// these rules' context, through the core's batch engine
     /// ([`kcsp_core::batch`]).
+    #[cfg(feature = "batch")]
     #[wasm_bindgen(skip_typescript)]
     pub fn batch(&self, rule: &str, data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         #[derive(serde::Deserialize, Default)]
@@ -525,12 +536,14 @@ pub fn validate(rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// Rule `rule` over the rows of `data` in Kent's context ([`Rules::batch`]).
+#[cfg(feature = "batch")]
 #[wasm_bindgen(skip_typescript)]
 pub fn batch(rule: &str, data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     Rules::kent().batch(rule, data, options)
 }
 
 /// The columns rule `rule`'s batch reads, in order: `[{name, required}]`.
+#[cfg(feature = "batch")]
 #[wasm_bindgen(js_name = batchColumns, skip_typescript)]
 pub fn batch_columns(rule: &str) -> Result<JsValue, JsValue> {
     let out = js_sys::Array::new();

@@ -215,12 +215,15 @@ pub fn covered(
                     let list: Vec<String> = empty.iter().map(ToString::to_string).collect();
                     format!("no meeting in the quarter(s) from {}", list.join(", "))
                 };
-                let kept = match (empty.is_empty(), unseen) {
-                    (false, _) => Some(false),
-                    (true, 0) => Some(true),
-                    (true, _) => None,
-                };
-                ("quarterly", kept, None, Some(empty), None, what, cited)
+                (
+                    "quarterly",
+                    verdict(!empty.is_empty(), unseen),
+                    None,
+                    Some(empty),
+                    None,
+                    what,
+                    cited,
+                )
             }
             CadenceRule::BeforeEach { body: other, citation } => {
                 let other_name = partnership
@@ -253,12 +256,15 @@ pub fn covered(
                     let list: Vec<String> = missed.iter().map(ToString::to_string).collect();
                     format!("no meeting before the {other_name} meeting(s) of {}", list.join(", "))
                 };
-                let kept = match (missed.is_empty(), unseen) {
-                    (false, _) => Some(false),
-                    (true, 0) => Some(true),
-                    (true, _) => None,
-                };
-                ("before_each", kept, None, None, Some(missed), what, cited)
+                (
+                    "before_each",
+                    verdict(!missed.is_empty(), unseen),
+                    None,
+                    None,
+                    Some(missed),
+                    what,
+                    cited,
+                )
             }
         };
     let verdict = match compliant {
@@ -299,6 +305,18 @@ pub fn covered(
         unprepared,
         explanation,
     })
+}
+
+/// A cadence of windows (quarters, or the days before each of the other
+/// body's meetings): broken when a wholly covered window has no meeting;
+/// kept when every window has one; otherwise (`unseen` windows without a
+/// meeting lie partly outside the record) cannot tell.
+fn verdict(broken: bool, unseen: usize) -> Option<bool> {
+    match (broken, unseen) {
+        (true, _) => Some(false),
+        (false, 0) => Some(true),
+        (false, _) => None,
+    }
 }
 
 /// One body's cadence in one financial year, from a register.
