@@ -176,7 +176,7 @@ fn partnership(rng: &mut Rng, k: usize) -> Made {
     let defs: Vec<Value> = bodies
         .iter()
         .map(|id| {
-            let seats: Vec<Value> = orgs
+            let mut seats: Vec<Value> = orgs
                 .iter()
                 .enumerate()
                 .filter_map(|(i, o)| {
@@ -190,6 +190,10 @@ fn partnership(rng: &mut Rng, k: usize) -> Made {
                     Some(json!({"id": format!("seat_{i}"), "name": format!("Seat {i}"), "holders": [holder]}))
                 })
                 .collect();
+            // A quorum of seats needs a body with seats: at least one.
+            if seats.is_empty() {
+                seats.push(json!({"id": "seat_0", "name": "Seat 0", "holders": [{"organisation": orgs[0]}]}));
+            }
             let terms: Vec<Value> = (0..rng.usize(1..3))
                 .map(|t| {
                     let mut terms = json!({
