@@ -138,6 +138,13 @@ fn column<'py>(col: &Bound<'py, PyAny>, name: &str) -> PyResult<Column<'py>> {
 enum Read {
     /// Text, read in place.
     Text(StringArray),
+    /// Text in views (polars' strings), read in place.
+    View(arrow_array::StringViewArray),
+    /// Text with 64-bit offsets (pandas' and pyarrow's `large_string`), read in place.
+    Large(arrow_array::LargeStringArray),
+    /// A column in several chunks (a polars frame's), each read in place:
+    /// the chunks and the row each starts at.
+    Chunks(Vec<Read>, Vec<usize>),
     /// Dates (days since 1970-01-01).
     Dates(arrow_array::Date32Array),
     /// Anything else, as JSON (an error for a cell that cannot be read).
@@ -149,46 +156,70 @@ const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
     None => NaiveDate::MIN,
 };
 
+impl Read {
+    /// The text of a text column's cell (`None` inside for a missing one);
+    /// `None` for a column that does not hold text.
+    fn text_at(&self, row: usize) -> Option<Option<&str>> {
+        Some(match self {
+            Read::Text(a) => (row < a.len() && a.is_valid(row)).then(|| a.value(row)),
+            Read::View(a) => (row < a.len() && a.is_valid(row)).then(|| a.value(row)),
+            Read::Large(a) => (row < a.len() && a.is_valid(row)).then(|| a.value(row)),
+            _ => return None,
+        })
+    }
+
+    /// The chunk holding `row`, and the row within it.
+    fn chunk<'a>(parts: &'a [Read], starts: &[usize], row: usize) -> Option<(&'a Read, usize)> {
+        let k = starts.partition_point(|&s| s <= row).checked_sub(1)?;
+        Some((parts.get(k)?, row - starts.get(k)?))
+    }
+}
+
 impl CoreColumn for Read {
     fn len(&self) -> usize {
         match self {
             Read::Text(a) => a.len(),
+            Read::View(a) => a.len(),
+            Read::Large(a) => a.len(),
+            Read::Chunks(parts, _) => parts.iter().map(CoreColumn::len).sum(),
             Read::Dates(a) => a.len(),
             Read::Values(v) => v.len(),
         }
     }
     fn value(&self, row: usize) -> Result<Value, Error> {
+        if let Some(t) = self.text_at(row) {
+            return Ok(t.map_or(Value::Null, |t| Value::String(t.to_string())));
+        }
         match self {
-            Read::Text(a) => Ok(if a.is_valid(row) && row < a.len() {
-                Value::String(a.value(row).to_string())
-            } else {
-                Value::Null
-            }),
-            Read::Dates(_) => Ok(self.date(row)?.map_or(Value::Null, |d| Value::String(d.to_string()))),
+            Read::Chunks(parts, starts) => Read::chunk(parts, starts, row).map_or(Ok(Value::Null), |(c, r)| c.value(r)),
             Read::Values(v) => v.get(row).cloned().unwrap_or(Ok(Value::Null)),
+            _ => Ok(self.date(row)?.map_or(Value::Null, |d| Value::String(d.to_string()))),
         }
     }
     fn text(&self, row: usize) -> Result<Option<&str>, Error> {
+        if let Some(t) = self.text_at(row) {
+            return Ok(t);
+        }
         match self {
-            Read::Text(a) => Ok((row < a.len() && a.is_valid(row)).then(|| a.value(row))),
+            Read::Chunks(parts, starts) => Read::chunk(parts, starts, row).map_or(Ok(None), |(c, r)| c.text(r)),
             Read::Values(v) => match v.get(row) {
                 Some(Ok(Value::String(s))) => Ok(Some(s)),
                 Some(Ok(Value::Null)) | None => Ok(None),
                 Some(Err(e)) => Err(e.clone()),
                 Some(Ok(_)) => Err(Error::new(ErrorKind::InvalidInput, "", "expected text")),
             },
-            Read::Dates(_) => Err(Error::new(ErrorKind::InvalidInput, "", "expected text, not a date")),
+            _ => Err(Error::new(ErrorKind::InvalidInput, "", "expected text, not a date")),
         }
     }
     fn date(&self, row: usize) -> Result<Option<NaiveDate>, Error> {
+        if let Some(t) = self.text_at(row) {
+            return t.map(|t| kcsp_core::dates::parse_date("", t)).transpose();
+        }
         match self {
             Read::Dates(a) => Ok(
                 (row < a.len() && a.is_valid(row)).then(|| EPOCH + chrono::TimeDelta::days(i64::from(a.value(row))))
             ),
-            Read::Text(a) if row < a.len() && a.is_valid(row) => {
-                kcsp_core::dates::parse_date("", a.value(row)).map(Some)
-            }
-            Read::Text(_) => Ok(None),
+            Read::Chunks(parts, starts) => Read::chunk(parts, starts, row).map_or(Ok(None), |(c, r)| c.date(r)),
             Read::Values(v) => match v.get(row) {
                 Some(Ok(Value::String(s))) => kcsp_core::dates::parse_date("", s).map(Some),
                 Some(Ok(Value::Null)) | None => Ok(None),
@@ -199,6 +230,7 @@ impl CoreColumn for Read {
                     format!("expected a date, not {other}"),
                 )),
             },
+            _ => Ok(None),
         }
     }
 }
@@ -228,13 +260,40 @@ fn read(col: &Column<'_>, name: &str) -> PyResult<Read> {
         }
         Column::Arrow(chunks) => chunks,
     };
-    let a = concat(chunks, name)?;
+    // Chunks of text or dates are read in place, each on its own; others
+    // are joined first.
+    let in_place = |c: &ArrayRef| {
+        matches!(
+            c.data_type(),
+            DataType::Utf8 | DataType::Utf8View | DataType::LargeUtf8 | DataType::Date32
+        )
+    };
+    if chunks.len() > 1 && chunks.iter().all(in_place) {
+        let mut parts = Vec::with_capacity(chunks.len());
+        let mut starts = Vec::with_capacity(chunks.len());
+        let mut at = 0;
+        for c in chunks {
+            starts.push(at);
+            at += c.len();
+            parts.push(read_array(c, name)?);
+        }
+        return Ok(Read::Chunks(parts, starts));
+    }
+    read_array(&concat(chunks, name)?, name)
+}
+
+/// Reads one Arrow array ahead (see [`read`]).
+fn read_array(a: &ArrayRef, name: &str) -> PyResult<Read> {
+    if let Some(days) = midnights(a) {
+        return Ok(Read::Dates(days));
+    }
+    let a = a.clone();
     let cast = |to: &DataType| arrow_cast::cast(&a, to).map_err(|e| input_error(name, e.to_string()));
     Ok(match a.data_type() {
         DataType::Utf8 => Read::Text(a.as_string::<i32>().clone()),
-        DataType::LargeUtf8 | DataType::Utf8View | DataType::Dictionary(_, _) => {
-            Read::Text(cast(&DataType::Utf8)?.as_string::<i32>().clone())
-        }
+        DataType::Utf8View => Read::View(a.as_string_view().clone()),
+        DataType::LargeUtf8 => Read::Large(a.as_string::<i64>().clone()),
+        DataType::Dictionary(_, _) => Read::Text(cast(&DataType::Utf8)?.as_string::<i32>().clone()),
         DataType::Date32 => Read::Dates(a.as_primitive::<Date32Type>().clone()),
         DataType::Date64 | DataType::Timestamp(_, _) => {
             // A date with a time of day is not a date: refused per row.
@@ -268,6 +327,35 @@ fn read(col: &Column<'_>, name: &str) -> PyResult<Read> {
         }
         _ => Read::Values(arrow_values(&a)),
     })
+}
+
+/// A column of timestamps without a time zone (pandas' `datetime64`, what
+/// `read_csv(parse_dates=...)` gives) as dates, in one pass, when every one
+/// is at midnight; `None` otherwise (then each is judged on its own).
+fn midnights(a: &ArrayRef) -> Option<arrow_array::Date32Array> {
+    use arrow_schema::TimeUnit;
+    let DataType::Timestamp(unit, None) = a.data_type() else {
+        return None;
+    };
+    let per_day: i64 = match unit {
+        TimeUnit::Second => 86_400,
+        TimeUnit::Millisecond => 86_400_000,
+        TimeUnit::Microsecond => 86_400_000_000,
+        TimeUnit::Nanosecond => 86_400_000_000_000,
+    };
+    let ints = arrow_cast::cast(a, &DataType::Int64).ok()?;
+    let ints = ints.as_primitive::<arrow_array::types::Int64Type>();
+    let mut out = Vec::with_capacity(ints.len());
+    for (i, v) in ints.values().iter().enumerate() {
+        if !ints.is_valid(i) {
+            out.push(None);
+        } else if v % per_day == 0 {
+            out.push(Some(i32::try_from(v / per_day).ok()?));
+        } else {
+            return None;
+        }
+    }
+    Some(arrow_array::Date32Array::from(out))
 }
 
 /// Arrow cells as JSON values, as a single call reads the same Python

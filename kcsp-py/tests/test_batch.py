@@ -407,3 +407,19 @@ def test_the_flat_export_survives_csv_and_parquet(tmp_path: Path) -> None:
     assert back_csv["represented"].tolist() == ["; ".join(r) for r in out["represented"]]
     assert back_pq["missing"].tolist() == ["; ".join(r) for r in out["missing"]]
     assert "\n" not in "".join(back_csv["represented"])
+
+
+def test_a_polars_frame_in_chunks_answers_as_in_one() -> None:
+    pl = pytest.importorskip("polars")
+    data = register(60, seed=11)
+    reg = pl.DataFrame({**data, "meeting_id": [str(m) for m in data["meeting_id"]]})
+    halves = pl.concat([reg[:100], reg[100:200], reg[200:]], rechunk=False)
+    assert halves.n_chunks("all")[0] == 3
+    whole = kcsp.quorum_batch(reg.rechunk())
+    chunked = kcsp.quorum_batch(halves)
+    assert dict(chunked) == dict(whole) and chunked.errors == whole.errors
+    # An error in a later chunk names its row in the whole frame.
+    bad = pl.concat([reg[:150], reg[150:].with_columns(organisation=pl.lit("kent_polise"))], rechunk=False)
+    fields = {e["field"] for e in kcsp.quorum_batch(bad).errors}
+    assert "rows[150].organisation" in fields
+    assert all(int(f[5:f.index("]")]) >= 150 for f in fields)

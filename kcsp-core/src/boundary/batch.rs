@@ -279,8 +279,20 @@ fn groups(shape: &Shape, sheet: &Sheet<'_>) -> Vec<Group> {
         };
     }
     let mut out: Vec<Group> = Vec::new();
+    // Groups by the text of their keys, built in one buffer: a row of a
+    // group already seen costs no allocation.
     let mut index: HashMap<String, usize> = HashMap::new();
+    let mut text = String::new();
     for row in 0..sheet.rows {
+        text.clear();
+        if shape.by.iter().all(|k| key_text(sheet, k, row, &mut text)) {
+            if let Some(group) = index.get(text.as_str()).and_then(|&g| out.get_mut(g)) {
+                group.rows.push(row);
+                continue;
+            }
+        } else {
+            text.clear();
+        }
         let mut key = Vec::with_capacity(shape.by.len());
         let mut errors = Vec::new();
         for k in shape.by {
@@ -301,24 +313,55 @@ fn groups(shape: &Shape, sheet: &Sheet<'_>) -> Vec<Group> {
             });
             continue;
         }
-        let text = Value::Array(key.clone()).to_string();
-        match index.get(&text) {
-            Some(&g) => {
-                if let Some(group) = out.get_mut(g) {
-                    group.rows.push(row);
-                }
-            }
-            None => {
-                index.insert(text, out.len());
-                out.push(Group {
-                    key,
-                    rows: vec![row],
-                    errors: Vec::new(),
-                });
+        if text.is_empty() {
+            // Keys that are not text: grouped by their JSON.
+            text = format!("\u{0}{}", Value::Array(key.clone()));
+            if let Some(group) = index.get(text.as_str()).and_then(|&g| out.get_mut(g)) {
+                group.rows.push(row);
+                continue;
             }
         }
+        index.insert(text.clone(), out.len());
+        out.push(Group {
+            key,
+            rows: vec![row],
+            errors: Vec::new(),
+        });
     }
     out
+}
+
+/// Appends the text of a key's cell to `text` (a separator after it);
+/// `false` when the cell is not text (or a date, for a year key).
+fn key_text(sheet: &Sheet<'_>, k: &Key, row: usize, text: &mut String) -> bool {
+    let ok = match *k {
+        Key::Column(c) | Key::Field(c) => match sheet.column(c) {
+            Some(col) => match col.text(row) {
+                Ok(Some(t)) => {
+                    text.push_str(t);
+                    true
+                }
+                _ => false,
+            },
+            None => match sheet.values.get(c) {
+                Some(Value::String(t)) => {
+                    text.push_str(t);
+                    true
+                }
+                None | Some(Value::Null) => true,
+                Some(_) => false,
+            },
+        },
+        Key::Year { of, .. } => match sheet.column(of).map(|c| c.date(row)) {
+            Some(Ok(Some(d))) => {
+                text.push_str(&FinancialYear::containing(d).to_string());
+                true
+            }
+            _ => false,
+        },
+    };
+    text.push('\u{1f}');
+    ok
 }
 
 /// A list field's text cell as a CSV keeps it: items separated by `;` (or `,`).

@@ -10,13 +10,11 @@
     allow(dead_code)
 )]
 
-use crate::base::error::Result;
 use crate::base::year::FinancialYear;
 use crate::boundary::table::{Cell, Key, Shape, Sheet, Table};
 use crate::definitions::context::Context;
 use crate::definitions::partnership::CadenceRule;
 use crate::rules::quorum;
-use chrono::NaiveDate;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -96,6 +94,41 @@ fn other_meetings(ctx: &Context, requests: &mut [Map<String, Value>]) {
     }
 }
 
+/// The meetings of one body's rows (`rows`, or every row of the register
+/// when empty), each with the register row it starts at; `None` when a row
+/// cannot be read or a meeting cannot be judged.
+fn meetings_of<'a>(
+    ctx: &'a Context,
+    body: &str,
+    rows: &[usize],
+    all: usize,
+    read: &dyn Fn(usize) -> Option<quorum::Attendance<'a>>,
+) -> Option<Vec<(usize, quorum::MeetingQuorum<'a>)>> {
+    let at = |k: usize| if rows.is_empty() { Some(k) } else { rows.get(k).copied() };
+    let count = if rows.is_empty() { all } else { rows.len() };
+    let failed = std::cell::Cell::new(false);
+    let attendance = (0..count).map_while(|k| {
+        let a = at(k).and_then(read);
+        failed.set(a.is_none());
+        a
+    });
+    let batch = quorum::batch(ctx, body, attendance).ok()?;
+    if failed.get() {
+        return None;
+    }
+    batch
+        .meetings
+        .into_iter()
+        .map(|q| {
+            if q.error.is_some() {
+                None
+            } else {
+                Some((at(q.first_row)?, q))
+            }
+        })
+        .collect()
+}
+
 /// The quorum of a whole attendance register at once, body by body, with
 /// the organisations resolved once ([`quorum::batch`]). `None` when a row
 /// cannot be read or a meeting cannot be judged: the generic engine then
@@ -109,49 +142,41 @@ fn register_quorum(ctx: &Context, sheet: &Sheet<'_>) -> Option<Table> {
         Some(Value::String(b)) => Some(b.as_str()),
         _ => None,
     };
-    // Rows by body, in order of the body's first row.
-    let mut bodies: Vec<(&str, Vec<usize>)> = Vec::new();
-    let mut rows: Vec<(&str, NaiveDate, &str)> = Vec::with_capacity(sheet.rows);
-    for row in 0..sheet.rows {
-        let b = match body_col {
-            Some(c) => c.text(row).ok()??,
-            None => fixed?,
-        };
-        let m = meeting.text(row).ok()??;
-        let d = date.date(row).ok()??;
-        let o = org.text(row).ok()??;
-        rows.push((m, d, o));
-        match bodies.iter_mut().find(|(x, _)| *x == b) {
-            Some((_, list)) => list.push(row),
-            None => bodies.push((b, vec![row])),
-        }
-    }
+    let read = |row: usize| -> Option<quorum::Attendance<'_>> {
+        Some(quorum::Attendance {
+            meeting: meeting.text(row).ok()??,
+            date: date.date(row).ok()??,
+            organisation: org.text(row).ok()??,
+        })
+    };
     struct Out<'a> {
         first: usize,
         body: &'a str,
         q: quorum::MeetingQuorum<'a>,
     }
     let mut out: Vec<Out<'_>> = Vec::new();
-    for (body, list) in &bodies {
-        let attendance = list
-            .iter()
-            .filter_map(|&r| rows.get(r))
-            .map(|&(meeting, date, organisation)| quorum::Attendance {
-                meeting,
-                date,
-                organisation,
-            });
-        let b: Result<_> = quorum::batch(ctx, body, attendance);
-        let b = b.ok()?;
-        for q in b.meetings {
-            if q.error.is_some() {
-                return None;
+    // Rows by body, in order of the body's first row; a register of one
+    // body (the common case) streams its rows with nothing gathered first.
+    let mut bodies: Vec<(&str, Vec<usize>)> = Vec::new();
+    match (body_col, fixed) {
+        (None, Some(b)) => bodies.push((b, Vec::new())),
+        (None, None) => return None,
+        (Some(c), _) => {
+            for row in 0..sheet.rows {
+                let b = c.text(row).ok()??;
+                match bodies.iter_mut().find(|(x, _)| *x == b) {
+                    Some((_, list)) => list.push(row),
+                    None => bodies.push((b, vec![row])),
+                }
             }
-            out.push(Out {
-                first: *list.get(q.first_row)?,
-                body,
-                q,
-            });
+            if let [(_, list)] = bodies.as_mut_slice() {
+                *list = Vec::new();
+            }
+        }
+    }
+    for (body, list) in &bodies {
+        for (first, q) in meetings_of(ctx, body, list, sheet.rows, &read)? {
+            out.push(Out { first, body, q });
         }
     }
     out.sort_by_key(|o| o.first);
