@@ -13,7 +13,6 @@
 use crate::base::year::FinancialYear;
 use crate::boundary::table::{Cell, Key, Shape, Sheet, Table};
 use crate::definitions::context::Context;
-use crate::definitions::partnership::CadenceRule;
 use crate::rules::quorum;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -76,15 +75,7 @@ fn other_meetings(ctx: &Context, requests: &mut [Map<String, Value>]) {
         let Ok(year) = FinancialYear::parse("year", y) else {
             continue;
         };
-        let other = ctx
-            .partnership()
-            .body(b)
-            .and_then(|body| body.terms_on(year.first_day()))
-            .ok()
-            .and_then(|t| match &t.cadence {
-                Some(CadenceRule::BeforeEach { body: other, .. }) => by_body.get(other.as_str()),
-                _ => None,
-            });
+        let other = crate::rules::cadence::precedes(ctx, b, year).and_then(|other| by_body.get(other));
         if let Some(m) = other {
             let mut m = m.clone();
             m.sort_by(|a, b| a.as_str().cmp(&b.as_str()));

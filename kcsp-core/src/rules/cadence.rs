@@ -319,6 +319,27 @@ fn verdict(broken: bool, unseen: usize) -> Option<bool> {
     }
 }
 
+/// The body whose meetings `body`'s cadence must precede in `year` (its
+/// terms in force that year set a `before_each` cadence), if any.
+///
+/// ```
+/// use kcsp_core::{cadence, Context, FinancialYear};
+/// let year = FinancialYear::parse("year", "2023/24").unwrap();
+/// assert_eq!(cadence::precedes(Context::kent(), "working_group", year), Some("kcsp"));
+/// assert_eq!(cadence::precedes(Context::kent(), "kcsp", year), None);
+/// ```
+pub fn precedes<'a>(ctx: &'a Context, body: &str, year: FinancialYear) -> Option<&'a str> {
+    let terms = ctx
+        .partnership()
+        .body(body)
+        .and_then(|b| b.terms_on(year.first_day()))
+        .ok()?;
+    match &terms.cadence {
+        Some(CadenceRule::BeforeEach { body: other, .. }) => Some(other.as_str()),
+        _ => None,
+    }
+}
+
 /// One body's cadence in one financial year, from a register.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -361,16 +382,7 @@ pub fn register<S: AsRef<str>>(ctx: &Context, meetings: &[(S, NaiveDate)]) -> Ve
     for (body, dates) in &by_body {
         let years: BTreeSet<FinancialYear> = dates.iter().map(|d| FinancialYear::containing(*d)).collect();
         for year in years {
-            // The other body of a before-each cadence, in force that year.
-            let other = ctx
-                .partnership()
-                .body(body)
-                .and_then(|b| b.terms_on(year.first_day()))
-                .ok()
-                .and_then(|t| match &t.cadence {
-                    Some(CadenceRule::BeforeEach { body: other, .. }) => by_body.get(other.as_str()),
-                    _ => None,
-                });
+            let other = precedes(ctx, body, year).and_then(|other| by_body.get(other));
             let others: &[NaiveDate] = other.map_or(&[], Vec::as_slice);
             rows.push(RegisterRow {
                 body: (*body).to_string(),
