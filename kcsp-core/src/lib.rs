@@ -59,6 +59,10 @@ pub use rules::*;
 // The registry and the ways in from outside.
 pub use boundary::{batch, json, messages, receipt, registry, table};
 
+/// Batches over Arrow data (feature `arrow`).
+#[cfg(feature = "arrow")]
+pub use boundary::arrow;
+
 /// The Python form of the results (feature `python`, used by the `kcsp`
 /// Python package).
 #[cfg(feature = "python")]

@@ -23,7 +23,7 @@ fn col(v: &[&str]) -> Values {
 }
 
 fn row(t: &Table, i: usize) -> Vec<(String, Cell)> {
-    t.columns.iter().map(|(n, c)| (n.clone(), c[i].clone())).collect()
+    t.columns.iter().map(|(n, c)| (n.clone(), c.get(i))).collect()
 }
 
 /// The cells a single request's result gives, as the batch writes them.
@@ -73,7 +73,10 @@ fn a_mixed_register_is_judged_body_by_body() {
     let cols = kcsp_register();
     let t = batch::run(Context::kent(), "quorum", &sheet(&cols)).unwrap();
     assert_eq!(t.rows(), 3);
-    assert_eq!(t.column("body").unwrap()[1], Cell::Text("dhr_steering_group".into()));
+    assert_eq!(
+        t.column("body").unwrap().get(1),
+        Cell::Text("dhr_steering_group".into())
+    );
     let want = single(
         "quorum",
         json!({"body": "dhr_steering_group", "date": "2022-09-01",
@@ -112,7 +115,10 @@ fn the_fast_path_and_the_generic_path_agree() {
         (slow.errors[0].error.code(), slow.errors[0].error.field()),
         ("invalid_date", "rows[8].date")
     );
-    assert_eq!(slow.column("error_code").unwrap()[3], Cell::Text("invalid_date".into()));
+    assert_eq!(
+        slow.column("error_code").unwrap().get(3),
+        Cell::Text("invalid_date".into())
+    );
 }
 
 #[test]
@@ -168,9 +174,9 @@ fn cadence_years_from_a_register_with_the_other_bodys_meetings() {
     ];
     let t = batch::run(Context::kent(), "meeting_cadence", &sheet(&cols)).unwrap();
     assert_eq!(t.rows(), 2);
-    assert_eq!(t.column("compliant").unwrap()[0], Cell::Bool(true));
+    assert_eq!(t.column("compliant").unwrap().get(0), Cell::Bool(true));
     let d = chrono::NaiveDate::from_ymd_opt(2023, 11, 16).unwrap();
-    assert_eq!(t.column("unprepared").unwrap()[1], Cell::List(vec![Cell::Date(d)]));
+    assert_eq!(t.column("unprepared").unwrap().get(1), Cell::List(vec![Cell::Date(d)]));
     let want = kcsp_core::cadence::register(
         Context::kent(),
         &[("working_group", chrono::NaiveDate::from_ymd_opt(2023, 6, 20).unwrap())],
@@ -205,4 +211,101 @@ fn one_request_per_row_with_lists_as_text() {
     );
     let got = row(&t, 0);
     assert_eq!(&got[..want.len()], &want[..]);
+}
+
+#[test]
+fn columns_hold_one_type_each() {
+    use kcsp_core::table::Cells;
+    let d = chrono::NaiveDate::from_ymd_opt(2022, 7, 14).unwrap();
+    // A key column of dates with one key that is no date: that cell is missing.
+    let keys = Cells::from_cells(vec![Cell::Date(d), Cell::Text("31/02/2022".into()), Cell::Null]);
+    assert!(matches!(keys, Cells::Date(_)));
+    assert_eq!(
+        (keys.get(0), keys.get(1), keys.get(2)),
+        (Cell::Date(d), Cell::Null, Cell::Null)
+    );
+    // Text with a number and a yes/no among it: their text.
+    let text = Cells::from_cells(vec![Cell::Int(7), Cell::Text("x".into()), Cell::Bool(true)]);
+    assert_eq!(
+        text.iter().collect::<Vec<_>>(),
+        [
+            Cell::Text("7".into()),
+            Cell::Text("x".into()),
+            Cell::Text("true".into())
+        ]
+    );
+    // Lists keep their items and which rows have none.
+    let lists = Cells::from_cells(vec![
+        Cell::List(vec![Cell::Text("a".into()), Cell::Text("b".into())]),
+        Cell::Null,
+        Cell::List(vec![]),
+    ]);
+    assert_eq!(
+        lists.get(0),
+        Cell::List(vec![Cell::Text("a".into()), Cell::Text("b".into())])
+    );
+    assert_eq!((lists.get(1), lists.get(2)), (Cell::Null, Cell::List(vec![])));
+    // Nothing at all: a column of missing cells, of its length.
+    assert_eq!(Cells::from_cells(vec![Cell::Null; 3]), Cells::Null(3));
+    assert_eq!(lists.get(9), Cell::Null);
+}
+
+#[cfg(feature = "arrow")]
+#[test]
+fn a_table_goes_to_arrow_as_typed_columns() {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::Decimal128Type;
+    use arrow_array::Array;
+    use arrow_schema::DataType;
+    // A year's ledger: money as decimals with two places, lists of text, a
+    // meeting register's dates.
+    let cols = vec![
+        ("year", col(&["2022/23", "2022/23"])),
+        ("allocation", col(&["39661", "39661"])),
+        ("name", col(&["a", "b"])),
+        ("round", col(&["upfront", "tactical"])),
+        ("amount", col(&["10.5", "5"])),
+        ("decision", col(&["approved", "approved"])),
+    ];
+    let t = batch::run(Context::kent(), "grant_ledger", &sheet(&cols)).unwrap();
+    assert!(t.errors.is_empty(), "{:?}", t.errors);
+    assert_eq!(
+        t.column("upfront_approved").unwrap().get(0),
+        Cell::Decimal("10.50".parse().unwrap())
+    );
+    let rb = kcsp_core::arrow::record_batch(t.columns, kcsp_core::arrow::Text::Offsets).unwrap();
+    assert_eq!(rb.num_rows(), 1);
+    let schema = rb.schema();
+    assert_eq!(
+        rb.column(schema.index_of("year").unwrap()).as_string::<i32>().value(0),
+        "2022/23"
+    );
+    assert!(rb.column(schema.index_of("error_code").unwrap()).is_null(0));
+    let approved = rb.column(schema.index_of("upfront_approved").unwrap());
+    assert_eq!(approved.data_type(), &DataType::Decimal128(38, 2));
+    assert_eq!(approved.as_primitive::<Decimal128Type>().value(0), 1050);
+
+    let register = kcsp_register();
+    let t = batch::run(Context::kent(), "quorum", &sheet(&register)).unwrap();
+    let expected: Vec<Cell> = t.column("represented").unwrap().iter().collect();
+    // Text as views (what polars keeps): the same cells.
+    let rb = kcsp_core::arrow::record_batch(t.columns, kcsp_core::arrow::Text::Views).unwrap();
+    let schema = rb.schema();
+    assert_eq!(
+        rb.column(schema.index_of("date").unwrap()).data_type(),
+        &DataType::Date32
+    );
+    let represented = rb
+        .column(schema.index_of("represented").unwrap())
+        .as_list::<i32>()
+        .clone();
+    for (i, cell) in expected.iter().enumerate() {
+        let Cell::List(items) = cell else { panic!("{cell:?}") };
+        let got = represented.value(i);
+        let got = got.as_string_view();
+        assert_eq!(got.len(), items.len());
+        for (k, item) in items.iter().enumerate() {
+            assert_eq!(&Cell::Text(got.value(k).to_string()), item);
+        }
+    }
 }

@@ -6,18 +6,19 @@
 
 use crate::convert::{self, Path};
 use crate::{context, guarded, raise, PyCalendar, PyPartnership};
-use arrow_array::builder::{BooleanBuilder, Date32Builder, Decimal128Builder, Int64Builder, StringBuilder};
+use arrow_array::builder::StringBuilder;
 use arrow_array::cast::AsArray;
 use arrow_array::types::Date32Type;
-use arrow_array::{Array, ArrayRef, RecordBatch, StringArray};
-use arrow_schema::{DataType, Field, Schema};
+use arrow_array::{Array, ArrayRef};
+use arrow_schema::DataType;
 use chrono::NaiveDate;
-use kcsp_core::table::{Cell, Column as CoreColumn, Sheet};
+use kcsp_core::arrow::{ArrowColumn, Text};
+use kcsp_core::table::{Column as CoreColumn, Sheet};
 use kcsp_core::{Error, ErrorKind};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use pyo3_arrow::{PyArray, PyChunkedArray, PyTable};
-use serde_json::{Map, Value};
+use serde_json::Map;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -30,16 +31,6 @@ pub(crate) enum Column<'py> {
 
 fn input_error(field: &str, msg: String) -> PyErr {
     raise(&Error::new(ErrorKind::InvalidInput, field, msg))
-}
-
-fn concat(chunks: &[ArrayRef], name: &str) -> PyResult<ArrayRef> {
-    match chunks {
-        [one] => Ok(one.clone()),
-        _ => {
-            let refs: Vec<&dyn Array> = chunks.iter().map(|a| a.as_ref()).collect();
-            arrow_select::concat::concat(&refs).map_err(|e| input_error(name, e.to_string()))
-        }
-    }
 }
 
 /// The named columns of `data` (`None` for a column it does not have).
@@ -133,424 +124,29 @@ fn column<'py>(col: &Bound<'py, PyAny>, name: &str) -> PyResult<Column<'py>> {
     Ok(Column::Objects(list.iter().collect()))
 }
 
-/// A column read ahead into what the engine reads, with no Python object
-/// left in it (so the batch runs with the GIL released).
-enum Read {
-    /// Text, read in place.
-    Text(StringArray),
-    /// Text in views (polars' strings), read in place.
-    View(arrow_array::StringViewArray),
-    /// Text with 64-bit offsets (pandas' and pyarrow's `large_string`), read in place.
-    Large(arrow_array::LargeStringArray),
-    /// A column in several chunks (a polars frame's), each read in place:
-    /// the chunks and the row each starts at.
-    Chunks(Vec<Read>, Vec<usize>),
-    /// Dates (days since 1970-01-01).
-    Dates(arrow_array::Date32Array),
-    /// Anything else, as JSON (an error for a cell that cannot be read).
-    Values(Vec<Result<Value, Error>>),
-}
-
-const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
-    Some(d) => d,
-    None => NaiveDate::MIN,
-};
-
-impl Read {
-    /// The text of a text column's cell (`None` inside for a missing one);
-    /// `None` for a column that does not hold text.
-    fn text_at(&self, row: usize) -> Option<Option<&str>> {
-        Some(match self {
-            Read::Text(a) => (row < a.len() && a.is_valid(row)).then(|| a.value(row)),
-            Read::View(a) => (row < a.len() && a.is_valid(row)).then(|| a.value(row)),
-            Read::Large(a) => (row < a.len() && a.is_valid(row)).then(|| a.value(row)),
-            _ => return None,
-        })
-    }
-
-    /// The chunk holding `row`, and the row within it.
-    fn chunk<'a>(parts: &'a [Read], starts: &[usize], row: usize) -> Option<(&'a Read, usize)> {
-        let k = starts.partition_point(|&s| s <= row).checked_sub(1)?;
-        Some((parts.get(k)?, row - starts.get(k)?))
-    }
-}
-
-impl CoreColumn for Read {
-    fn len(&self) -> usize {
-        match self {
-            Read::Text(a) => a.len(),
-            Read::View(a) => a.len(),
-            Read::Large(a) => a.len(),
-            Read::Chunks(parts, _) => parts.iter().map(CoreColumn::len).sum(),
-            Read::Dates(a) => a.len(),
-            Read::Values(v) => v.len(),
-        }
-    }
-    fn value(&self, row: usize) -> Result<Value, Error> {
-        if let Some(t) = self.text_at(row) {
-            return Ok(t.map_or(Value::Null, |t| Value::String(t.to_string())));
-        }
-        match self {
-            Read::Chunks(parts, starts) => Read::chunk(parts, starts, row).map_or(Ok(Value::Null), |(c, r)| c.value(r)),
-            Read::Values(v) => v.get(row).cloned().unwrap_or(Ok(Value::Null)),
-            _ => Ok(self.date(row)?.map_or(Value::Null, |d| Value::String(d.to_string()))),
-        }
-    }
-    fn text(&self, row: usize) -> Result<Option<&str>, Error> {
-        if let Some(t) = self.text_at(row) {
-            return Ok(t);
-        }
-        match self {
-            Read::Chunks(parts, starts) => Read::chunk(parts, starts, row).map_or(Ok(None), |(c, r)| c.text(r)),
-            Read::Values(v) => match v.get(row) {
-                Some(Ok(Value::String(s))) => Ok(Some(s)),
-                Some(Ok(Value::Null)) | None => Ok(None),
-                Some(Err(e)) => Err(e.clone()),
-                Some(Ok(_)) => Err(Error::new(ErrorKind::InvalidInput, "", "expected text")),
-            },
-            _ => Err(Error::new(ErrorKind::InvalidInput, "", "expected text, not a date")),
-        }
-    }
-    fn date(&self, row: usize) -> Result<Option<NaiveDate>, Error> {
-        if let Some(t) = self.text_at(row) {
-            return t.map(|t| kcsp_core::dates::parse_date("", t)).transpose();
-        }
-        match self {
-            Read::Dates(a) => Ok(
-                (row < a.len() && a.is_valid(row)).then(|| EPOCH + chrono::TimeDelta::days(i64::from(a.value(row))))
-            ),
-            Read::Chunks(parts, starts) => Read::chunk(parts, starts, row).map_or(Ok(None), |(c, r)| c.date(r)),
-            Read::Values(v) => match v.get(row) {
-                Some(Ok(Value::String(s))) => kcsp_core::dates::parse_date("", s).map(Some),
-                Some(Ok(Value::Null)) | None => Ok(None),
-                Some(Err(e)) => Err(e.clone()),
-                Some(Ok(other)) => Err(Error::new(
-                    ErrorKind::InvalidDate,
-                    "",
-                    format!("expected a date, not {other}"),
-                )),
-            },
-            _ => Ok(None),
-        }
-    }
-}
-
-/// Reads a column ahead: Arrow text and dates as they are, anything else
-/// (and Python objects) as JSON values, the way a single call reads them.
-fn read(col: &Column<'_>, name: &str) -> PyResult<Read> {
-    let chunks = match col {
-        Column::Objects(items) => {
-            // Text only (the common case of ids): an Arrow string column.
-            if items.iter().all(|o| o.is_none() || o.is_instance_of::<PyString>()) {
-                let mut b = StringBuilder::with_capacity(items.len(), items.len() * 16);
-                for o in items {
-                    match o.cast::<PyString>() {
-                        Ok(s) => b.append_value(s.to_cow()?),
-                        Err(_) => b.append_null(),
-                    }
-                }
-                return Ok(Read::Text(b.finish()));
-            }
-            return Ok(Read::Values(
-                items
-                    .iter()
-                    .map(|o| convert::value(o, &Path::Root).map_err(|e| e.at("")))
-                    .collect(),
-            ));
-        }
-        Column::Arrow(chunks) => chunks,
-    };
-    // Chunks of text or dates are read in place, each on its own; others
-    // are joined first.
-    let in_place = |c: &ArrayRef| {
-        matches!(
-            c.data_type(),
-            DataType::Utf8 | DataType::Utf8View | DataType::LargeUtf8 | DataType::Date32
-        )
-    };
-    if chunks.len() > 1 && chunks.iter().all(in_place) {
-        let mut parts = Vec::with_capacity(chunks.len());
-        let mut starts = Vec::with_capacity(chunks.len());
-        let mut at = 0;
-        for c in chunks {
-            starts.push(at);
-            at += c.len();
-            parts.push(read_array(c, name)?);
-        }
-        return Ok(Read::Chunks(parts, starts));
-    }
-    read_array(&concat(chunks, name)?, name)
-}
-
-/// Reads one Arrow array ahead (see [`read`]).
-fn read_array(a: &ArrayRef, name: &str) -> PyResult<Read> {
-    if let Some(days) = midnights(a) {
-        return Ok(Read::Dates(days));
-    }
-    let a = a.clone();
-    let cast = |to: &DataType| arrow_cast::cast(&a, to).map_err(|e| input_error(name, e.to_string()));
-    Ok(match a.data_type() {
-        DataType::Utf8 => Read::Text(a.as_string::<i32>().clone()),
-        DataType::Utf8View => Read::View(a.as_string_view().clone()),
-        DataType::LargeUtf8 => Read::Large(a.as_string::<i64>().clone()),
-        DataType::Dictionary(_, _) => Read::Text(cast(&DataType::Utf8)?.as_string::<i32>().clone()),
-        DataType::Date32 => Read::Dates(a.as_primitive::<Date32Type>().clone()),
-        DataType::Date64 | DataType::Timestamp(_, _) => {
-            // A date with a time of day is not a date: refused per row.
-            let days = cast(&DataType::Date32)?;
-            let back = arrow_cast::cast(&days, a.data_type()).map_err(|e| input_error(name, e.to_string()))?;
-            let d = days.as_primitive::<Date32Type>();
-            let same = arrow_ord::cmp::eq(&back, &a).map_err(|e| input_error(name, e.to_string()))?;
-            if (0..a.len()).all(|i| !a.is_valid(i) || same.value(i)) {
-                Read::Dates(d.clone())
-            } else {
-                Read::Values(
-                    (0..a.len())
-                        .map(|i| {
-                            if !a.is_valid(i) {
-                                Ok(Value::Null)
-                            } else if same.value(i) {
-                                Ok(Value::String(
-                                    (EPOCH + chrono::TimeDelta::days(i64::from(d.value(i)))).to_string(),
-                                ))
-                            } else {
-                                Err(Error::new(
-                                    ErrorKind::InvalidDate,
-                                    "",
-                                    "the date has a time of day; pass its date",
-                                ))
-                            }
-                        })
-                        .collect(),
-                )
-            }
-        }
-        _ => Read::Values(arrow_values(&a)),
-    })
-}
-
-/// A column of timestamps without a time zone (pandas' `datetime64`, what
-/// `read_csv(parse_dates=...)` gives) as dates, in one pass, when every one
-/// is at midnight; `None` otherwise (then each is judged on its own).
-fn midnights(a: &ArrayRef) -> Option<arrow_array::Date32Array> {
-    use arrow_schema::TimeUnit;
-    let DataType::Timestamp(unit, None) = a.data_type() else {
-        return None;
-    };
-    let per_day: i64 = match unit {
-        TimeUnit::Second => 86_400,
-        TimeUnit::Millisecond => 86_400_000,
-        TimeUnit::Microsecond => 86_400_000_000,
-        TimeUnit::Nanosecond => 86_400_000_000_000,
-    };
-    let ints = arrow_cast::cast(a, &DataType::Int64).ok()?;
-    let ints = ints.as_primitive::<arrow_array::types::Int64Type>();
-    let mut out = Vec::with_capacity(ints.len());
-    for (i, v) in ints.values().iter().enumerate() {
-        if !ints.is_valid(i) {
-            out.push(None);
-        } else if v % per_day == 0 {
-            out.push(Some(i32::try_from(v / per_day).ok()?));
-        } else {
-            return None;
-        }
-    }
-    Some(arrow_array::Date32Array::from(out))
-}
-
-/// Arrow cells as JSON values, as a single call reads the same Python
-/// values: integers and decimals as exact text, floats as numbers (which
-/// money refuses), lists as lists.
-fn arrow_values(a: &ArrayRef) -> Vec<Result<Value, Error>> {
-    let n = a.len();
-    let null = |i: usize| !a.is_valid(i);
-    match a.data_type() {
-        DataType::Null => vec![Ok(Value::Null); n],
-        DataType::Boolean => {
-            let b = a.as_boolean();
-            (0..n)
-                .map(|i| Ok(if null(i) { Value::Null } else { Value::Bool(b.value(i)) }))
-                .collect()
-        }
-        DataType::Float16 | DataType::Float32 | DataType::Float64 => match arrow_cast::cast(a, &DataType::Float64) {
-            Ok(c) => {
-                let f = c.as_primitive::<arrow_array::types::Float64Type>();
-                (0..n)
-                    .map(|i| {
-                        Ok(if null(i) {
-                            Value::Null
-                        } else {
-                            serde_json::Number::from_f64(f.value(i)).map_or(Value::Null, Value::Number)
-                        })
-                    })
-                    .collect()
-            }
-            Err(e) => vec![Err(Error::new(ErrorKind::InvalidInput, "", e.to_string())); n],
-        },
-        DataType::List(_) | DataType::LargeList(_) => {
-            let lists: Vec<Option<ArrayRef>> = match a.data_type() {
-                DataType::List(_) => a.as_list::<i32>().iter().collect(),
-                _ => a.as_list::<i64>().iter().collect(),
-            };
-            lists
-                .into_iter()
-                .map(|l| match l {
-                    None => Ok(Value::Null),
-                    Some(items) => arrow_values(&items)
-                        .into_iter()
-                        .collect::<Result<Vec<_>, _>>()
-                        .map(Value::Array),
-                })
-                .collect()
-        }
-        // Integers, decimals and anything else: their text.
-        _ => match arrow_cast::cast(a, &DataType::Utf8) {
-            Ok(t) => {
-                let s = t.as_string::<i32>();
-                (0..n)
-                    .map(|i| {
-                        Ok(if null(i) {
-                            Value::Null
-                        } else {
-                            Value::String(s.value(i).to_string())
-                        })
-                    })
-                    .collect()
-            }
-            Err(_) => vec![
-                Err(Error::new(
-                    ErrorKind::InvalidInput,
-                    "",
-                    format!("a column of {} cannot be read", a.data_type())
-                ));
-                n
-            ],
-        },
-    }
-}
-
-/// The Arrow type of a column of cells: that of its first non-missing cell.
-fn cell_type(cells: &[Cell]) -> DataType {
-    let mut scale = 0u32;
-    let mut kind = None;
-    for c in cells {
-        match c {
-            Cell::Null => {}
-            Cell::Decimal(d) => {
-                scale = scale.max(d.scale());
-                kind = Some(DataType::Decimal128(38, 0));
-            }
-            Cell::List(items) => {
-                if kind.is_none() || items.iter().any(|i| *i != Cell::Null) {
-                    let inner = cell_type(items);
-                    if kind.is_none() || inner != DataType::Utf8 || items.iter().any(|i| *i != Cell::Null) {
-                        kind = Some(DataType::List(Arc::new(Field::new("item", inner, true))));
-                    }
-                    if items.iter().any(|i| *i != Cell::Null) {
-                        break;
-                    }
+/// Reads a column ahead into what the engine reads, with no Python object
+/// left in it (so the batch runs with the GIL released): Arrow data in
+/// place ([`ArrowColumn`]); Python objects as Arrow text when they are all
+/// text, else as JSON values, the way a single call reads them.
+fn read(col: &Column<'_>, name: &str) -> PyResult<ArrowColumn> {
+    match col {
+        Column::Arrow(chunks) => ArrowColumn::new(chunks).map_err(|e| raise(&e.at(name))),
+        Column::Objects(items) if items.iter().all(|o| o.is_none() || o.is_instance_of::<PyString>()) => {
+            let mut b = StringBuilder::with_capacity(items.len(), items.len() * 16);
+            for o in items {
+                match o.cast::<PyString>() {
+                    Ok(s) => b.append_value(s.to_cow()?),
+                    Err(_) => b.append_null(),
                 }
             }
-            Cell::Bool(_) => return DataType::Boolean,
-            Cell::Int(_) => return DataType::Int64,
-            Cell::Date(_) => return DataType::Date32,
-            Cell::Text(_) | Cell::Json(_) => return DataType::Utf8,
+            ArrowColumn::new(&[Arc::new(b.finish()) as ArrayRef]).map_err(|e| raise(&e.at(name)))
         }
-    }
-    match kind {
-        Some(DataType::Decimal128(_, _)) => DataType::Decimal128(38, i8::try_from(scale.max(2)).unwrap_or(2)),
-        Some(k) => k,
-        None => DataType::Utf8,
-    }
-}
-
-/// A column of cells as an Arrow array of type `t`.
-fn array(cells: &[Cell], t: &DataType) -> ArrayRef {
-    match t {
-        DataType::Boolean => {
-            let mut b = BooleanBuilder::with_capacity(cells.len());
-            cells
+        Column::Objects(items) => Ok(ArrowColumn::values(
+            items
                 .iter()
-                .for_each(|c| b.append_option(if let Cell::Bool(x) = c { Some(*x) } else { None }));
-            Arc::new(b.finish())
-        }
-        DataType::Int64 => {
-            let mut b = Int64Builder::with_capacity(cells.len());
-            cells
-                .iter()
-                .for_each(|c| b.append_option(if let Cell::Int(x) = c { Some(*x) } else { None }));
-            Arc::new(b.finish())
-        }
-        DataType::Date32 => {
-            let mut b = Date32Builder::with_capacity(cells.len());
-            cells.iter().for_each(|c| {
-                b.append_option(match c {
-                    Cell::Date(d) => i32::try_from((*d - EPOCH).num_days()).ok(),
-                    _ => None,
-                })
-            });
-            Arc::new(b.finish())
-        }
-        DataType::Decimal128(p, s) => {
-            let scale = u32::try_from(*s).unwrap_or(2);
-            let mut b = Decimal128Builder::with_capacity(cells.len());
-            cells.iter().for_each(|c| {
-                b.append_option(match c {
-                    Cell::Decimal(d) => {
-                        let mut d = *d;
-                        d.rescale(scale);
-                        Some(d.mantissa())
-                    }
-                    _ => None,
-                })
-            });
-            match b.finish().with_precision_and_scale(*p, *s) {
-                Ok(a) => Arc::new(a),
-                Err(_) => arrow_array::new_null_array(t, cells.len()),
-            }
-        }
-        DataType::List(inner) => {
-            let items: Vec<Cell> = cells
-                .iter()
-                .flat_map(|c| match c {
-                    Cell::List(l) => l.clone(),
-                    _ => Vec::new(),
-                })
-                .collect();
-            let values = array(&items, inner.data_type());
-            let mut offsets = Vec::with_capacity(cells.len() + 1);
-            let mut nulls = Vec::with_capacity(cells.len());
-            let mut at = 0i32;
-            offsets.push(at);
-            for c in cells {
-                if let Cell::List(l) = c {
-                    at = at.saturating_add(i32::try_from(l.len()).unwrap_or(i32::MAX));
-                    nulls.push(true);
-                } else {
-                    nulls.push(false);
-                }
-                offsets.push(at);
-            }
-            match arrow_array::ListArray::try_new(
-                inner.clone(),
-                arrow_buffer::OffsetBuffer::new(offsets.into()),
-                values,
-                Some(arrow_buffer::NullBuffer::from(nulls)),
-            ) {
-                Ok(l) => Arc::new(l),
-                Err(_) => arrow_array::new_null_array(t, cells.len()),
-            }
-        }
-        _ => {
-            let mut b = StringBuilder::with_capacity(cells.len(), cells.len() * 8);
-            cells.iter().for_each(|c| match c {
-                Cell::Null => b.append_null(),
-                Cell::Text(s) => b.append_value(s),
-                Cell::Json(v) => b.append_value(v.to_string()),
-                other => b.append_value(other.to_value().to_string()),
-            });
-            Arc::new(b.finish())
-        }
+                .map(|o| convert::value(o, &Path::Root).map_err(|e| e.at("")))
+                .collect(),
+        )),
     }
 }
 
@@ -581,7 +177,7 @@ fn batch<'py>(
     let caller = kcsp_core::batch::caller_names(rule, renames.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(|e| raise(&e))?;
     let found = read_columns(data, &caller.iter().map(|(_, c)| c.as_str()).collect::<Vec<_>>())?;
-    let mut read_ahead: Vec<(&'static str, Read)> = Vec::new();
+    let mut read_ahead: Vec<(&'static str, ArrowColumn)> = Vec::new();
     for ((name, caller_name), col) in caller.iter().zip(found) {
         if let Some(col) = col {
             read_ahead.push((name, read(&col, caller_name)?));
@@ -598,6 +194,13 @@ fn batch<'py>(
         }
     }
     let rows = read_ahead.first().map_or(0, |(_, c)| c.len());
+    // Text as polars keeps it (views) for a polars frame: `to_polars()` then
+    // takes the columns as they are. Offsets, which every reader takes, otherwise.
+    let from_polars = data
+        .get_type()
+        .module()
+        .is_ok_and(|m| m.to_string().starts_with("polars"));
+    let text = if from_polars { Text::Views } else { Text::Offsets };
     guarded("batch", || {
         let table = py.detach(|| {
             let sheet = Sheet {
@@ -627,21 +230,11 @@ fn batch<'py>(
             d.set_item("message", e.error.message())?;
             errors.append(d)?;
         }
-        let (fields, arrays): (Vec<Field>, Vec<ArrayRef>) = py.detach(|| {
-            table
-                .columns
-                .iter()
-                .map(|(name, cells)| {
-                    let t = cell_type(cells);
-                    let a = array(cells, &t);
-                    (Field::new(name, t, true), a)
-                })
-                .unzip()
-        });
-        let names = fields.iter().map(|f| f.name().clone()).collect();
-        let schema = Arc::new(Schema::new(fields));
-        let batch = RecordBatch::try_new(schema.clone(), arrays).map_err(|e| input_error("", e.to_string()))?;
-        let table = PyTable::try_new(vec![batch], schema)?;
+        let batch = py
+            .detach(|| kcsp_core::arrow::record_batch(table.columns, text))
+            .map_err(|e| raise(&e))?;
+        let names = batch.schema().fields().iter().map(|f| f.name().clone()).collect();
+        let table = PyTable::try_new(vec![batch.clone()], batch.schema())?;
         Ok((table.into_pyobject(py)?.into_any(), names, errors))
     })
 }
@@ -651,40 +244,11 @@ fn batch<'py>(
 #[pyfunction]
 fn joined<'py>(py: Python<'py>, table: PyTable) -> PyResult<Bound<'py, PyAny>> {
     let (batches, schema) = table.into_inner();
-    let mut fields = Vec::new();
-    let mut arrays = Vec::new();
-    for (k, f) in schema.fields().iter().enumerate() {
-        let chunks: Vec<ArrayRef> = batches.iter().map(|b| b.column(k).clone()).collect();
-        let whole = if chunks.is_empty() {
-            arrow_array::new_empty_array(f.data_type())
-        } else {
-            concat(&chunks, f.name())?
-        };
-        if let DataType::List(_) = whole.data_type() {
-            let l = whole.as_list::<i32>();
-            let mut b = StringBuilder::new();
-            for item in l.iter() {
-                match item {
-                    None => b.append_null(),
-                    Some(items) => {
-                        let text = arrow_cast::cast(&items, &DataType::Utf8)
-                            .map_err(|e| input_error(f.name(), e.to_string()))?;
-                        let s = text.as_string::<i32>();
-                        let parts: Vec<&str> = (0..s.len()).filter(|&i| s.is_valid(i)).map(|i| s.value(i)).collect();
-                        b.append_value(parts.join("; "));
-                    }
-                }
-            }
-            fields.push(Field::new(f.name(), DataType::Utf8, true));
-            arrays.push(Arc::new(b.finish()) as ArrayRef);
-        } else {
-            fields.push(f.as_ref().clone());
-            arrays.push(whole);
-        }
-    }
-    let schema = Arc::new(Schema::new(fields));
-    let batch = RecordBatch::try_new(schema.clone(), arrays).map_err(|e| input_error("", e.to_string()))?;
-    Ok(PyTable::try_new(vec![batch], schema)?.into_pyobject(py)?.into_any())
+    let whole = arrow_select::concat::concat_batches(&schema, &batches).map_err(|e| input_error("", e.to_string()))?;
+    let flat = kcsp_core::arrow::joined(&whole).map_err(|e| raise(&e))?;
+    Ok(PyTable::try_new(vec![flat.clone()], flat.schema())?
+        .into_pyobject(py)?
+        .into_any())
 }
 
 #[pyfunction]
@@ -698,15 +262,15 @@ fn columns<'py>(py: Python<'py>, table: PyTable) -> PyResult<Bound<'py, PyDict>>
     if collecting {
         gc.call_method0("disable")?;
     }
-    let built = schema.fields().iter().enumerate().try_for_each(|(k, f)| {
-        let chunks: Vec<ArrayRef> = batches.iter().map(|b| b.column(k).clone()).collect();
-        let whole = if chunks.is_empty() {
-            arrow_array::new_empty_array(f.data_type())
-        } else {
-            concat(&chunks, f.name())?
-        };
-        lists.set_item(f.name(), pylist(py, &whole)?)
-    });
+    let built = arrow_select::concat::concat_batches(&schema, &batches)
+        .map_err(|e| input_error("", e.to_string()))
+        .and_then(|whole| {
+            schema
+                .fields()
+                .iter()
+                .zip(whole.columns())
+                .try_for_each(|(f, c)| lists.set_item(f.name(), pylist(py, c)?))
+        });
     if collecting {
         gc.call_method0("enable")?;
     }
@@ -721,14 +285,16 @@ fn pylist<'py>(py: Python<'py>, a: &ArrayRef) -> PyResult<Bound<'py, PyList>> {
     let mut items: Vec<Bound<'py, PyAny>> = Vec::with_capacity(n);
     let none = py.None().into_bound(py);
     match a.data_type() {
-        DataType::Utf8 => {
-            let s = a.as_string::<i32>();
+        DataType::Utf8 | DataType::Utf8View => {
+            let texts: Box<dyn Iterator<Item = Option<&str>>> = match a.data_type() {
+                DataType::Utf8 => Box::new(a.as_string::<i32>().iter()),
+                _ => Box::new(a.as_string_view().iter()),
+            };
             // Repeated texts (codes, seat ids) share one Python string.
             let mut seen: HashMap<&str, Bound<'py, PyAny>> = HashMap::new();
-            for i in 0..n {
-                items.push(if s.is_valid(i) {
-                    let v = s.value(i);
-                    match seen.get(v) {
+            for t in texts {
+                items.push(match t {
+                    Some(v) => match seen.get(v) {
                         Some(o) => o.clone(),
                         None => {
                             let o = PyString::new(py, v).into_any();
@@ -737,9 +303,8 @@ fn pylist<'py>(py: Python<'py>, a: &ArrayRef) -> PyResult<Bound<'py, PyList>> {
                             }
                             o
                         }
-                    }
-                } else {
-                    none.clone()
+                    },
+                    None => none.clone(),
                 });
             }
         }

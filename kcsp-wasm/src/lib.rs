@@ -16,7 +16,7 @@
 
 use kcsp_core::registry::Rule;
 #[cfg(feature = "batch")]
-use kcsp_core::table::{Cell, Column, Sheet, Values};
+use kcsp_core::table::{Column, Sheet, Values};
 use kcsp_core::{Context, Error, ErrorKind};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
@@ -492,7 +492,7 @@ impl Rules {
         }
         let columns = js_sys::Object::new();
         for (name, cells) in &table.columns {
-            let cells: Vec<serde_json::Value> = cells.iter().map(Cell::to_value).collect();
+            let cells: Vec<serde_json::Value> = cells.iter().map(|c| c.to_value()).collect();
             set(&columns, name, &parsed(&serde_json::Value::from(cells).to_string())?);
         }
         let errors = js_sys::Array::new();

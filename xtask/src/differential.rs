@@ -15,7 +15,7 @@
 use fastrand::Rng;
 use kcsp_core::input::{Field, Kind};
 use kcsp_core::registry::{descriptions, RuleDescription};
-use kcsp_core::table::{Cell, Key, Shape, Sheet, Values};
+use kcsp_core::table::{Key, Shape, Sheet, Values};
 use kcsp_core::{batch, json, Calendar, Context, Error, Partnership};
 use serde_json::{json, Map, Value};
 use std::path::Path;
@@ -130,7 +130,7 @@ fn run_batch(ctx: &Context, b: &Value) -> Result<Value, Error> {
     let columns: Vec<Value> = t
         .columns
         .iter()
-        .map(|(n, cells)| json!([n, cells.iter().map(Cell::to_value).collect::<Vec<_>>()]))
+        .map(|(n, cells)| json!([n, cells.iter().map(|c| c.to_value()).collect::<Vec<_>>()]))
         .collect();
     let errors: Vec<Value> = t
         .errors

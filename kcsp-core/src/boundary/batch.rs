@@ -25,7 +25,7 @@
 //!     names: vec![], values: Default::default(), labels: None };
 //! let t = batch::run(Context::kent(), "quorum", &sheet).unwrap();
 //! assert_eq!(t.rows(), 2);
-//! assert_eq!(t.column("quorate").unwrap()[0], kcsp_core::table::Cell::Bool(false));
+//! assert_eq!(t.column("quorate").unwrap().get(0), kcsp_core::table::Cell::Bool(false));
 //! assert_eq!(t.errors[0].error.code(), "unknown_organisation");
 //! assert_eq!(t.errors[0].error.field(), "rows[2].organisation");
 //! ```
@@ -33,7 +33,7 @@
 use crate::base::error::{quote, Error, ErrorKind, Result};
 use crate::base::year::FinancialYear;
 use crate::boundary::registry::{self, RuleInfo};
-use crate::boundary::table::{Cell, Column, Key, RowError, Shape, Sheet, Table};
+use crate::boundary::table::{Cell, Cells, Column, Key, RowError, Shape, Sheet, Table};
 use crate::definitions::context::Context;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -594,28 +594,9 @@ fn generic(ctx: &Context, info: &RuleInfo, shape: &Shape, sheet: &Sheet<'_>) -> 
             }
         }
     }
-    for (_, col) in columns.iter_mut().take(keys) {
-        one_type(col);
-    }
+    // Each column of one type (see `Cells::from_cells`).
+    let columns = columns.into_iter().map(|(n, c)| (n, Cells::from_cells(c))).collect();
     Table { columns, errors }.with_errors(n)
-}
-
-/// A key column holds one type of cell, as a typed column (Arrow's) must:
-/// in a column of dates, a key that is no date (`31/02/2022`, whose row has
-/// its `invalid_date` error) is missing; in a column of text, a key that is
-/// a number or a yes/no is its text.
-fn one_type(col: &mut [Cell]) {
-    let dates = col.iter().any(|c| matches!(c, Cell::Date(_)));
-    let text = col.iter().any(|c| matches!(c, Cell::Text(_)));
-    for c in col.iter_mut() {
-        match c {
-            Cell::Text(_) | Cell::Json(_) | Cell::Bool(_) | Cell::Int(_) if dates => *c = Cell::Null,
-            Cell::Bool(b) if text => *c = Cell::Text(b.to_string()),
-            Cell::Int(i) if text => *c = Cell::Text(i.to_string()),
-            Cell::Json(v) if text => *c = Cell::Text(v.to_string()),
-            _ => {}
-        }
-    }
 }
 
 /// A key's cell: its text, or its JSON.

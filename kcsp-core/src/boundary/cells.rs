@@ -52,7 +52,7 @@ impl Node {
 
 /// The cells of a result, by column name.
 pub(crate) fn record<T: Serialize + ?Sized>(value: &T) -> Vec<(String, Cell)> {
-    let node = value.serialize(Cells).unwrap_or_else(|e| Node::Cell(Cell::Text(e.0)));
+    let node = value.serialize(Writer).unwrap_or_else(|e| Node::Cell(Cell::Text(e.0)));
     let mut out = Vec::new();
     match node {
         Node::Record(fields) => {
@@ -94,7 +94,7 @@ impl ser::Error for Failed {
     }
 }
 
-struct Cells;
+struct Writer;
 
 type R = std::result::Result<Node, Failed>;
 
@@ -102,7 +102,7 @@ fn cell(c: Cell) -> R {
     Ok(Node::Cell(c))
 }
 
-impl ser::Serializer for Cells {
+impl ser::Serializer for Writer {
     type Ok = Node;
     type Error = Failed;
     type SerializeSeq = Seq;
@@ -181,7 +181,7 @@ impl ser::Serializer for Cells {
     }
     /// Money and percentages are marked, and become exact decimals.
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, v: &T) -> R {
-        let inner = v.serialize(Cells)?;
+        let inner = v.serialize(Writer)?;
         if name == DECIMAL_MARK {
             if let Node::Cell(Cell::Text(t)) = &inner {
                 if let Ok(d) = Decimal::from_str(t) {
@@ -198,7 +198,7 @@ impl ser::Serializer for Cells {
         variant: &'static str,
         v: &T,
     ) -> R {
-        Ok(Node::Record(vec![(variant.to_string(), v.serialize(Cells)?)]))
+        Ok(Node::Record(vec![(variant.to_string(), v.serialize(Writer)?)]))
     }
     fn serialize_seq(self, len: Option<usize>) -> std::result::Result<Seq, Failed> {
         Ok(Seq(Vec::with_capacity(len.unwrap_or(0))))
@@ -241,7 +241,7 @@ impl ser::SerializeSeq for Seq {
     type Ok = Node;
     type Error = Failed;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> std::result::Result<(), Failed> {
-        self.0.push(v.serialize(Cells)?);
+        self.0.push(v.serialize(Writer)?);
         Ok(())
     }
     fn end(self) -> R {
@@ -271,7 +271,7 @@ impl ser::SerializeMap for Rec {
     type Ok = Node;
     type Error = Failed;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, k: &T) -> std::result::Result<(), Failed> {
-        let key = match k.serialize(Cells)? {
+        let key = match k.serialize(Writer)? {
             Node::Cell(c) => match c.to_value() {
                 serde_json::Value::String(s) => s,
                 other => other.to_string(),
@@ -283,7 +283,7 @@ impl ser::SerializeMap for Rec {
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> std::result::Result<(), Failed> {
         let key = self.1.take().unwrap_or_default();
-        self.0.push((key, v.serialize(Cells)?));
+        self.0.push((key, v.serialize(Writer)?));
         Ok(())
     }
     fn end(self) -> R {
@@ -295,7 +295,7 @@ impl ser::SerializeStruct for Rec {
     type Ok = Node;
     type Error = Failed;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, k: &'static str, v: &T) -> std::result::Result<(), Failed> {
-        self.0.push((k.to_string(), v.serialize(Cells)?));
+        self.0.push((k.to_string(), v.serialize(Writer)?));
         Ok(())
     }
     fn skip_field(&mut self, k: &'static str) -> std::result::Result<(), Failed> {

@@ -11,7 +11,7 @@
 )]
 
 use crate::base::year::FinancialYear;
-use crate::boundary::table::{Cell, Key, Shape, Sheet, Table};
+use crate::boundary::table::{Cells, Key, Lists, Shape, Sheet, Table, Texts};
 use crate::definitions::context::Context;
 use crate::rules::quorum;
 use serde_json::{Map, Value};
@@ -172,26 +172,36 @@ fn register_quorum(ctx: &Context, sheet: &Sheet<'_>) -> Option<Table> {
     }
     out.sort_by_key(|o| o.first);
     let n = out.len();
-    // The basis as the result writes it.
-    let basis = |b: &crate::definitions::partnership::QuorumBasis| match serde_json::to_value(b) {
-        Ok(Value::String(s)) => Cell::Text(s),
-        _ => Cell::Null,
+    // Written straight into typed columns: no cell is allocated on its own.
+    let texts = |f: &dyn for<'o> Fn(&'o Out<'o>) -> &'o str| {
+        let mut t = Texts::with_capacity(n, n * 16);
+        out.iter().for_each(|o| t.push(Some(f(o))));
+        Cells::Text(t)
     };
-    let text = |s: &str| Cell::Text(s.to_string());
-    let list = |l: &[&str]| Cell::List(l.iter().map(|s| text(s)).collect());
-    let col = |f: &dyn Fn(&Out<'_>) -> Cell| out.iter().map(f).collect::<Vec<Cell>>();
+    let lists = |f: &dyn for<'o> Fn(&'o Out<'o>) -> &'o [&'o str]| {
+        let mut l = Lists::of_texts(n);
+        out.iter().for_each(|o| l.push_texts(f(o)));
+        Cells::List(Box::new(l))
+    };
+    let ints = |f: &dyn Fn(&Out<'_>) -> u32| Cells::Int(out.iter().map(|o| Some(i64::from(f(o)))).collect());
     let columns = vec![
-        (sheet.caller_name("body").to_string(), col(&|o| text(o.body))),
-        (sheet.caller_name("meeting_id").to_string(), col(&|o| text(o.q.meeting))),
-        ("date".to_string(), col(&|o| Cell::Date(o.q.date))),
-        ("basis".to_string(), col(&|o| basis(&o.q.basis))),
-        ("quorate".to_string(), col(&|o| Cell::Bool(o.q.quorate))),
-        ("count".to_string(), col(&|o| Cell::Int(o.q.count.into()))),
-        ("required".to_string(), col(&|o| Cell::Int(o.q.required.into()))),
-        ("represented".to_string(), col(&|o| list(&o.q.represented))),
-        ("missing".to_string(), col(&|o| list(&o.q.missing))),
-        ("not_counted".to_string(), col(&|o| list(&o.q.not_counted))),
-        ("reason".to_string(), col(&|o| text(&o.q.reason))),
+        (sheet.caller_name("body").to_string(), texts(&|o| o.body)),
+        (sheet.caller_name("meeting_id").to_string(), texts(&|o| o.q.meeting)),
+        (
+            "date".to_string(),
+            Cells::Date(out.iter().map(|o| Some(o.q.date)).collect()),
+        ),
+        ("basis".to_string(), texts(&|o| o.q.basis.as_str())),
+        (
+            "quorate".to_string(),
+            Cells::Bool(out.iter().map(|o| Some(o.q.quorate)).collect()),
+        ),
+        ("count".to_string(), ints(&|o| o.q.count)),
+        ("required".to_string(), ints(&|o| o.q.required)),
+        ("represented".to_string(), lists(&|o| &o.q.represented)),
+        ("missing".to_string(), lists(&|o| &o.q.missing)),
+        ("not_counted".to_string(), lists(&|o| &o.q.not_counted)),
+        ("reason".to_string(), texts(&|o| &o.q.reason)),
     ];
     Some(
         Table {

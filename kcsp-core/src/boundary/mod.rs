@@ -6,6 +6,8 @@
 //! Imports point down: the boundary uses every layer below it; nothing
 //! below uses it.
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 pub mod batch;
 pub(crate) mod cells;
 pub(crate) mod grouped;

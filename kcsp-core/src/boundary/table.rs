@@ -193,6 +193,268 @@ impl Cell {
     }
 }
 
+/// A column of the table of answers: cells of one type, stored as Arrow
+/// stores them (text in one buffer with offsets, lists as offsets into
+/// their items), so that a binding hands a column over without copying it
+/// cell by cell, and the fast path of a rule writes it without allocating
+/// per cell.
+///
+/// ```
+/// use kcsp_core::table::{Cell, Cells};
+/// let c = Cells::from_cells(vec![Cell::Text("a".into()), Cell::Null, Cell::Int(3)]);
+/// assert_eq!(c.len(), 3);
+/// // A column holds one type: the number in a column of text is its text.
+/// assert_eq!(c.get(2), Cell::Text("3".into()));
+/// assert_eq!(c.get(1), Cell::Null);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cells {
+    /// Every cell missing (a column no row filled): how many.
+    Null(usize),
+    /// Yes or no.
+    Bool(Vec<Option<bool>>),
+    /// Whole numbers.
+    Int(Vec<Option<i64>>),
+    /// Dates.
+    Date(Vec<Option<NaiveDate>>),
+    /// Money or percentages, exact.
+    Decimal(Vec<Option<Decimal>>),
+    /// Text.
+    Text(Texts),
+    /// Lists.
+    List(Box<Lists>),
+    /// Structures without a column type of their own (lists of objects), as
+    /// JSON (`null` for a missing cell).
+    Json(Vec<Value>),
+}
+
+/// A column of text: every cell's bytes in one buffer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Texts {
+    bytes: String,
+    /// Where each cell ends in `bytes` (the first starts at 0).
+    ends: Vec<usize>,
+    valid: Vec<bool>,
+}
+
+impl Texts {
+    /// An empty column with room for `rows` cells of `bytes` bytes in all.
+    pub fn with_capacity(rows: usize, bytes: usize) -> Texts {
+        Texts {
+            bytes: String::with_capacity(bytes),
+            ends: Vec::with_capacity(rows),
+            valid: Vec::with_capacity(rows),
+        }
+    }
+    /// Adds a cell (`None`: missing).
+    pub fn push(&mut self, cell: Option<&str>) {
+        self.bytes.push_str(cell.unwrap_or_default());
+        self.ends.push(self.bytes.len());
+        self.valid.push(cell.is_some());
+    }
+    /// How many cells it has.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+    /// Whether it has no cells.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+    /// Cell `row` (`None` when missing or out of range).
+    pub fn get(&self, row: usize) -> Option<&str> {
+        if !self.valid.get(row).copied().unwrap_or(false) {
+            return None;
+        }
+        let start = row.checked_sub(1).and_then(|r| self.ends.get(r)).copied().unwrap_or(0);
+        self.bytes.get(start..*self.ends.get(row)?)
+    }
+    /// Its parts, as Arrow keeps them: the bytes, where each cell ends, and
+    /// which cells are present.
+    pub fn into_parts(self) -> (String, Vec<usize>, Vec<bool>) {
+        (self.bytes, self.ends, self.valid)
+    }
+}
+
+/// A column of lists: every list's items in one column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lists {
+    items: Cells,
+    /// Where each list ends in `items` (the first starts at 0).
+    ends: Vec<usize>,
+    valid: Vec<bool>,
+}
+
+impl Lists {
+    /// An empty column of lists of text, with room for `rows` lists.
+    pub fn of_texts(rows: usize) -> Lists {
+        Lists {
+            items: Cells::Text(Texts::with_capacity(rows * 4, rows * 64)),
+            ends: Vec::with_capacity(rows),
+            valid: Vec::with_capacity(rows),
+        }
+    }
+    /// Adds a list of text (to a column of lists of text).
+    pub fn push_texts(&mut self, list: &[&str]) {
+        if let Cells::Text(t) = &mut self.items {
+            list.iter().for_each(|s| t.push(Some(s)));
+        }
+        self.ends.push(self.items.len());
+        self.valid.push(true);
+    }
+    /// How many lists it has.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+    /// Whether it has no lists.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+    /// List `row`'s items (`None` when missing or out of range).
+    pub fn get(&self, row: usize) -> Option<Vec<Cell>> {
+        if !self.valid.get(row).copied().unwrap_or(false) {
+            return None;
+        }
+        let start = row.checked_sub(1).and_then(|r| self.ends.get(r)).copied().unwrap_or(0);
+        Some((start..*self.ends.get(row)?).map(|k| self.items.get(k)).collect())
+    }
+    /// Its parts: every item, where each list ends, which lists are present.
+    pub fn into_parts(self) -> (Cells, Vec<usize>, Vec<bool>) {
+        (self.items, self.ends, self.valid)
+    }
+}
+
+/// The kinds of cell, for [`Cells::from_cells`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Bool,
+    Int,
+    Date,
+    Decimal,
+    Text,
+    List,
+    Json,
+}
+
+fn kind(c: &Cell) -> Option<Kind> {
+    Some(match c {
+        Cell::Null => return None,
+        Cell::Bool(_) => Kind::Bool,
+        Cell::Int(_) => Kind::Int,
+        Cell::Date(_) => Kind::Date,
+        Cell::Decimal(_) => Kind::Decimal,
+        Cell::Text(_) => Kind::Text,
+        Cell::List(_) => Kind::List,
+        Cell::Json(_) => Kind::Json,
+    })
+}
+
+impl Cells {
+    /// A column of `cells`, of one type: the type of its cells where they
+    /// agree; where they do not, dates if any cell is a date (a cell that
+    /// is not, such as a key `31/02/2022` whose row has its `invalid_date`
+    /// error, is then missing), else text (a number or a yes/no as its text).
+    pub fn from_cells(cells: Vec<Cell>) -> Cells {
+        let mut kinds = cells.iter().filter_map(kind);
+        let first = kinds.next();
+        let kind = match first {
+            None => return Cells::Null(cells.len()),
+            Some(k) if kinds.clone().all(|x| x == k) => k,
+            _ if cells.iter().any(|c| matches!(c, Cell::Date(_))) => Kind::Date,
+            _ => Kind::Text,
+        };
+        fn each<T>(cells: Vec<Cell>, f: impl Fn(Cell) -> Option<T>) -> Vec<Option<T>> {
+            cells.into_iter().map(f).collect()
+        }
+        match kind {
+            Kind::Bool => Cells::Bool(each(cells, |c| if let Cell::Bool(b) = c { Some(b) } else { None })),
+            Kind::Int => Cells::Int(each(cells, |c| if let Cell::Int(i) = c { Some(i) } else { None })),
+            Kind::Date => Cells::Date(each(cells, |c| if let Cell::Date(d) = c { Some(d) } else { None })),
+            Kind::Decimal => Cells::Decimal(each(cells, |c| if let Cell::Decimal(d) = c { Some(d) } else { None })),
+            Kind::Json => Cells::Json(cells.iter().map(Cell::to_value).collect()),
+            Kind::List => {
+                let mut items = Vec::new();
+                let mut ends = Vec::with_capacity(cells.len());
+                let mut valid = Vec::with_capacity(cells.len());
+                for c in cells {
+                    valid.push(matches!(c, Cell::List(_)));
+                    if let Cell::List(l) = c {
+                        items.extend(l);
+                    }
+                    ends.push(items.len());
+                }
+                Cells::List(Box::new(Lists {
+                    items: Cells::from_cells(items),
+                    ends,
+                    valid,
+                }))
+            }
+            Kind::Text => {
+                let mut t = Texts::with_capacity(cells.len(), cells.len() * 16);
+                for c in &cells {
+                    match c {
+                        Cell::Null => t.push(None),
+                        Cell::Text(s) => t.push(Some(s)),
+                        other => t.push(Some(&match other.to_value() {
+                            Value::String(s) => s,
+                            v => v.to_string(),
+                        })),
+                    }
+                }
+                Cells::Text(t)
+            }
+        }
+    }
+
+    /// A column of text from its cells.
+    pub fn texts<'s>(cells: impl IntoIterator<Item = Option<&'s str>>) -> Cells {
+        let mut t = Texts::default();
+        cells.into_iter().for_each(|c| t.push(c));
+        Cells::Text(t)
+    }
+
+    /// How many cells it has.
+    pub fn len(&self) -> usize {
+        match self {
+            Cells::Null(n) => *n,
+            Cells::Bool(v) => v.len(),
+            Cells::Int(v) => v.len(),
+            Cells::Date(v) => v.len(),
+            Cells::Decimal(v) => v.len(),
+            Cells::Text(t) => t.len(),
+            Cells::List(l) => l.len(),
+            Cells::Json(v) => v.len(),
+        }
+    }
+
+    /// Whether it has no cells.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Cell `row` ([`Cell::Null`] when missing or out of range).
+    pub fn get(&self, row: usize) -> Cell {
+        let or_null = |c: Option<Cell>| c.unwrap_or(Cell::Null);
+        match self {
+            Cells::Null(_) => Cell::Null,
+            Cells::Bool(v) => or_null(v.get(row).copied().flatten().map(Cell::Bool)),
+            Cells::Int(v) => or_null(v.get(row).copied().flatten().map(Cell::Int)),
+            Cells::Date(v) => or_null(v.get(row).copied().flatten().map(Cell::Date)),
+            Cells::Decimal(v) => or_null(v.get(row).copied().flatten().map(Cell::Decimal)),
+            Cells::Text(t) => or_null(t.get(row).map(|s| Cell::Text(s.to_string()))),
+            Cells::List(l) => or_null(l.get(row).map(Cell::List)),
+            Cells::Json(v) => match v.get(row) {
+                None | Some(Value::Null) => Cell::Null,
+                Some(v) => Cell::Json(v.clone()),
+            },
+        }
+    }
+
+    /// Every cell, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Cell> + '_ {
+        (0..self.len()).map(|r| self.get(r))
+    }
+}
+
 /// The answers of a batch: one row per request (a row of the caller's data,
 /// or a group of them), in order of first appearance.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -200,7 +462,7 @@ pub struct Table {
     /// The columns, in order: the keys of the groups, the result's fields
     /// (its explanation as `reason`), then `error_code`, `error_field` and
     /// `error_message` (a row's first error).
-    pub columns: Vec<(String, Vec<Cell>)>,
+    pub columns: Vec<(String, Cells)>,
     /// Every error of every row, in row order.
     pub errors: Vec<RowError>,
 }
@@ -212,16 +474,15 @@ impl Table {
     }
     /// Adds the error columns: each row's first error.
     pub(crate) fn with_errors(mut self, rows: usize) -> Table {
-        let mut code = vec![Cell::Null; rows];
-        let mut field = vec![Cell::Null; rows];
-        let mut message = vec![Cell::Null; rows];
+        let mut first: Vec<Option<&Error>> = vec![None; rows];
         for e in self.errors.iter().rev() {
-            if let (Some(c), Some(f), Some(m)) = (code.get_mut(e.row), field.get_mut(e.row), message.get_mut(e.row)) {
-                *c = Cell::Text(e.error.code().to_string());
-                *f = Cell::Text(e.error.field().to_string());
-                *m = Cell::Text(e.error.message().to_string());
+            if let Some(slot) = first.get_mut(e.row) {
+                *slot = Some(&e.error);
             }
         }
+        let code = Cells::texts(first.iter().map(|e| e.map(Error::code)));
+        let field = Cells::texts(first.iter().map(|e| e.map(Error::field)));
+        let message = Cells::texts(first.iter().map(|e| e.map(Error::message)));
         self.columns.push(("error_code".to_string(), code));
         self.columns.push(("error_field".to_string(), field));
         self.columns.push(("error_message".to_string(), message));
@@ -229,8 +490,8 @@ impl Table {
     }
 
     /// The column named `name`.
-    pub fn column(&self, name: &str) -> Option<&[Cell]> {
-        self.columns.iter().find(|(n, _)| n == name).map(|(_, c)| c.as_slice())
+    pub fn column(&self, name: &str) -> Option<&Cells> {
+        self.columns.iter().find(|(n, _)| n == name).map(|(_, c)| c)
     }
 }
 

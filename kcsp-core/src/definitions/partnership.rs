@@ -240,6 +240,23 @@ pub enum QuorumBasis {
     Organisations,
 }
 
+impl QuorumBasis {
+    /// Its name, as results and definitions write it.
+    ///
+    /// ```
+    /// use kcsp_core::partnership::QuorumBasis;
+    /// for b in [QuorumBasis::Seats, QuorumBasis::Organisations] {
+    ///     assert_eq!(serde_json::to_value(b).unwrap(), b.as_str());
+    /// }
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuorumBasis::Seats => "seats",
+            QuorumBasis::Organisations => "organisations",
+        }
+    }
+}
+
 /// A quorum threshold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

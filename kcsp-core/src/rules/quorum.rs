@@ -626,6 +626,39 @@ impl<'p> Resolved<'p> {
     }
 }
 
+/// A set of small indices (organisations resolved in a batch): a bit each
+/// for the first 128, a list beyond.
+#[derive(Debug, Default)]
+struct Indices {
+    bits: u128,
+    more: Vec<usize>,
+}
+
+impl Indices {
+    fn insert(&mut self, k: usize) {
+        match u32::try_from(k).ok().and_then(|k| 1u128.checked_shl(k)) {
+            Some(bit) => self.bits |= bit,
+            None if !self.more.contains(&k) => self.more.push(k),
+            None => {}
+        }
+    }
+    /// The ids at these indices of `ids`, sorted.
+    fn ids<'a>(&self, ids: &[&'a str]) -> Vec<&'a str> {
+        let mut bits = self.bits;
+        let set = std::iter::from_fn(|| {
+            let k = bits.trailing_zeros();
+            bits &= bits.wrapping_sub(1);
+            usize::try_from(k).ok().filter(|&k| k < 128)
+        });
+        let mut out: Vec<&'a str> = set
+            .chain(self.more.iter().copied())
+            .filter_map(|k| ids.get(k).copied())
+            .collect();
+        out.sort_unstable();
+        out
+    }
+}
+
 /// The quorum of every meeting in `rows` (one row per person present; a
 /// meeting's rows need not be adjacent). The result for each meeting is the
 /// one [`check`] gives for the same attendees.
@@ -663,7 +696,8 @@ pub fn batch<'a>(
         date: NaiveDate,
         terms: Option<&'a Terms>,
         tally: Tally<'a>,
-        not_counted: BTreeSet<&'a str>,
+        /// Attendees not counted, by their index in `resolved`.
+        not_counted: Indices,
         error: Option<Box<Error>>,
     }
     if body_def.seats.len() > 128 {
@@ -678,6 +712,8 @@ pub fn batch<'a>(
     let mut accs: Vec<Acc<'a>> = Vec::new();
     let mut cache: IdMap<&str, usize> = IdMap::default();
     let mut resolved: Vec<Resolved<'a>> = Vec::new();
+    // The organisation id of each of `resolved`, as the register writes it.
+    let mut ids: Vec<&'a str> = Vec::new();
     // Direct-mapped memo of ids already resolved, keyed by a cheap mix of
     // the id's length and its first and last bytes: a register names a
     // handful of organisations a million times, so most rows skip hashing.
@@ -716,7 +752,7 @@ pub fn batch<'a>(
                             date: row.date,
                             terms,
                             tally: Tally::default(),
-                            not_counted: BTreeSet::new(),
+                            not_counted: Indices::default(),
                             error,
                         });
                         accs.len() - 1
@@ -753,6 +789,7 @@ pub fn batch<'a>(
             None => match Resolved::new(partnership, body_def, row.organisation) {
                 Ok(r) => {
                     resolved.push(r);
+                    ids.push(row.organisation);
                     cache.insert(row.organisation, resolved.len() - 1);
                     resolved.len() - 1
                 }
@@ -774,7 +811,7 @@ pub fn batch<'a>(
             }
         }
         if !acc.tally.add(r, row.organisation, row.date, terms) {
-            acc.not_counted.insert(row.organisation);
+            acc.not_counted.insert(known);
         }
     }
     let order = seat_order(body_def);
@@ -819,7 +856,7 @@ pub fn batch<'a>(
             represented: v.represented,
             missing: v.missing,
             basis: terms.quorum.basis,
-            not_counted: acc.not_counted.into_iter().collect(),
+            not_counted: acc.not_counted.ids(&ids),
             reason: v.reason,
             error: None,
         });
