@@ -309,3 +309,71 @@ fn a_table_goes_to_arrow_as_typed_columns() {
         }
     }
 }
+
+/// A register of 2,500 rows (more than one block of the fast path) in
+/// Arrow chunks of uneven sizes, one of them empty, dates as Arrow dates:
+/// the same answers as the same rows given as JSON values.
+#[cfg(feature = "arrow")]
+#[test]
+fn a_register_in_arrow_chunks_answers_as_json_rows_do() {
+    use arrow_array::{ArrayRef, Date32Array, StringArray, StringViewArray};
+    use kcsp_core::arrow::ArrowColumn;
+    use std::sync::Arc;
+    let orgs = [
+        "kent_police",
+        "kent_county_council",
+        "office_of_the_pcc",
+        "nhs_kent_and_medway",
+        "probation_service",
+        "local_csp_chair",
+    ];
+    let (mut m, mut d, mut o) = (vec![], vec![], vec![]);
+    for row in 0..2500usize {
+        let meeting = row / 7;
+        m.push(format!("m{meeting}"));
+        d.push(chrono::NaiveDate::from_ymd_opt(2022, 7, 1).unwrap() + chrono::Days::new((meeting % 300) as u64));
+        o.push(orgs[(row * 5 + meeting) % orgs.len()]);
+    }
+    let cuts = [0, 700, 700, 1500, 2500];
+    let chunks =
+        |f: &dyn Fn(usize, usize) -> ArrayRef| -> Vec<ArrayRef> { cuts.windows(2).map(|w| f(w[0], w[1])).collect() };
+    let meeting = ArrowColumn::new(&chunks(&|a, b| {
+        Arc::new(StringViewArray::from_iter_values(m[a..b].iter()))
+    }))
+    .unwrap();
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+    let date = ArrowColumn::new(&chunks(&|a, b| {
+        Arc::new(Date32Array::from_iter_values(
+            d[a..b].iter().map(|x| (*x - epoch).num_days() as i32),
+        ))
+    }))
+    .unwrap();
+    let org = ArrowColumn::new(&chunks(&|a, b| Arc::new(StringArray::from_iter_values(o[a..b].iter())))).unwrap();
+    let arrow_sheet = Sheet {
+        rows: 2500,
+        columns: vec![
+            ("meeting_id", &meeting as &dyn Column),
+            ("date", &date),
+            ("organisation", &org),
+        ],
+        names: vec![],
+        values: Default::default(),
+        labels: None,
+    };
+    let fast = batch::run(Context::kent(), "quorum", &arrow_sheet).unwrap();
+    let json = |v: Vec<String>| Values(v.into_iter().map(Value::String).collect());
+    let cols = vec![
+        ("meeting_id", json(m.clone())),
+        ("date", json(d.iter().map(|x| x.to_string()).collect())),
+        ("organisation", json(o.iter().map(|x| x.to_string()).collect())),
+    ];
+    let plain = batch::run(Context::kent(), "quorum", &sheet(&cols)).unwrap();
+    assert_eq!(fast.rows(), 2500usize.div_ceil(7));
+    assert!(fast.errors.is_empty(), "{:?}", fast.errors.first());
+    for i in 0..fast.rows() {
+        assert_eq!(row(&fast, i), row(&plain, i), "meeting {i}");
+    }
+    // Quorate meetings and inquorate ones both occur.
+    let quorate: Vec<Cell> = fast.column("quorate").unwrap().iter().collect();
+    assert!(quorate.contains(&Cell::Bool(true)) && quorate.contains(&Cell::Bool(false)));
+}

@@ -15,8 +15,6 @@
 #![forbid(unsafe_code)]
 
 use kcsp_core::registry::Rule;
-#[cfg(feature = "batch")]
-use kcsp_core::table::{Column, Sheet, Values};
 use kcsp_core::{Context, Error, ErrorKind};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
@@ -456,37 +454,9 @@ impl Rules {
             Some("throw") => true,
             Some(_) => return Err(invalid("options.errors must be \"keep\" or \"throw\"")),
         };
-        let renames = options
-            .columns
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str().unwrap_or_default()));
-        let names = kcsp_core::batch::caller_names(rule, renames).map_err(|e| thrown(&e))?;
         let data = plain(&data)?;
-        let column = |name: &str| -> Option<Values> {
-            match &data {
-                serde_json::Value::Object(m) => m.get(name).map(|c| match c {
-                    serde_json::Value::Array(a) => Values(a.clone()),
-                    one => Values(vec![one.clone()]),
-                }),
-                serde_json::Value::Array(rows) => rows
-                    .iter()
-                    .any(|r| r.get(name).is_some())
-                    .then(|| Values(rows.iter().map(|r| r.get(name).cloned().unwrap_or_default()).collect())),
-                _ => None,
-            }
-        };
-        let read: Vec<(&str, Values)> = names.iter().filter_map(|(n, c)| Some((*n, column(c)?))).collect();
-        let sheet = Sheet {
-            rows: match &data {
-                serde_json::Value::Array(rows) => rows.len(),
-                _ => read.first().map_or(0, |(_, c)| c.0.len()),
-            },
-            columns: read.iter().map(|(n, c)| (*n, c as &dyn Column)).collect(),
-            names: names.iter().map(|(n, c)| (*n, c.as_str())).collect(),
-            values: options.values.into_iter().filter(|(_, v)| !v.is_null()).collect(),
-            labels: None,
-        };
-        let table = kcsp_core::batch::run(&self.ctx, rule, &sheet).map_err(|e| thrown(&e))?;
+        let table = kcsp_core::batch::run_json(&self.ctx, rule, &data, &options.columns, &options.values)
+            .map_err(|e| thrown(&e))?;
         if let (true, Some(e)) = (throw, table.errors.first()) {
             return Err(thrown(&e.error));
         }

@@ -194,9 +194,104 @@ impl Read {
     }
 }
 
+impl Read {
+    /// Rows `start..start + out.len()` as text, each kind of array in a
+    /// loop of its own.
+    fn texts_into<'s>(&'s self, start: usize, out: &mut [Option<&'s str>]) -> Result<()> {
+        fn each<'s>(
+            out: &mut [Option<&'s str>],
+            start: usize,
+            valid: impl Fn(usize) -> bool,
+            value: impl Fn(usize) -> &'s str,
+        ) {
+            for (k, slot) in out.iter_mut().enumerate() {
+                let row = start + k;
+                *slot = valid(row).then(|| value(row));
+            }
+        }
+        let end = start.saturating_add(out.len());
+        match self {
+            Read::Text(a) if end <= a.len() => each(out, start, |r| a.is_valid(r), |r| a.value(r)),
+            Read::View(a) if end <= a.len() => each(out, start, |r| a.is_valid(r), |r| a.value(r)),
+            Read::Large(a) if end <= a.len() => each(out, start, |r| a.is_valid(r), |r| a.value(r)),
+            Read::Chunks(parts, starts) => {
+                let mut done = 0;
+                while done < out.len() {
+                    let row = start + done;
+                    let Some((part, within)) = Read::chunk(parts, starts, row) else {
+                        return Err(Error::new(ErrorKind::InvalidInput, "", "no such row"));
+                    };
+                    let take = (part.len().saturating_sub(within)).min(out.len() - done).max(1);
+                    let slice = out.get_mut(done..done + take).unwrap_or_default();
+                    part.texts_into(within, slice)?;
+                    done += take;
+                }
+            }
+            _ => {
+                for (k, slot) in out.iter_mut().enumerate() {
+                    *slot = self.text(start + k)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Rows `start..start + out.len()` as dates.
+    fn dates_into(&self, start: usize, out: &mut [Option<NaiveDate>]) -> Result<()> {
+        match self {
+            Read::Dates(a) if start.saturating_add(out.len()) <= a.len() => {
+                // A register's dates come meeting by meeting: a day already
+                // turned into a date is not turned again.
+                let mut last: Option<(i32, NaiveDate)> = None;
+                for (k, slot) in out.iter_mut().enumerate() {
+                    let row = start + k;
+                    *slot = if a.is_valid(row) {
+                        let days = a.value(row);
+                        match last {
+                            Some((d, date)) if d == days => Some(date),
+                            _ => {
+                                let date = date_of(days);
+                                last = date.map(|x| (days, x));
+                                date
+                            }
+                        }
+                    } else {
+                        None
+                    };
+                }
+            }
+            Read::Chunks(parts, starts) => {
+                let mut done = 0;
+                while done < out.len() {
+                    let row = start + done;
+                    let Some((part, within)) = Read::chunk(parts, starts, row) else {
+                        return Err(Error::new(ErrorKind::InvalidInput, "", "no such row"));
+                    };
+                    let take = (part.len().saturating_sub(within)).min(out.len() - done).max(1);
+                    let slice = out.get_mut(done..done + take).unwrap_or_default();
+                    part.dates_into(within, slice)?;
+                    done += take;
+                }
+            }
+            _ => {
+                for (k, slot) in out.iter_mut().enumerate() {
+                    *slot = self.date(start + k)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Column for ArrowColumn {
     fn len(&self) -> usize {
         self.0.len()
+    }
+    fn texts_into<'s>(&'s self, start: usize, out: &mut [Option<&'s str>]) -> Result<()> {
+        self.0.texts_into(start, out)
+    }
+    fn dates_into(&self, start: usize, out: &mut [Option<NaiveDate>]) -> Result<()> {
+        self.0.dates_into(start, out)
     }
     fn value(&self, row: usize) -> Result<Value> {
         self.0.value(row)

@@ -217,6 +217,86 @@ pub fn run(ctx: &Context, id: &str, sheet: &Sheet<'_>) -> Result<Table> {
     Ok(generic(ctx, info, &shape, &sheet))
 }
 
+/// Rule `id` over `data` given as JSON, in `ctx`: columns
+/// (`{"meeting_id": [...], "date": [...]}`, a column given as one value
+/// standing for every row) or an array of row objects. `columns` maps the
+/// engine's column names to the data's ([`caller_names`]); `values` gives
+/// input fields once for every row (a `null` one is not given). The
+/// WebAssembly package's batches, and any caller holding JSON, go this way.
+///
+/// ```
+/// use serde_json::json;
+/// let rows = json!([
+///     {"id": "m1", "date": "2022-07-14", "organisation": "kent_police"},
+///     {"id": "m1", "date": "2022-07-14", "organisation": "kent_polise"},
+/// ]);
+/// let renames = json!({"meeting_id": "id"});
+/// let t = kcsp_core::batch::run_json(kcsp_core::Context::kent(), "quorum", &rows,
+///     renames.as_object().unwrap(), &Default::default()).unwrap();
+/// assert_eq!(t.rows(), 1);
+/// assert_eq!(t.errors[0].error.field(), "rows[1].organisation");
+/// ```
+pub fn run_json(
+    ctx: &Context,
+    id: &str,
+    data: &Value,
+    columns: &Map<String, Value>,
+    values: &Map<String, Value>,
+) -> Result<Table> {
+    let mut renames = Vec::with_capacity(columns.len());
+    for (engine, caller) in columns {
+        match caller {
+            Value::String(c) => renames.push((engine.as_str(), c.as_str())),
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::InvalidInput,
+                    format!("columns.{engine}"),
+                    "a column's name must be text",
+                ))
+            }
+        }
+    }
+    let names = caller_names(id, renames)?;
+    let column = |name: &str| -> Option<crate::boundary::table::Values> {
+        use crate::boundary::table::Values;
+        match data {
+            Value::Object(m) => m.get(name).map(|c| match c {
+                Value::Array(a) => Values(a.clone()),
+                one => Values(vec![one.clone()]),
+            }),
+            Value::Array(rows) => rows
+                .iter()
+                .any(|r| r.get(name).is_some())
+                .then(|| Values(rows.iter().map(|r| r.get(name).cloned().unwrap_or_default()).collect())),
+            _ => None,
+        }
+    };
+    if !matches!(data, Value::Object(_) | Value::Array(_)) {
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            "data",
+            "the data must be columns (an object of arrays) or rows (an array of objects)",
+        ));
+    }
+    let read: Vec<(&str, crate::boundary::table::Values)> =
+        names.iter().filter_map(|(n, c)| Some((*n, column(c)?))).collect();
+    let sheet = Sheet {
+        rows: match data {
+            Value::Array(rows) => rows.len(),
+            _ => read.first().map_or(0, |(_, c)| c.0.len()),
+        },
+        columns: read.iter().map(|(n, c)| (*n, c as &dyn Column)).collect(),
+        names: names.iter().map(|(n, c)| (*n, c.as_str())).collect(),
+        values: values
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        labels: None,
+    };
+    run(ctx, id, &sheet)
+}
+
 /// A group of rows: one request.
 struct Group {
     key: Vec<Value>,

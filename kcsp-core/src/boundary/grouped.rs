@@ -11,7 +11,7 @@
 )]
 
 use crate::base::year::FinancialYear;
-use crate::boundary::table::{Cells, Key, Lists, Shape, Sheet, Table, Texts};
+use crate::boundary::table::{Cells, Column, Key, Lists, Shape, Sheet, Table, Texts};
 use crate::definitions::context::Context;
 use crate::rules::quorum;
 use serde_json::{Map, Value};
@@ -85,21 +85,98 @@ fn other_meetings(ctx: &Context, requests: &mut [Map<String, Value>]) {
     }
 }
 
-/// The meetings of one body's rows (`rows`, or every row of the register
-/// when empty), each with the register row it starts at; `None` when a row
-/// cannot be read or a meeting cannot be judged.
+/// A register's attendance rows read a block at a time (one call to each
+/// column per block, not one per cell); `None` for a row that cannot be
+/// read, after which it stops.
+struct Blocks<'a> {
+    meeting: &'a dyn Column,
+    date: &'a dyn Column,
+    org: &'a dyn Column,
+    /// The next row to read into the block, and the row to stop at.
+    next: usize,
+    end: usize,
+    /// The block, and how far into it the rows have been taken.
+    at: usize,
+    m: Vec<Option<&'a str>>,
+    d: Vec<Option<chrono::NaiveDate>>,
+    o: Vec<Option<&'a str>>,
+}
+
+impl<'a> Blocks<'a> {
+    const SIZE: usize = 1024;
+
+    fn new(meeting: &'a dyn Column, date: &'a dyn Column, org: &'a dyn Column, end: usize) -> Blocks<'a> {
+        Blocks {
+            meeting,
+            date,
+            org,
+            next: 0,
+            end,
+            at: 0,
+            m: Vec::new(),
+            d: Vec::new(),
+            o: Vec::new(),
+        }
+    }
+
+    /// Reads the next block; `false` when a cell cannot be read.
+    fn fill(&mut self) -> bool {
+        let n = Self::SIZE.min(self.end - self.next);
+        self.m.resize(n, None);
+        self.d.resize(n, None);
+        self.o.resize(n, None);
+        let read = self.meeting.texts_into(self.next, &mut self.m).is_ok()
+            && self.date.dates_into(self.next, &mut self.d).is_ok()
+            && self.org.texts_into(self.next, &mut self.o).is_ok();
+        self.next += n;
+        self.at = 0;
+        read
+    }
+}
+
+impl<'a> Iterator for Blocks<'a> {
+    type Item = Option<quorum::Attendance<'a>>;
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.at >= self.m.len() {
+            if self.next >= self.end {
+                return None;
+            }
+            if !self.fill() {
+                return Some(None);
+            }
+        }
+        let k = self.at;
+        self.at += 1;
+        let row = || {
+            Some(quorum::Attendance {
+                meeting: self.m.get(k).copied().flatten()?,
+                date: self.d.get(k).copied().flatten()?,
+                organisation: self.o.get(k).copied().flatten()?,
+            })
+        };
+        Some(row())
+    }
+}
+
+/// A meeting of the register's answers, with the body it was judged as.
+struct Out<'a> {
+    first: usize,
+    body: &'a str,
+    q: quorum::MeetingQuorum<'a>,
+}
+
+/// The meetings of one body's rows (`rows`: each attendance row, `None` for
+/// one that cannot be read; `at` maps the k-th of them to its register row)
+/// into `out`; `None` when a row cannot be read or a meeting cannot be judged.
 fn meetings_of<'a>(
     ctx: &'a Context,
-    body: &str,
-    rows: &[usize],
-    all: usize,
-    read: &dyn Fn(usize) -> Option<quorum::Attendance<'a>>,
-) -> Option<Vec<(usize, quorum::MeetingQuorum<'a>)>> {
-    let at = |k: usize| if rows.is_empty() { Some(k) } else { rows.get(k).copied() };
-    let count = if rows.is_empty() { all } else { rows.len() };
+    body: &'a str,
+    rows: impl Iterator<Item = Option<quorum::Attendance<'a>>>,
+    at: impl Fn(usize) -> Option<usize>,
+    out: &mut Vec<Out<'a>>,
+) -> Option<()> {
     let failed = std::cell::Cell::new(false);
-    let attendance = (0..count).map_while(|k| {
-        let a = at(k).and_then(read);
+    let attendance = rows.map_while(|a| {
         failed.set(a.is_none());
         a
     });
@@ -107,17 +184,18 @@ fn meetings_of<'a>(
     if failed.get() {
         return None;
     }
-    batch
-        .meetings
-        .into_iter()
-        .map(|q| {
-            if q.error.is_some() {
-                None
-            } else {
-                Some((at(q.first_row)?, q))
-            }
-        })
-        .collect()
+    out.reserve(batch.meetings.len());
+    for q in batch.meetings {
+        if q.error.is_some() {
+            return None;
+        }
+        out.push(Out {
+            first: at(q.first_row)?,
+            body,
+            q,
+        });
+    }
+    Some(())
 }
 
 /// The quorum of a whole attendance register at once, body by body, with
@@ -140,14 +218,10 @@ fn register_quorum(ctx: &Context, sheet: &Sheet<'_>) -> Option<Table> {
             organisation: org.text(row).ok()??,
         })
     };
-    struct Out<'a> {
-        first: usize,
-        body: &'a str,
-        q: quorum::MeetingQuorum<'a>,
-    }
     let mut out: Vec<Out<'_>> = Vec::new();
     // Rows by body, in order of the body's first row; a register of one
-    // body (the common case) streams its rows with nothing gathered first.
+    // body (the common case) streams its rows, a block at a time, with
+    // nothing gathered first.
     let mut bodies: Vec<(&str, Vec<usize>)> = Vec::new();
     match (body_col, fixed) {
         (None, Some(b)) => bodies.push((b, Vec::new())),
@@ -165,12 +239,19 @@ fn register_quorum(ctx: &Context, sheet: &Sheet<'_>) -> Option<Table> {
             }
         }
     }
+    let several = bodies.len() > 1;
     for (body, list) in &bodies {
-        for (first, q) in meetings_of(ctx, body, list, sheet.rows, &read)? {
-            out.push(Out { first, body, q });
+        if list.is_empty() {
+            let rows = Blocks::new(meeting, date, org, sheet.rows);
+            meetings_of(ctx, body, rows, Some, &mut out)?;
+        } else {
+            let rows = list.iter().map(|&r| read(r));
+            meetings_of(ctx, body, rows, |k| list.get(k).copied(), &mut out)?;
         }
     }
-    out.sort_by_key(|o| o.first);
+    if several {
+        out.sort_by_key(|o| o.first);
+    }
     let n = out.len();
     // Written straight into typed columns: no cell is allocated on its own.
     let texts = |f: &dyn for<'o> Fn(&'o Out<'o>) -> &'o str| {

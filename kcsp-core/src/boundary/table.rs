@@ -40,6 +40,23 @@ pub trait Column: Sync {
             _ => Err(Error::new(ErrorKind::InvalidDate, "", "expected a date")),
         }
     }
+    /// The cells of rows `start..start + out.len()` as [`text`](Column::text),
+    /// into `out`: many rows in one call, for the fast paths that read a
+    /// whole register. By default, row by row; the first error stops it.
+    fn texts_into<'s>(&'s self, start: usize, out: &mut [Option<&'s str>]) -> Result<()> {
+        for (k, slot) in out.iter_mut().enumerate() {
+            *slot = self.text(start + k)?;
+        }
+        Ok(())
+    }
+    /// The cells of rows `start..start + out.len()` as [`date`](Column::date),
+    /// into `out` (see [`texts_into`](Column::texts_into)).
+    fn dates_into(&self, start: usize, out: &mut [Option<NaiveDate>]) -> Result<()> {
+        for (k, slot) in out.iter_mut().enumerate() {
+            *slot = self.date(start + k)?;
+        }
+        Ok(())
+    }
 }
 
 /// A column of JSON values: the simplest [`Column`], for callers whose data
