@@ -195,6 +195,27 @@ impl Read {
 }
 
 impl Read {
+    /// Rows `start..start + out.len()` of a column in chunks, each chunk's
+    /// share read by `read`.
+    fn by_chunk<'p, T>(
+        parts: &'p [Read],
+        starts: &[usize],
+        start: usize,
+        out: &mut [T],
+        read: impl Fn(&'p Read, usize, &mut [T]) -> Result<()>,
+    ) -> Result<()> {
+        let mut done = 0;
+        while done < out.len() {
+            let Some((part, within)) = Read::chunk(parts, starts, start + done) else {
+                return Err(Error::new(ErrorKind::InvalidInput, "", "no such row"));
+            };
+            let take = part.len().saturating_sub(within).min(out.len() - done).max(1);
+            read(part, within, out.get_mut(done..done + take).unwrap_or_default())?;
+            done += take;
+        }
+        Ok(())
+    }
+
     /// Rows `start..start + out.len()` as text, each kind of array in a
     /// loop of its own.
     fn texts_into<'s>(&'s self, start: usize, out: &mut [Option<&'s str>]) -> Result<()> {
@@ -214,19 +235,9 @@ impl Read {
             Read::Text(a) if end <= a.len() => each(out, start, |r| a.is_valid(r), |r| a.value(r)),
             Read::View(a) if end <= a.len() => each(out, start, |r| a.is_valid(r), |r| a.value(r)),
             Read::Large(a) if end <= a.len() => each(out, start, |r| a.is_valid(r), |r| a.value(r)),
-            Read::Chunks(parts, starts) => {
-                let mut done = 0;
-                while done < out.len() {
-                    let row = start + done;
-                    let Some((part, within)) = Read::chunk(parts, starts, row) else {
-                        return Err(Error::new(ErrorKind::InvalidInput, "", "no such row"));
-                    };
-                    let take = (part.len().saturating_sub(within)).min(out.len() - done).max(1);
-                    let slice = out.get_mut(done..done + take).unwrap_or_default();
-                    part.texts_into(within, slice)?;
-                    done += take;
-                }
-            }
+            Read::Chunks(parts, starts) => Read::by_chunk(parts, starts, start, out, |part, within, slice| {
+                part.texts_into(within, slice)
+            })?,
             _ => {
                 for (k, slot) in out.iter_mut().enumerate() {
                     *slot = self.text(start + k)?;
@@ -260,19 +271,9 @@ impl Read {
                     };
                 }
             }
-            Read::Chunks(parts, starts) => {
-                let mut done = 0;
-                while done < out.len() {
-                    let row = start + done;
-                    let Some((part, within)) = Read::chunk(parts, starts, row) else {
-                        return Err(Error::new(ErrorKind::InvalidInput, "", "no such row"));
-                    };
-                    let take = (part.len().saturating_sub(within)).min(out.len() - done).max(1);
-                    let slice = out.get_mut(done..done + take).unwrap_or_default();
-                    part.dates_into(within, slice)?;
-                    done += take;
-                }
-            }
+            Read::Chunks(parts, starts) => Read::by_chunk(parts, starts, start, out, |part, within, slice| {
+                part.dates_into(within, slice)
+            })?,
             _ => {
                 for (k, slot) in out.iter_mut().enumerate() {
                     *slot = self.date(start + k)?;

@@ -87,7 +87,7 @@ class Table(dict):  # type: ignore[type-arg]
 
     def to_pandas(self, *, lists: Literal["keep", "join"] = "keep") -> pandas.DataFrame:
         """The table as a ``pandas.DataFrame`` whose columns stay Arrow data
-        (``pd.ArrowDtype``: ``bool[pyarrow]``, ``uint32[pyarrow]``,
+        (``pd.ArrowDtype``: ``bool[pyarrow]``, ``int64[pyarrow]``,
         ``date32[day][pyarrow]``, ``string[pyarrow]``, lists, exact
         ``decimal128(38, 2)``), as ``read_csv(dtype_backend="pyarrow")``
         gives: no row is copied into Python objects, missing values stay
@@ -107,13 +107,26 @@ class Table(dict):  # type: ignore[type-arg]
             if lists == "join":
                 return pd.DataFrame(Table((_kcsp.joined(self.arrow), self._names, self._errors)))
             return pd.DataFrame(self)
-        arrow = _kcsp.joined(self.arrow) if lists == "join" else self.arrow
-        frame: pandas.DataFrame = pa.table(arrow).to_pandas(types_mapper=pd.ArrowDtype)
+        arrow = pa.table(_kcsp.joined(self.arrow) if lists == "join" else self.arrow)
+        # Text held as views (a table made from a polars frame) as plain
+        # strings: pandas cannot yet write string views to CSV or filter them.
+        def plain(t: Any) -> Any:
+            if pa.types.is_string_view(t):
+                return pa.string()
+            if pa.types.is_list(t):
+                return pa.list_(plain(t.value_type))
+            return t
+
+        schema = pa.schema([f.with_type(plain(f.type)) for f in arrow.schema])
+        if schema != arrow.schema:
+            arrow = arrow.cast(schema)
+        frame: pandas.DataFrame = arrow.to_pandas(types_mapper=pd.ArrowDtype)
         return frame
 
     def to_polars(self) -> polars.DataFrame:
         """The table as a ``polars.DataFrame``, read from the Arrow data
-        without a copy (``polars.DataFrame(table.arrow)``)."""
+        without a copy (``polars.DataFrame(table.arrow)``). A table made from
+        a polars frame holds its text as string views, as polars does."""
         import polars as pl
 
         return pl.DataFrame(self.arrow)
