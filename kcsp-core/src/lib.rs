@@ -57,7 +57,11 @@ mod rules;
 pub use rules::*;
 
 // The registry and the ways in from outside.
-pub use boundary::{batch, json, messages, receipt, registry, table};
+pub use boundary::{json, messages, receipt, registry};
+
+/// The batch engine (feature `batch`, on by default).
+#[cfg(feature = "batch")]
+pub use boundary::{batch, table};
 
 /// Batches over Arrow data (feature `arrow`).
 #[cfg(feature = "arrow")]

@@ -1,5 +1,7 @@
 //! The batch engine against the same requests made one at a time.
 
+#![cfg(feature = "batch")]
+
 use kcsp_core::table::{Cell, Column, Sheet, Table, Values};
 use kcsp_core::{batch, registry, Context};
 use serde_json::{json, Value};

@@ -8,8 +8,11 @@
 
 #[cfg(feature = "arrow")]
 pub mod arrow;
+#[cfg(feature = "batch")]
 pub mod batch;
+#[cfg(feature = "batch")]
 pub(crate) mod cells;
+#[cfg(feature = "batch")]
 pub(crate) mod grouped;
 pub mod json;
 pub mod messages;
@@ -17,4 +20,5 @@ pub mod messages;
 pub mod python;
 pub mod receipt;
 pub mod registry;
+#[cfg(feature = "batch")]
 pub mod table;

@@ -28,6 +28,7 @@
 
 use crate::base::error::{Error, ErrorKind, Result};
 use crate::base::input::{parse, Check, Field};
+#[cfg(feature = "batch")]
 use crate::boundary::table::{Cell, Shape};
 use crate::definitions::calendar;
 use crate::definitions::context::{prefixed, Context};
@@ -146,6 +147,7 @@ macro_rules! registry {
         }
 
         /// How rule `id`'s batch groups its rows (`None` for an id that is no rule).
+        #[cfg(feature = "batch")]
         pub fn shape(id: &str) -> Option<Shape> {
             match id {
                 $(
@@ -424,6 +426,7 @@ pub trait Output: std::fmt::Debug + Send {
     /// type its own way (`downcast` to the rule's [`Rule::Output`]).
     fn into_any(self: Box<Self>) -> Box<dyn std::any::Any + Send>;
     /// The result as the cells of a batch row, by column ([`crate::batch`]).
+    #[cfg(feature = "batch")]
     fn cells(&self) -> Vec<(String, Cell)>;
 }
 
@@ -437,6 +440,7 @@ impl<T: Serialize + std::fmt::Debug + Send + 'static> Output for T {
     fn into_any(self: Box<Self>) -> Box<dyn std::any::Any + Send> {
         self
     }
+    #[cfg(feature = "batch")]
     fn cells(&self) -> Vec<(String, Cell)> {
         crate::boundary::cells::record(self)
     }
@@ -481,6 +485,7 @@ pub fn decide(ctx: &Context, id: &str, value: &Value) -> Result<(Box<dyn Output>
 
 /// Decides rule `id` on an input without `partnership` or `calendar`, in
 /// `ctx` as it is: a batch's requests.
+#[cfg(feature = "batch")]
 pub(crate) fn decide_in(ctx: &Context, id: &str, input: &Value) -> Result<Box<dyn Output>> {
     with_rule(id, Evaluate { ctx, input })
         .unwrap_or_else(|| Err(Error::new(ErrorKind::InvalidInput, "rule", "no such rule")))
@@ -488,6 +493,7 @@ pub(crate) fn decide_in(ctx: &Context, id: &str, input: &Value) -> Result<Box<dy
 
 /// Every error of an input without `partnership` or `calendar`, in `ctx`:
 /// a batch's requests.
+#[cfg(feature = "batch")]
 pub(crate) fn validate_in(ctx: &Context, id: &str, input: &Value) -> Vec<Error> {
     match info(id) {
         Ok(rule) => with_rule(id, Validate { ctx, rule, input }).unwrap_or_default(),
