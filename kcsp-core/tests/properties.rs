@@ -186,13 +186,15 @@ proptest! {
         let k = kent.partnership();
         let mut bodies = k.bodies().to_vec();
         let body = &mut bodies[0];
-        body.terms[0].quorum.required = required;
+        body.terms[0].quorum.required = Some(required);
         if let Some(r) = body.terms[0].removal.as_mut() {
             r.numerator = fraction.0.min(fraction.1 - 1);
             r.denominator = fraction.1;
             r.basis = if seats_present { MajorityBasis::SeatsPresent } else { MajorityBasis::AllSeats };
         }
-        body.terms[0].review.interval_months = term;
+        if let Some(r) = body.terms[0].review.as_mut() {
+            r.interval_months = term;
+        }
         body.participants[drop_participant % 14].to = NaiveDate::from_ymd_opt(cut.0, cut.1, cut.2);
         let p = Partnership::new(k.name(), k.organisations().to_vec(), bodies).unwrap();
         let text = p.to_json();

@@ -69,7 +69,7 @@ def test_papers_and_working_days() -> None:
 def test_reviews_and_terms() -> None:
     r = kcsp.tor_review([date(2022, 7, 14), date(2024, 7, 4)], date(2024, 11, 21))
     assert (r.next_due, r.days_until_due, r.overdue) == (date(2025, 7, 4), 225, False)
-    t = kcsp.chair_term("working_group", [date(2022, 4, 25)], date(2024, 4, 29))
+    t = kcsp.chair_term("working_group", date(2024, 4, 29), elected=[date(2022, 4, 25)])
     assert (t.next_due, t.overdue, t.days_until_due) == (date(2024, 4, 25), True, -4)
 
 

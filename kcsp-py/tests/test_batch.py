@@ -272,7 +272,7 @@ def test_a_table_reads_as_a_dict_however_it_is_read() -> None:
     def check(seen: dict[str, Any]) -> None:
         assert {k: seen[k] for k in expected} == expected
 
-    assert len(fresh()) == 14 and bool(fresh())
+    assert len(fresh()) == 15 and bool(fresh())
     assert "quorate" in fresh() and list(fresh())[:3] == ["body", "meeting_id", "date"]
     check(dict(fresh()))
     check({**fresh()})

@@ -35,7 +35,7 @@ CASES: list[tuple[str, str, type, Callable[[], object]]] = [
     ("circulated_after_meeting", "circulated", kcsp.GovernanceError, lambda: kcsp.papers_deadline(D, circulated=date(2023, 11, 17))),
     ("no_approvals", "approvals", kcsp.GovernanceError, lambda: kcsp.tor_review([], D)),
     ("approval_after_as_of", "approvals[0]", kcsp.GovernanceError, lambda: kcsp.tor_review([date(2024, 1, 1)], D)),
-    ("no_fixed_term", "body", kcsp.GovernanceError, lambda: kcsp.chair_term("kcsp", [D], D)),
+    ("no_fixed_term", "body", kcsp.GovernanceError, lambda: kcsp.chair_term("kcsp", D, elected=[D])),
     ("invalid_amount", "allocation", kcsp.GrantError, lambda: kcsp.grant_split("lots")),
     ("negative_amount", "allocation", kcsp.GrantError, lambda: kcsp.grant_split("-1")),
     ("too_many_decimal_places", "allocation", kcsp.GrantError, lambda: kcsp.grant_split("10.005")),

@@ -40,6 +40,11 @@ function equal(key, want, got) {
     }
     return want.length === got.length && want.every((x, i) => equal("", x, got[i]));
   }
+  if (typeof want === "object" && typeof got === "object" && !Array.isArray(want) && !Array.isArray(got)) {
+    // An object in a result (a quorum's conditions): the same keys, each equal.
+    const keys = Object.keys(want);
+    return keys.length === Object.keys(got).length && keys.every((k) => equal(k, want[k], got[k]));
+  }
   return want === got;
 }
 

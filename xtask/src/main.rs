@@ -100,6 +100,21 @@ fn plain(lines: &[&str]) -> String {
     out
 }
 
+/// A field's name as a Python parameter: a word Python reserves (`for`)
+/// takes a trailing underscore, as PEP 8 advises.
+fn py_name(name: &str) -> String {
+    const RESERVED: &[&str] = &[
+        "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
+        "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
+        "raise", "return", "try", "while", "with", "yield",
+    ];
+    if RESERVED.contains(&name) {
+        format!("{name}_")
+    } else {
+        name.to_string()
+    }
+}
+
 fn py_type(kind: &Kind) -> String {
     match kind {
         Kind::Text | Kind::Year => "str".into(),
@@ -125,7 +140,10 @@ fn py_words(kind: &Kind) -> String {
             let keys: Vec<&str> = fields.iter().map(|f| f.name).collect();
             format!("a mapping ({name}) with {}", keys.join(", "))
         }
-        Kind::List { item } => format!("a list, each {}", py_words(item)),
+        Kind::List { item } => match py_words(item) {
+            words if words.is_empty() => "a list".into(),
+            words => format!("a list, each {words}"),
+        },
         Kind::Date => "a date".into(),
         Kind::Money => "an amount".into(),
         Kind::Year => "a financial year such as \"2022/23\"".into(),
@@ -138,11 +156,11 @@ fn python_function(rule: &RuleInfo, about: &RuleDescription) -> String {
     let optional: Vec<_> = about.input.iter().filter(|f| f.optional).collect();
     let mut params: Vec<String> = required
         .iter()
-        .map(|f| format!("{}: {}", f.name, py_type(&f.kind)))
+        .map(|f| format!("{}: {}", py_name(f.name), py_type(&f.kind)))
         .collect();
     let mut keywords: Vec<String> = optional
         .iter()
-        .map(|f| format!("{}: Optional[{}] = None", f.name, py_type(&f.kind)))
+        .map(|f| format!("{}: Optional[{}] = None", py_name(f.name), py_type(&f.kind)))
         .collect();
     if rule.reads_partnership {
         keywords.push("partnership: Optional[Partnership] = None".into());
@@ -167,7 +185,7 @@ fn python_function(rule: &RuleInfo, about: &RuleDescription) -> String {
             (false, None) => format!("{text} ({words})"),
             (true, _) => text,
         };
-        doc.push(format!("        {}: {text}", f.name));
+        doc.push(format!("        {}: {text}", py_name(f.name)));
     }
     if rule.reads_partnership {
         doc.push("        partnership: another partnership's definition (Kent's when not given).".into());
@@ -181,7 +199,11 @@ fn python_function(rule: &RuleInfo, about: &RuleDescription) -> String {
         rule.result
     ));
     doc.push("    \"\"\"".into());
-    let values: Vec<String> = about.input.iter().map(|f| format!("\"{0}\": {0}", f.name)).collect();
+    let values: Vec<String> = about
+        .input
+        .iter()
+        .map(|f| format!("\"{}\": {}", f.name, py_name(f.name)))
+        .collect();
     let p = if rule.reads_partnership { "partnership" } else { "None" };
     let c = if rule.reads_calendar { "calendar" } else { "None" };
     let one_line = format!("def {}({}) -> {}:", rule.id, params.join(", "), rule.result);
@@ -208,7 +230,7 @@ fn python_batch(rule: &RuleInfo, about: &RuleDescription) -> String {
         "columns: Optional[Mapping[str, str]] = None".to_string(),
     ];
     for f in about.input {
-        params.push(format!("{}: Optional[{}] = None", f.name, py_type(&f.kind)));
+        params.push(format!("{}: Optional[{}] = None", py_name(f.name), py_type(&f.kind)));
     }
     if rule.reads_partnership {
         params.push("partnership: Optional[Partnership] = None".into());
@@ -221,7 +243,11 @@ fn python_batch(rule: &RuleInfo, about: &RuleDescription) -> String {
         .iter()
         .map(|w| format!("``{}``{}", w.name, if w.required { "" } else { " (optional)" }))
         .collect();
-    let values: Vec<String> = about.input.iter().map(|f| format!("\"{0}\": {0}", f.name)).collect();
+    let values: Vec<String> = about
+        .input
+        .iter()
+        .map(|f| format!("\"{}\": {}", f.name, py_name(f.name)))
+        .collect();
     let p = if rule.reads_partnership { "partnership" } else { "None" };
     let c = if rule.reads_calendar { "calendar" } else { "None" };
     format!(

@@ -154,6 +154,12 @@ error_kinds! {
     VoterNotPresent => "voter_not_present", Governance;
     /// A seat voted more than once.
     DuplicateVote => "duplicate_vote", Governance;
+    /// A voter voted both for and against a motion.
+    VotedBothWays => "voted_both_ways", Governance;
+    /// The body's terms of reference say nothing about how a motion is decided.
+    NoDecisionRule => "no_decision_rule", Governance;
+    /// The body's terms of reference say nothing about reviewing them.
+    NoReviewRule => "no_review_rule", Governance;
     /// The papers were circulated after the meeting.
     CirculatedAfterMeeting => "circulated_after_meeting", Governance;
     /// The body has no papers-notice rule.

@@ -197,12 +197,13 @@ pub(crate) fn check_object(value: &Value, path: &str, fields: &[FieldCheck<'_>],
 /// types, and its [`Check`]. A field is optional when its type is an
 /// `Option`, or when it is marked `= default` (absent means the type's
 /// default, an empty list say). A field that may be left out may also be
-/// `null`, read as absent, in every language.
+/// `null`, read as absent, in every language. A field whose key is a word
+/// Rust reserves is written `pub votes_for as "for": Vec<OrgId>`.
 macro_rules! input {
     (
         $(#[$meta:meta])*
         pub struct $name:ident {
-            $( $(#[$($fattr:tt)*])* pub $field:ident : $ty:ty $(= $default:ident)? ),* $(,)?
+            $( $(#[$($fattr:tt)*])* pub $field:ident $(as $key:literal)? : $ty:ty $(= $default:ident)? ),* $(,)?
         }
     ) => {
         $(#[$meta])*
@@ -211,18 +212,18 @@ macro_rules! input {
         #[serde(deny_unknown_fields)]
         #[non_exhaustive]
         pub struct $name {
-            $( $(#[$($fattr)*])* $(#[serde($default)])? pub $field : $ty ),*
+            $( $(#[$($fattr)*])* $(#[serde($default)])? $(#[serde(rename = $key)])? pub $field : $ty ),*
         }
 
         impl $name {
             /// The input's keys, in order.
-            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+            pub const FIELDS: &'static [&'static str] = &[$($crate::base::input::key_of!($($key)?, $field)),*];
 
             /// The input's fields as a binding describes them: key, Rust
             /// type, doc lines, and whether it may be left out.
             pub const FIELD_INFO: &'static [$crate::base::input::Field] = &[$(
                 $crate::base::input::Field {
-                    name: stringify!($field),
+                    name: $crate::base::input::key_of!($($key)?, $field),
                     rust_type: stringify!($ty),
                     doc: &[$($crate::base::input::doc_line!($($fattr)*)),*],
                     optional: <$ty as $crate::base::input::Check>::OPTIONAL
@@ -259,7 +260,7 @@ macro_rules! input {
                     value,
                     path,
                     &[$((
-                        stringify!($field),
+                        $crate::base::input::key_of!($($key)?, $field),
                         <$ty as $crate::base::input::Check>::OPTIONAL $(|| $crate::base::input::defaulted(stringify!($default)))?,
                         <$ty as $crate::base::input::Check>::OPTIONAL $(|| $crate::base::input::defaulted(stringify!($default)))?,
                         <$ty as $crate::base::input::Check>::check,
@@ -286,6 +287,17 @@ pub struct Field {
     /// What its value is.
     pub kind: Kind,
 }
+
+/// A field's key: the one given with `as "key"`, or the field's name.
+macro_rules! key_of {
+    ($key:literal, $field:ident) => {
+        $key
+    };
+    (, $field:ident) => {
+        stringify!($field)
+    };
+}
+pub(crate) use key_of;
 
 /// The text of a doc attribute (`doc = "…"`), or `""` for any other attribute.
 macro_rules! doc_line {

@@ -198,6 +198,29 @@ fn meetings_of<'a>(
     Some(())
 }
 
+/// The `conditions` column: each meeting's conditions as JSON, as the
+/// generic engine writes them (a register repeats a handful of them, so
+/// each is written once and copied).
+fn conditions(out: &[Out<'_>]) -> Cells {
+    let mut seen: Vec<(&[quorum::ConditionResult], Value)> = Vec::new();
+    let mut cells = Vec::with_capacity(out.len());
+    for o in out {
+        let c = o.q.conditions.as_slice();
+        let value = match seen.iter().find(|(k, _)| *k == c) {
+            Some((_, v)) => v.clone(),
+            None => {
+                let v = serde_json::to_value(c).unwrap_or(Value::Null);
+                if seen.len() < 64 {
+                    seen.push((c, v.clone()));
+                }
+                v
+            }
+        };
+        cells.push(value);
+    }
+    Cells::Json(cells)
+}
+
 /// The quorum of a whole attendance register at once, body by body, with
 /// the organisations resolved once ([`quorum::batch`]). `None` when a row
 /// cannot be read or a meeting cannot be judged: the generic engine then
@@ -279,6 +302,7 @@ fn register_quorum(ctx: &Context, sheet: &Sheet<'_>) -> Option<Table> {
         ),
         ("count".to_string(), ints(&|o| o.q.count)),
         ("required".to_string(), ints(&|o| o.q.required)),
+        ("conditions".to_string(), conditions(&out)),
         ("represented".to_string(), lists(&|o| &o.q.represented)),
         ("missing".to_string(), lists(&|o| &o.q.missing)),
         ("not_counted".to_string(), lists(&|o| &o.q.not_counted)),

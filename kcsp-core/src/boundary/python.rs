@@ -110,6 +110,7 @@ macro_rules! results {
             add::<crate::rules::reconcile::Discrepancy>(m)?;
             add::<crate::rules::tactical::ShutGate>(m)?;
             add::<crate::rules::protocol::Extension>(m)?;
+            add::<crate::rules::quorum::ConditionResult>(m)?;
             Ok(())
         }
 

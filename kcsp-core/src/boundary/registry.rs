@@ -247,6 +247,10 @@ macro_rules! for_each_rule {
         ChairRemoval = $crate::rules::chair::REMOVAL_ID, $crate::rules::chair::RemovalInput => $crate::rules::chair::RemovalResult, reads(true, false), family("governance"),
             batch($crate::boundary::table::Shape::ROWS),
             |ctx, i| $crate::rules::chair::removal_vote(ctx, $crate::boundary::registry::body_or_principal(ctx, i.body.as_ref())?, i.date, i.office, &i.present, &i.votes_for);
+        #[doc = "Whether a motion put to a meeting was carried: the votes for and against, the majority the body's terms ask, and the chair's casting vote."]
+        Decision = $crate::rules::decision::ID, $crate::rules::decision::DecisionInput => $crate::rules::decision::DecisionResult, reads(true, false), family("governance"),
+            batch($crate::boundary::table::Shape::ROWS),
+            |ctx, i| $crate::rules::decision::decide(ctx, $crate::boundary::registry::body_or_principal(ctx, i.body.as_ref())?, i.date, &i.present, &i.votes_for, &i.against, i.casting_vote);
         #[doc = "The latest day a meeting's papers can go out (five clear working days for Kent), and whether they went out in time."]
         PapersDeadline = $crate::rules::papers::ID, $crate::rules::papers::PapersInput => $crate::rules::papers::PapersResult, reads(true, true), family("governance"),
             batch($crate::boundary::table::Shape::ROWS),

@@ -9,6 +9,14 @@
 //! Kent definition is a data file read through the same door
 //! ([`Context::kent`](crate::Context::kent)).
 //!
+//! The format also takes the terms real partnerships write (FORMAT.md, "Terms
+//! as real partnerships write them"): a quorum of several conditions
+//! ([`QuorumRule::all`]: seats, organisations or people, some of them only,
+//! a number or a fraction of the membership), how motions are decided
+//! ([`DecisionRule`]), chairs elected with no stated term or rotating
+//! ([`ChairRule`]), more cadences ([`CadenceRule`]), notice in calendar days
+//! ([`PapersRule::calendar_days`]) and no review clause at all.
+//!
 //! Two additions to that format, both optional, let a definition carry all
 //! of its sources:
 //!
@@ -219,25 +227,32 @@ pub struct Terms {
     /// How the chair or vice-chair is removed, if the terms say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub removal: Option<RemovalRule>,
+    /// How a motion is decided, if the terms say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decisions: Option<DecisionRule>,
     /// How long before a meeting papers go out, if the terms say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub papers: Option<PapersRule>,
-    /// How often the terms of reference are reviewed.
-    pub review: ReviewRule,
+    /// How often the terms of reference are reviewed, if the terms say
+    /// (many bodies' terms do not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewRule>,
     /// How often the body must meet, if the terms say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cadence: Option<CadenceRule>,
 }
 
-/// What a quorum counts.
+/// What a quorum condition (or a vote) counts.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuorumBasis {
-    /// Distinct responsible-authority seats represented.
+    /// Distinct seats of the body represented.
     Seats,
-    /// Distinct organisations among the members present.
+    /// Distinct member organisations present.
     Organisations,
+    /// Member people present: each entry of `present` is one person.
+    People,
 }
 
 impl QuorumBasis {
@@ -245,7 +260,7 @@ impl QuorumBasis {
     ///
     /// ```
     /// use kcsp_core::partnership::QuorumBasis;
-    /// for b in [QuorumBasis::Seats, QuorumBasis::Organisations] {
+    /// for b in [QuorumBasis::Seats, QuorumBasis::Organisations, QuorumBasis::People] {
     ///     assert_eq!(serde_json::to_value(b).unwrap(), b.as_str());
     /// }
     /// ```
@@ -253,26 +268,148 @@ impl QuorumBasis {
         match self {
             QuorumBasis::Seats => "seats",
             QuorumBasis::Organisations => "organisations",
+            QuorumBasis::People => "people",
         }
     }
 }
 
-/// A quorum threshold.
+/// How many a condition needs: a whole number, or a fraction of a base
+/// rounded up (`{"numerator": 1, "denominator": 3}`: a third).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AtLeast {
+    /// At least this many.
+    Number(u32),
+    /// At least this fraction of the base, rounded up (a base of 0 needs 1).
+    Fraction {
+        /// The numerator.
+        numerator: u32,
+        /// The denominator.
+        denominator: u32,
+    },
+}
+
+impl AtLeast {
+    /// The whole number needed out of `base`.
+    ///
+    /// ```
+    /// use kcsp_core::partnership::AtLeast;
+    /// let third = AtLeast::Fraction { numerator: 1, denominator: 3 };
+    /// assert_eq!((third.of(7), third.of(6), third.of(0)), (3, 2, 1));
+    /// assert_eq!(AtLeast::Number(4).of(0), 4);
+    /// ```
+    pub fn of(self, base: u32) -> u32 {
+        match self {
+            AtLeast::Number(n) => n,
+            AtLeast::Fraction { numerator, denominator } => {
+                let (n, d) = (u64::from(numerator), u64::from(denominator.max(1)));
+                let r = (u64::from(base) * n).div_ceil(d).max(1);
+                u32::try_from(r).unwrap_or(u32::MAX)
+            }
+        }
+    }
+}
+
+/// One condition of a quorum: at least so many seats, organisations or
+/// people present, optionally only among some of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// What is counted.
+    pub count: QuorumBasis,
+    /// Only these are counted: seat ids of the body when counting seats,
+    /// organisation ids of the definition otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub among: Option<Vec<String>>,
+    /// How many are needed.
+    pub at_least: AtLeast,
+}
+
+/// A quorum: one condition (the form `{"basis", "required"}`) or several
+/// that must all be met (`{"all": [...]}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuorumRule {
-    /// What is counted.
-    pub basis: QuorumBasis,
-    /// How many are needed (at least).
-    pub required: u32,
-    /// With the `organisations` basis: whether any well-formed organisation
-    /// id counts as a member, including ids the partnership does not list
-    /// (the DHR Steering Group's members are each council, trust or agency).
+    /// The one condition's count (the single-condition form).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<QuorumBasis>,
+    /// The one condition's number (the single-condition form).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<u32>,
+    /// The conditions, every one of which must be met.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all: Option<Vec<Condition>>,
+    /// Whether any well-formed organisation id counts as a member,
+    /// including ids the partnership does not list (the DHR Steering
+    /// Group's members are each council, trust or agency).
     #[serde(default, skip_serializing_if = "is_false")]
     pub open_membership: bool,
     /// The clauses.
     #[serde(default, skip_serializing_if = "Citations::is_empty")]
     pub citation: Citations,
+}
+
+impl QuorumRule {
+    /// The single-condition quorum: at least `required` of `basis`.
+    ///
+    /// ```
+    /// use kcsp_core::partnership::{QuorumBasis, QuorumRule};
+    /// let q = QuorumRule::single(QuorumBasis::Seats, 4);
+    /// q.with_conditions(|c| assert_eq!(c.len(), 1));
+    /// ```
+    pub fn single(basis: QuorumBasis, required: u32) -> QuorumRule {
+        QuorumRule {
+            basis: Some(basis),
+            required: Some(required),
+            all: None,
+            open_membership: false,
+            citation: Citations::default(),
+        }
+    }
+
+    /// Calls `f` with the conditions, in definition order (the single form
+    /// as one condition).
+    pub fn with_conditions<R>(&self, f: impl FnOnce(&[Condition]) -> R) -> R {
+        match (&self.all, self.basis, self.required) {
+            (Some(all), _, _) => f(all),
+            (None, Some(count), Some(n)) => f(std::slice::from_ref(&Condition {
+                count,
+                among: None,
+                at_least: AtLeast::Number(n),
+            })),
+            _ => f(&[]),
+        }
+    }
+
+    /// The single condition's count and number, when the quorum has that form.
+    pub(crate) fn legacy(&self) -> Option<(QuorumBasis, u32)> {
+        match (&self.all, self.basis, self.required) {
+            (None, Some(b), Some(n)) => Some((b, n)),
+            _ => None,
+        }
+    }
+
+    /// Whether any well-formed id is a member: `open_membership` on a quorum
+    /// that counts members (organisations or people).
+    pub(crate) fn open(&self) -> bool {
+        self.open_membership && self.counts().1
+    }
+
+    /// What the first condition counts.
+    pub fn first_basis(&self) -> QuorumBasis {
+        self.with_conditions(|c| c.first().map_or(QuorumBasis::Seats, |c| c.count))
+    }
+
+    /// Whether some condition counts seats, and whether some counts members
+    /// (organisations or people).
+    pub(crate) fn counts(&self) -> (bool, bool) {
+        self.with_conditions(|c| {
+            (
+                c.iter().any(|c| c.count == QuorumBasis::Seats),
+                c.iter().any(|c| c.count != QuorumBasis::Seats),
+            )
+        })
+    }
 }
 
 /// How a body's chair holds office.
@@ -287,14 +424,90 @@ pub enum ChairRule {
         #[serde(default, skip_serializing_if = "Citations::is_empty")]
         citation: Citations,
     },
-    /// Chair and vice-chair are elected (or reviewed) for a fixed term.
+    /// Chair and vice-chair are elected (or reviewed), for a fixed term
+    /// when the terms give one.
     Elected {
-        /// The term in calendar months.
-        term_months: u32,
+        /// The term in calendar months (`None`: the terms state none).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        term_months: Option<u32>,
         /// The clauses.
         #[serde(default, skip_serializing_if = "Citations::is_empty")]
         citation: Citations,
     },
+    /// The chair passes between organisations in turn, every `term_months`
+    /// calendar months from `from`.
+    Rotating {
+        /// The organisations, in the order the chair passes between them.
+        among: Vec<OrgId>,
+        /// The months of each turn.
+        term_months: u32,
+        /// The first day of the first turn.
+        #[serde(with = "crate::base::dates::iso")]
+        from: NaiveDate,
+        /// The clauses.
+        #[serde(default, skip_serializing_if = "Citations::is_empty")]
+        citation: Citations,
+    },
+}
+
+/// Which voters a decision counts.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Voting {
+    /// One vote per seat, cast by an organisation present that holds it.
+    #[default]
+    Seats,
+    /// One vote per member organisation present.
+    Organisations,
+    /// One vote per member person present.
+    People,
+}
+
+/// What majority carries a motion.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Majority {
+    /// More votes for than against ("a simple majority of those voting").
+    #[default]
+    OfVotesCast,
+    /// More votes for than half of the voters present.
+    OfPresent,
+    /// More votes for than half of all voters of the body.
+    OfAll,
+    /// At least one vote for and none against.
+    Unanimous,
+}
+
+/// Whether the chair has a casting vote on a tie.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum CastingVote {
+    /// No casting vote: a tie is not carried.
+    #[default]
+    None,
+    /// The chair's casting vote decides a tie.
+    Chair,
+}
+
+/// How a body decides a motion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRule {
+    /// Who votes.
+    #[serde(default)]
+    pub voting: Voting,
+    /// What majority carries a motion.
+    #[serde(default)]
+    pub majority: Majority,
+    /// Whether the chair has a casting vote.
+    #[serde(default)]
+    pub casting_vote: CastingVote,
+    /// The clauses.
+    #[serde(default, skip_serializing_if = "Citations::is_empty")]
+    pub citation: Citations,
 }
 
 /// Against what a removal majority is counted.
@@ -355,18 +568,34 @@ pub enum NoticeCounting {
     DispatchDayCounts,
 }
 
-/// How long before a meeting papers must go out.
+/// How long before a meeting papers must go out: `working_days` or
+/// `calendar_days` of notice (exactly one of the two).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PapersRule {
     /// Working days of notice.
-    pub working_days: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_days: Option<u32>,
+    /// Days of notice counted on every day of the calendar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar_days: Option<u32>,
     /// How they are counted.
     #[serde(default)]
     pub counting: NoticeCounting,
     /// The clauses.
     #[serde(default, skip_serializing_if = "Citations::is_empty")]
     pub citation: Citations,
+}
+
+impl PapersRule {
+    /// The notice: its number of days and whether they are working days.
+    pub fn notice(&self) -> (u32, bool) {
+        match (self.working_days, self.calendar_days) {
+            (Some(n), _) => (n, true),
+            (None, Some(n)) => (n, false),
+            (None, None) => (0, true),
+        }
+    }
 }
 
 /// How often terms of reference are reviewed.
@@ -394,6 +623,34 @@ pub enum CadenceRule {
     },
     /// At least one meeting in each quarter of the financial year.
     Quarterly {
+        /// The clauses.
+        #[serde(default, skip_serializing_if = "Citations::is_empty")]
+        citation: Citations,
+    },
+    /// At least one meeting in each `months`-month period of the financial
+    /// year from 1 April (`months` one of 1, 2, 3, 4, 6, 12).
+    PerPeriod {
+        /// The months of each period.
+        months: u32,
+        /// The clauses.
+        #[serde(default, skip_serializing_if = "Citations::is_empty")]
+        citation: Citations,
+    },
+    /// No meeting more than `days` days after the body's previous one.
+    MaxGap {
+        /// The most days between one meeting and the next.
+        days: u32,
+        /// The clauses.
+        #[serde(default, skip_serializing_if = "Citations::is_empty")]
+        citation: Citations,
+    },
+    /// At least `meetings` meetings in the given calendar months of the
+    /// financial year ("once a year in October or November").
+    InMonths {
+        /// The calendar months (1-12).
+        months: Vec<u32>,
+        /// How many meetings.
+        meetings: u32,
         /// The clauses.
         #[serde(default, skip_serializing_if = "Citations::is_empty")]
         citation: Citations,
@@ -432,6 +689,199 @@ pub(crate) fn cite_or_default(
         format!("{}, {from}", body.name),
         summary(),
     )]
+}
+
+/// `invalid_partnership` at `field` with `msg`.
+fn bad(field: String, msg: impl Into<String>) -> Result<()> {
+    Err(Error::new(ErrorKind::InvalidPartnership, field, msg.into()))
+}
+
+/// An `among` list: not empty, no id twice, each id in `known`.
+fn check_among(field: String, among: &[impl AsRef<str>], known: impl Fn(&str) -> bool, what: &str) -> Result<()> {
+    if among.is_empty() {
+        return bad(field, "an `among` list names at least one id");
+    }
+    let mut seen = BTreeSet::new();
+    for (i, id) in among.iter().enumerate() {
+        let id = id.as_ref();
+        if !seen.insert(id) {
+            return bad(format!("{field}[{i}]"), format!("'{id}' is named twice"));
+        }
+        if !known(id) {
+            return bad(format!("{field}[{i}]"), format!("'{}' is not {what}", quote(id)));
+        }
+    }
+    Ok(())
+}
+
+/// The checks of one set of terms of `body` (`field` makes a path inside them).
+fn check_terms(
+    terms: &Terms,
+    body: &Body,
+    orgs: &BTreeSet<&str>,
+    bodies: &BTreeSet<&str>,
+    field: &dyn Fn(&str) -> String,
+) -> Result<()> {
+    let q = &terms.quorum;
+    match (&q.all, q.basis, q.required) {
+        (Some(_), Some(_), _) => return bad(field("quorum.basis"), "`basis` cannot sit beside `all`"),
+        (Some(_), _, Some(_)) => return bad(field("quorum.required"), "`required` cannot sit beside `all`"),
+        (Some(all), None, None) if all.is_empty() => {
+            return bad(field("quorum.all"), "`all` lists at least one condition")
+        }
+        (None, None, _) => return bad(field("quorum.basis"), "a quorum gives `basis` and `required`, or `all`"),
+        (None, _, None) => {
+            return bad(
+                field("quorum.required"),
+                "a quorum gives `basis` and `required`, or `all`",
+            )
+        }
+        (None, Some(_), Some(0)) => return bad(field("quorum.required"), "a quorum must be at least 1"),
+        _ => {}
+    }
+    let prefix = if q.all.is_some() { "quorum.all" } else { "quorum" };
+    q.with_conditions(|conditions| -> Result<()> {
+        for (c, cond) in conditions.iter().enumerate() {
+            let at = |rest: &str| {
+                if q.all.is_some() {
+                    field(&format!("{prefix}[{c}].{rest}"))
+                } else {
+                    field(&format!(
+                        "{prefix}.{}",
+                        if rest == "count" { "basis" } else { "required" }
+                    ))
+                }
+            };
+            if cond.count == QuorumBasis::Seats && body.seats.is_empty() {
+                return bad(at("count"), "a quorum of seats needs a body with seats");
+            }
+            match cond.at_least {
+                AtLeast::Number(0) => return bad(at("at_least"), "a condition needs at least 1"),
+                AtLeast::Fraction { numerator, denominator }
+                    if numerator == 0 || denominator == 0 || numerator > denominator =>
+                {
+                    return bad(
+                        at("at_least"),
+                        format!("a fraction of the membership is above 0 and at most 1, not {numerator}/{denominator}"),
+                    )
+                }
+                _ => {}
+            }
+            if let Some(among) = &cond.among {
+                if cond.count == QuorumBasis::Seats {
+                    check_among(
+                        at("among"),
+                        among,
+                        |id| body.seats.iter().any(|s| s.id == id),
+                        "a seat of the body",
+                    )?;
+                } else {
+                    check_among(
+                        at("among"),
+                        among,
+                        |id| orgs.contains(id),
+                        "an organisation of the definition",
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    if let Some(r) = &terms.removal {
+        if r.numerator == 0 || r.denominator == 0 || r.numerator >= r.denominator {
+            return bad(
+                field("removal"),
+                format!(
+                    "a removal fraction must be strictly between 0 and 1, not {}/{}",
+                    r.numerator, r.denominator
+                ),
+            );
+        }
+    }
+    if let Some(d) = &terms.decisions {
+        if d.voting == Voting::People && d.majority == Majority::OfAll {
+            return bad(
+                field("decisions.majority"),
+                "a majority of all members cannot be counted in people (a body's number of people is not data)",
+            );
+        }
+    }
+    if let Some(p) = &terms.papers {
+        match (p.working_days, p.calendar_days) {
+            (Some(_), Some(_)) => {
+                return bad(
+                    field("papers.calendar_days"),
+                    "give `working_days` or `calendar_days`, not both",
+                )
+            }
+            (None, None) => return bad(field("papers"), "give `working_days` or `calendar_days` of notice"),
+            _ => {}
+        }
+    }
+    if let Some(r) = &terms.review {
+        if r.interval_months == 0 {
+            return bad(
+                field("review.interval_months"),
+                "a review interval must be at least one month",
+            );
+        }
+    }
+    match &terms.chair {
+        ChairRule::Elected {
+            term_months: Some(0), ..
+        } => return bad(field("chair.term_months"), "a chair term must be at least one month"),
+        ChairRule::Rotating { among, term_months, .. } => {
+            if *term_months == 0 {
+                return bad(field("chair.term_months"), "a chair term must be at least one month");
+            }
+            check_among(
+                field("chair.among"),
+                among,
+                |id| orgs.contains(id),
+                "an organisation of the definition",
+            )?;
+            if among.len() < 2 {
+                return bad(
+                    field("chair.among"),
+                    "a rotation passes between at least two organisations",
+                );
+            }
+        }
+        _ => {}
+    }
+    match &terms.cadence {
+        Some(CadenceRule::PerYear { meetings: 0, .. }) => {
+            bad(field("cadence.meetings"), "a cadence needs at least one meeting a year")
+        }
+        Some(CadenceRule::PerPeriod { months, .. }) if ![1, 2, 3, 4, 6, 12].contains(months) => bad(
+            field("cadence.months"),
+            format!("a period is 1, 2, 3, 4, 6 or 12 months, not {months}"),
+        ),
+        Some(CadenceRule::MaxGap { days: 0, .. }) => bad(field("cadence.days"), "a gap is at least one day"),
+        Some(CadenceRule::InMonths { months, meetings, .. }) => {
+            if *meetings == 0 {
+                return bad(field("cadence.meetings"), "a cadence needs at least one meeting");
+            }
+            if months.is_empty() {
+                return bad(field("cadence.months"), "name at least one month");
+            }
+            let mut seen = BTreeSet::new();
+            for (i, m) in months.iter().enumerate() {
+                if !(1..=12).contains(m) || !seen.insert(*m) {
+                    return bad(
+                        format!("{}[{i}]", field("cadence.months")),
+                        format!("months are 1 to 12, each named once, not {m}"),
+                    );
+                }
+            }
+            Ok(())
+        }
+        Some(CadenceRule::BeforeEach { body: other, .. }) if !bodies.contains(other.as_str()) => bad(
+            field("cadence.body"),
+            format!("'{other}' is not a body of the definition"),
+        ),
+        _ => Ok(()),
+    }
 }
 
 impl Partnership {
@@ -567,8 +1017,15 @@ impl Partnership {
 
     /// Checks the definition is consistent: ids not repeated, seat holders
     /// and participants naming listed organisations, at least one set of
-    /// terms per body, a quorum of at least one, a removal fraction strictly
-    /// between 0 and 1, and (beyond FORMAT's list) at most [`MAX_SEATS`]
+    /// terms per body, a quorum of at least one (one form of it: `basis` and
+    /// `required`, or a non-empty `all`; each condition's `among` naming
+    /// seats of the body or organisations of the definition, once each; a
+    /// fraction above 0 and at most 1), a removal fraction strictly between
+    /// 0 and 1, no majority of all members counted in people, exactly one of
+    /// working or calendar days of notice, a rotation between at least two
+    /// organisations of the definition, cadence periods of 1, 2, 3, 4, 6 or
+    /// 12 months, cadence months 1 to 12 named once, numbers of meetings and
+    /// days of at least 1, and (beyond FORMAT's list) at most [`MAX_SEATS`]
     /// seats a body, periods that do not end
     /// before they start, positive review intervals and chair terms, a seat
     /// quorum only on a body with seats, no two terms from the same date, and
@@ -648,53 +1105,7 @@ impl Partnership {
                 if !froms.insert(terms.from) {
                     return bad(field("from"), "two sets of terms apply from the same date".into());
                 }
-                if terms.quorum.required == 0 {
-                    return bad(field("quorum.required"), "a quorum must be at least 1".into());
-                }
-                if terms.quorum.basis == QuorumBasis::Seats && body.seats.is_empty() {
-                    return bad(
-                        field("quorum.basis"),
-                        "a quorum of seats needs a body with seats".into(),
-                    );
-                }
-                if let Some(r) = &terms.removal {
-                    if r.numerator == 0 || r.denominator == 0 || r.numerator >= r.denominator {
-                        return bad(
-                            field("removal"),
-                            format!(
-                                "a removal fraction must be strictly between 0 and 1, not {}/{}",
-                                r.numerator, r.denominator
-                            ),
-                        );
-                    }
-                }
-                if terms.review.interval_months == 0 {
-                    return bad(
-                        field("review.interval_months"),
-                        "a review interval must be at least one month".into(),
-                    );
-                }
-                if let ChairRule::Elected { term_months: 0, .. } = terms.chair {
-                    return bad(
-                        field("chair.term_months"),
-                        "a chair term must be at least one month".into(),
-                    );
-                }
-                match &terms.cadence {
-                    Some(CadenceRule::PerYear { meetings: 0, .. }) => {
-                        return bad(
-                            field("cadence.meetings"),
-                            "a cadence needs at least one meeting a year".into(),
-                        )
-                    }
-                    Some(CadenceRule::BeforeEach { body: other, .. }) if !bodies.contains(other.as_str()) => {
-                        return bad(
-                            field("cadence.body"),
-                            format!("'{other}' is not a body of the definition"),
-                        )
-                    }
-                    _ => {}
-                }
+                check_terms(terms, body, &orgs, &bodies, &field)?;
             }
         }
         Ok(())
@@ -851,7 +1262,7 @@ impl Body {
 }
 
 #[cfg(feature = "python")]
-crate::base::python::as_serde_text!(QuorumBasis, MajorityBasis, NoticeCounting);
+crate::base::python::as_serde_text!(QuorumBasis, MajorityBasis, NoticeCounting, Voting, Majority);
 
 #[cfg(test)]
 mod tests {
@@ -923,11 +1334,11 @@ mod tests {
         let body = kent.bodies.iter_mut().find(|b| b.id == "kcsp").unwrap();
         let mut later = body.terms[0].clone();
         later.from = Some(d("2030-01-01"));
-        later.quorum.required = 5;
+        later.quorum.required = Some(5);
         body.terms.push(later);
         let body = kent.body("kcsp").unwrap();
-        assert_eq!(body.terms_on(d("2029-12-31")).unwrap().quorum.required, 4);
-        assert_eq!(body.terms_on(d("2030-01-01")).unwrap().quorum.required, 5);
+        assert_eq!(body.terms_on(d("2029-12-31")).unwrap().quorum.required, Some(4));
+        assert_eq!(body.terms_on(d("2030-01-01")).unwrap().quorum.required, Some(5));
         let mut only_later = body.clone();
         only_later.terms.retain(|t| t.from == Some(d("2030-01-01")));
         assert_eq!(
@@ -1007,7 +1418,7 @@ mod tests {
             ),
             (
                 "bodies[0].terms[0].quorum.basis",
-                Box::new(|v| v["bodies"][0]["terms"][0]["quorum"]["basis"] = json!("people")),
+                Box::new(|v| v["bodies"][0]["terms"][0]["quorum"]["basis"] = json!("crowd")),
             ),
             (
                 "organisations[0].from",
@@ -1023,7 +1434,78 @@ mod tests {
             ),
             (
                 "bodies[0].terms[0].chair.kind",
-                Box::new(|v| v["bodies"][0]["terms"][0]["chair"] = json!({"kind": "rotating"})),
+                Box::new(|v| v["bodies"][0]["terms"][0]["chair"] = json!({"kind": "appointed"})),
+            ),
+            (
+                "bodies[0].terms[0].quorum.all",
+                Box::new(|v| v["bodies"][0]["terms"][0]["quorum"] = json!({"all": []})),
+            ),
+            (
+                "bodies[0].terms[0].quorum.basis",
+                Box::new(|v| v["bodies"][0]["terms"][0]["quorum"]["all"] = json!([{"count": "seats", "at_least": 1}])),
+            ),
+            (
+                "bodies[0].terms[0].quorum.all[1].among[0]",
+                Box::new(|v| {
+                    v["bodies"][0]["terms"][0]["quorum"] = json!({"all": [{"count": "people", "at_least": 2},
+                        {"count": "seats", "among": ["housing"], "at_least": 1}]})
+                }),
+            ),
+            (
+                "bodies[0].terms[0].quorum.all[0].among[1]",
+                Box::new(|v| {
+                    v["bodies"][0]["terms"][0]["quorum"] =
+                        json!({"all": [{"count": "people", "among": ["police", "police"], "at_least": 2}]})
+                }),
+            ),
+            (
+                "bodies[0].terms[0].quorum.all[0].at_least",
+                Box::new(|v| {
+                    v["bodies"][0]["terms"][0]["quorum"] =
+                        json!({"all": [{"count": "organisations", "at_least": {"numerator": 3, "denominator": 2}}]})
+                }),
+            ),
+            (
+                "bodies[0].terms[0].chair.among",
+                Box::new(|v| {
+                    v["bodies"][0]["terms"][0]["chair"] =
+                        json!({"kind": "rotating", "among": ["police"], "term_months": 12, "from": "2021-05-01"})
+                }),
+            ),
+            (
+                "bodies[0].terms[0].chair.among[1]",
+                Box::new(
+                    |v| v["bodies"][0]["terms"][0]["chair"] = json!({"kind": "rotating", "among": ["police", "police"], "term_months": 12, "from": "2021-05-01"}),
+                ),
+            ),
+            (
+                "bodies[0].terms[0].papers.calendar_days",
+                Box::new(|v| v["bodies"][0]["terms"][0]["papers"] = json!({"working_days": 5, "calendar_days": 7})),
+            ),
+            (
+                "bodies[0].terms[0].papers",
+                Box::new(|v| v["bodies"][0]["terms"][0]["papers"] = json!({"counting": "clear"})),
+            ),
+            (
+                "bodies[0].terms[0].cadence.months",
+                Box::new(|v| v["bodies"][0]["terms"][0]["cadence"] = json!({"kind": "per_period", "months": 5})),
+            ),
+            (
+                "bodies[0].terms[0].cadence.months[1]",
+                Box::new(|v| {
+                    v["bodies"][0]["terms"][0]["cadence"] =
+                        json!({"kind": "in_months", "months": [10, 10], "meetings": 1})
+                }),
+            ),
+            (
+                "bodies[0].terms[0].cadence.days",
+                Box::new(|v| v["bodies"][0]["terms"][0]["cadence"] = json!({"kind": "max_gap", "days": 0})),
+            ),
+            (
+                "bodies[0].terms[0].decisions.majority",
+                Box::new(|v| {
+                    v["bodies"][0]["terms"][0]["decisions"] = json!({"voting": "people", "majority": "of_all"})
+                }),
             ),
         ];
         for (want, change) in cases {
@@ -1039,7 +1521,7 @@ mod tests {
         v["bodies"][0]["terms"][0]["review"]["citation"] = json!([c.clone(), c.clone()]);
         let p = Partnership::from_value(&v).unwrap();
         assert_eq!(p.bodies[0].terms[0].quorum.citation.len(), 1);
-        assert_eq!(p.bodies[0].terms[0].review.citation.len(), 2);
+        assert_eq!(p.bodies[0].terms[0].review.as_ref().unwrap().citation.len(), 2);
         let back: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
         assert_eq!(back["bodies"][0]["terms"][0]["quorum"]["citation"], c);
         assert_eq!(

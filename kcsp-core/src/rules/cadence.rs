@@ -12,6 +12,16 @@
 //! - `quarterly`: at least one meeting in each quarter of the financial year
 //!   (April-June, July-September, October-December, January-March); the
 //!   other reading (no gap of more than three months) would be another kind;
+//! - `per_period`: at least one meeting in each period of so many months
+//!   of the financial year, counted from 1 April (bi-monthly: April-May,
+//!   June-July, …);
+//! - `max_gap`: no meeting of the year more than so many days after the
+//!   body's previous meeting, which may lie in the year before ("every six
+//!   to eight weeks" read as at most 56 days); a year without a meeting
+//!   does not keep it; the gap after the year's last meeting is the next
+//!   year's;
+//! - `in_months`: at least so many meetings in the calendar months named,
+//!   within the financial year ("once a year in October or November");
 //! - `before_each`: a meeting before each meeting of another body in the
 //!   year, in the window from the day after that body's previous meeting to
 //!   the day before its meeting; when no earlier meeting of it is given, from
@@ -22,14 +32,14 @@
 //! Meeting dates may come in any order; repeats count once; dates outside
 //! the year are not counted (but may prepare a meeting inside it).
 
-use crate::base::dates::add_months;
+use crate::base::dates::{add_months, days_between};
 use crate::base::error::{Error, ErrorKind, Result};
 use crate::base::id::BodyId;
 use crate::base::year::FinancialYear;
 use crate::definitions::context::Context;
 use crate::definitions::explain::Explanation;
 use crate::definitions::partnership::{cite_or_default, CadenceRule};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -73,7 +83,8 @@ pub struct CadenceResult {
     pub body: BodyId,
     /// The financial year.
     pub year: FinancialYear,
-    /// The cadence kind applied: `per_year`, `quarterly` or `before_each`.
+    /// The cadence kind applied: `per_year`, `quarterly`, `per_period`,
+    /// `max_gap`, `in_months` or `before_each`.
     pub kind: String,
     /// Distinct meeting dates in the year.
     pub meetings: u32,
@@ -84,10 +95,21 @@ pub struct CadenceResult {
     /// `full` when the record of meetings covers the whole year, `partial`
     /// when it covers only part of it (see `covered_from`, `covered_to`).
     pub coverage: String,
-    /// `per_year`: the meetings required (otherwise `null`).
+    /// `per_year` and `in_months`: the meetings required (otherwise `null`).
     pub required: Option<u32>,
     /// `quarterly`: the first day of each quarter without a meeting (otherwise `null`).
     pub quarters_without_meeting: Option<Vec<NaiveDate>>,
+    /// `per_period` and `quarterly`: the first day of each period without a
+    /// meeting (otherwise `null`).
+    pub periods_without_meeting: Option<Vec<NaiveDate>>,
+    /// `max_gap`: the meetings of the year that came more than the days
+    /// allowed after the previous one, in date order (otherwise `null`).
+    pub late: Option<Vec<NaiveDate>>,
+    /// `max_gap`: the longest gap in days before a meeting of the year that
+    /// has a previous meeting (`null` when none has, or another kind).
+    pub longest_gap: Option<i64>,
+    /// `in_months`: the meetings in the months named (otherwise `null`).
+    pub in_window: Option<u32>,
     /// `before_each`: the other body's meetings in the year with no meeting
     /// of this one in their window (otherwise `null`).
     pub unprepared: Option<Vec<NaiveDate>>,
@@ -176,97 +198,177 @@ pub fn covered(
     let all: BTreeSet<NaiveDate> = meetings.iter().copied().collect();
     let in_year: Vec<NaiveDate> = all.iter().copied().filter(|d| year.contains(*d)).collect();
     let count = u32::try_from(in_year.len()).unwrap_or(u32::MAX);
-    let (kind, compliant, required, quarters, unprepared, what, citations): (_, Option<bool>, _, _, _, _, _) =
-        match rule {
-            CadenceRule::PerYear { meetings: n, citation } => {
-                let cited = cite_or_default(citation, partnership, body_def, terms, || {
-                    format!("The body meets at least {n} times in each financial year.")
-                });
-                let what = format!("{count} meeting(s) in {year}; at least {n} required");
-                let kept = if count >= *n {
-                    Some(true)
-                } else if partial {
+    let mut found = Found::default();
+    let (kind, what, citations) = match rule {
+        CadenceRule::PerYear { meetings: n, citation } => {
+            let cited = cite_or_default(citation, partnership, body_def, terms, || {
+                format!("The body meets at least {n} times in each financial year.")
+            });
+            let what = format!("{count} meeting(s) in {year}; at least {n} required");
+            found.compliant = if count >= *n {
+                Some(true)
+            } else if partial {
+                None
+            } else {
+                Some(false)
+            };
+            found.required = Some(*n);
+            ("per_year", what, cited)
+        }
+        CadenceRule::Quarterly { citation } => {
+            let cited = cite_or_default(citation, partnership, body_def, terms, || {
+                "The body meets at least once in each quarter of the financial year.".to_string()
+            });
+            let (empty, unseen) = periods(year, 3, &in_year, seen)?;
+            let what = if empty.is_empty() {
+                format!("a meeting in every quarter of {year}")
+            } else {
+                let list: Vec<String> = empty.iter().map(ToString::to_string).collect();
+                format!("no meeting in the quarter(s) from {}", list.join(", "))
+            };
+            found.compliant = verdict(!empty.is_empty(), unseen);
+            found.quarters = Some(empty.clone());
+            found.periods = Some(empty);
+            ("quarterly", what, cited)
+        }
+        CadenceRule::PerPeriod { months, citation } => {
+            let cited = cite_or_default(citation, partnership, body_def, terms, || {
+                format!("The body meets at least once in each period of {months} month(s) of the financial year.")
+            });
+            let (empty, unseen) = periods(year, *months, &in_year, seen)?;
+            let what = if empty.is_empty() {
+                format!("a meeting in every {months}-month period of {year}")
+            } else {
+                let list: Vec<String> = empty.iter().map(ToString::to_string).collect();
+                format!("no meeting in the {months}-month period(s) from {}", list.join(", "))
+            };
+            found.compliant = verdict(!empty.is_empty(), unseen);
+            found.periods = Some(empty);
+            ("per_period", what, cited)
+        }
+        CadenceRule::MaxGap { days, citation } => {
+            let cited = cite_or_default(citation, partnership, body_def, terms, || {
+                format!("The body meets at most {days} days after its previous meeting.")
+            });
+            let mut late = Vec::new();
+            let mut longest: Option<i64> = None;
+            let mut unseen = 0;
+            for m in in_year.iter().copied() {
+                let Some(prev) = all.range(..m).next_back() else {
+                    continue;
+                };
+                let gap = days_between(*prev, m);
+                longest = Some(longest.map_or(gap, |l| l.max(gap)));
+                if gap > i64::from(*days) {
+                    // A previous meeting before the record starts may not be the last one.
+                    if window.0.is_none_or(|f| *prev >= f) {
+                        late.push(m);
+                    } else {
+                        unseen += 1;
+                    }
+                }
+            }
+            let what = match (late.as_slice(), longest) {
+                ([], Some(l)) => format!("no gap longer than {days} days in {year} (the longest {l})"),
+                ([], None) => format!("no meeting with an earlier one to measure from in {year}"),
+                (late, _) => {
+                    let list: Vec<String> = late.iter().map(ToString::to_string).collect();
+                    format!("more than {days} days before the meeting(s) of {}", list.join(", "))
+                }
+            };
+            found.compliant = if count == 0 {
+                if partial {
                     None
                 } else {
                     Some(false)
+                }
+            } else {
+                verdict(!late.is_empty(), unseen)
+            };
+            found.late = Some(late);
+            found.longest_gap = longest;
+            ("max_gap", what, cited)
+        }
+        CadenceRule::InMonths {
+            months,
+            meetings: n,
+            citation,
+        } => {
+            let names: Vec<&str> = months.iter().map(|m| month_name(*m)).collect();
+            let cited = cite_or_default(citation, partnership, body_def, terms, || {
+                format!(
+                    "The body meets at least {n} time(s) in {} of each financial year.",
+                    names.join(" or ")
+                )
+            });
+            let inside = in_year.iter().filter(|d| months.contains(&d.month())).count();
+            let inside = u32::try_from(inside).unwrap_or(u32::MAX);
+            // Every named month wholly inside the record.
+            let mut covered = true;
+            for m in months {
+                let y = if *m >= 4 {
+                    year.start_year()
+                } else {
+                    year.start_year() + 1
                 };
-                ("per_year", kept, Some(*n), None, None, what, cited)
+                let first = NaiveDate::from_ymd_opt(y, *m, 1);
+                let last = first
+                    .and_then(|f| add_months("year", f, 1).ok())
+                    .and_then(|d| d.pred_opt());
+                covered &= matches!((first, last), (Some(f), Some(l)) if seen(f, l));
             }
-            CadenceRule::Quarterly { citation } => {
-                let cited = cite_or_default(citation, partnership, body_def, terms, || {
-                    "The body meets at least once in each quarter of the financial year.".to_string()
-                });
-                let mut empty = Vec::new();
-                let mut unseen = 0;
-                for q in 0..4u32 {
-                    let start = add_months("year", year.first_day(), 3 * q)?;
-                    let end = add_months("year", start, 3)?;
-                    if !in_year.iter().any(|d| *d >= start && *d < end) {
-                        if seen(start, end.pred_opt().unwrap_or(end)) {
-                            empty.push(start);
-                        } else {
-                            unseen += 1;
-                        }
+            found.compliant = if inside >= *n {
+                Some(true)
+            } else if covered {
+                Some(false)
+            } else {
+                None
+            };
+            found.required = Some(*n);
+            found.in_window = Some(inside);
+            let what = format!(
+                "{inside} meeting(s) in {} of {year}; at least {n} required",
+                names.join(" or ")
+            );
+            ("in_months", what, cited)
+        }
+        CadenceRule::BeforeEach { body: other, citation } => {
+            let other_name = partnership
+                .body(other.as_str())
+                .map(|b| b.name.clone())
+                .unwrap_or_default();
+            let cited = cite_or_default(citation, partnership, body_def, terms, || {
+                format!("The body meets before each meeting of the {other_name}.")
+            });
+            let others: BTreeSet<NaiveDate> = other_meetings.iter().copied().collect();
+            let mut missed = Vec::new();
+            let mut unseen = 0;
+            for m in others.iter().copied().filter(|d| year.contains(*d)) {
+                let start = match others.range(..m).next_back() {
+                    Some(prev) => prev.succ_opt().unwrap_or(*prev),
+                    None => m.checked_sub_months(chrono::Months::new(4)).unwrap_or(NaiveDate::MIN),
+                };
+                if !all.iter().any(|d| *d >= start && *d < m) {
+                    // A window partly before the record starts (or after it ends) may hold a meeting it does not show.
+                    if start >= window.0.unwrap_or(NaiveDate::MIN) && m <= window.1.unwrap_or(NaiveDate::MAX) {
+                        missed.push(m);
+                    } else {
+                        unseen += 1;
                     }
                 }
-                let what = if empty.is_empty() {
-                    format!("a meeting in every quarter of {year}")
-                } else {
-                    let list: Vec<String> = empty.iter().map(ToString::to_string).collect();
-                    format!("no meeting in the quarter(s) from {}", list.join(", "))
-                };
-                (
-                    "quarterly",
-                    verdict(!empty.is_empty(), unseen),
-                    None,
-                    Some(empty),
-                    None,
-                    what,
-                    cited,
-                )
             }
-            CadenceRule::BeforeEach { body: other, citation } => {
-                let other_name = partnership
-                    .body(other.as_str())
-                    .map(|b| b.name.clone())
-                    .unwrap_or_default();
-                let cited = cite_or_default(citation, partnership, body_def, terms, || {
-                    format!("The body meets before each meeting of the {other_name}.")
-                });
-                let others: BTreeSet<NaiveDate> = other_meetings.iter().copied().collect();
-                let mut missed = Vec::new();
-                let mut unseen = 0;
-                for m in others.iter().copied().filter(|d| year.contains(*d)) {
-                    let start = match others.range(..m).next_back() {
-                        Some(prev) => prev.succ_opt().unwrap_or(*prev),
-                        None => m.checked_sub_months(chrono::Months::new(4)).unwrap_or(NaiveDate::MIN),
-                    };
-                    if !all.iter().any(|d| *d >= start && *d < m) {
-                        // A window partly before the record starts (or after it ends) may hold a meeting it does not show.
-                        if start >= window.0.unwrap_or(NaiveDate::MIN) && m <= window.1.unwrap_or(NaiveDate::MAX) {
-                            missed.push(m);
-                        } else {
-                            unseen += 1;
-                        }
-                    }
-                }
-                let what = if missed.is_empty() {
-                    format!("a meeting before each meeting of the {other_name} in {year}")
-                } else {
-                    let list: Vec<String> = missed.iter().map(ToString::to_string).collect();
-                    format!("no meeting before the {other_name} meeting(s) of {}", list.join(", "))
-                };
-                (
-                    "before_each",
-                    verdict(!missed.is_empty(), unseen),
-                    None,
-                    None,
-                    Some(missed),
-                    what,
-                    cited,
-                )
-            }
-        };
+            let what = if missed.is_empty() {
+                format!("a meeting before each meeting of the {other_name} in {year}")
+            } else {
+                let list: Vec<String> = missed.iter().map(ToString::to_string).collect();
+                format!("no meeting before the {other_name} meeting(s) of {}", list.join(", "))
+            };
+            found.compliant = verdict(!missed.is_empty(), unseen);
+            found.unprepared = Some(missed);
+            ("before_each", what, cited)
+        }
+    };
+    let compliant = found.compliant;
     let verdict = match compliant {
         Some(true) => "Kept:",
         Some(false) => "Not kept:",
@@ -280,6 +382,9 @@ pub fn covered(
     let reading = match kind {
         "per_year" => "At least the number of meetings in each financial year (1 April to 31 March); repeated dates count once.",
         "quarterly" => "At least one meeting in each quarter of the financial year: April-June, July-September, October-December, January-March.",
+        "per_period" => "At least one meeting in each period of the financial year, counted in whole months from 1 April.",
+        "max_gap" => "No meeting of the year comes more than the days allowed after the body's previous meeting (of any year); a year without a meeting does not keep it.",
+        "in_months" => "At least the number of meetings in the calendar months named, within the financial year (1 April to 31 March).",
         _ => "A meeting in the window from the day after the other body's previous meeting (or four calendar months before, when none is known) to the day before its meeting.",
     };
     let mut explanation = Explanation::new(ID, reason)
@@ -290,8 +395,14 @@ pub fn covered(
     if partial {
         explanation = explanation.figure("covered_from", from).figure("covered_to", to);
     }
-    if let Some(n) = required {
+    if let Some(n) = found.required {
         explanation = explanation.figure("required", n);
+    }
+    if let Some(n) = found.in_window {
+        explanation = explanation.figure("in_window", n);
+    }
+    if let Some(g) = found.longest_gap {
+        explanation = explanation.figure("longest_gap", g);
     }
     Ok(CadenceResult {
         body: body_def.id.clone(),
@@ -300,11 +411,77 @@ pub fn covered(
         meetings: count,
         compliant,
         coverage: if partial { "partial" } else { "full" }.to_string(),
-        required,
-        quarters_without_meeting: quarters,
-        unprepared,
+        required: found.required,
+        quarters_without_meeting: found.quarters,
+        periods_without_meeting: found.periods,
+        late: found.late,
+        longest_gap: found.longest_gap,
+        in_window: found.in_window,
+        unprepared: found.unprepared,
         explanation,
     })
+}
+
+/// What one cadence kind found, beside the meetings counted.
+#[derive(Default)]
+struct Found {
+    compliant: Option<bool>,
+    required: Option<u32>,
+    quarters: Option<Vec<NaiveDate>>,
+    periods: Option<Vec<NaiveDate>>,
+    late: Option<Vec<NaiveDate>>,
+    longest_gap: Option<i64>,
+    in_window: Option<u32>,
+    unprepared: Option<Vec<NaiveDate>>,
+}
+
+/// The first day of each `months`-month period of `year` without a meeting
+/// that the record wholly covers, and how many periods without a meeting it
+/// covers only in part.
+fn periods(
+    year: FinancialYear,
+    months: u32,
+    in_year: &[NaiveDate],
+    seen: impl Fn(NaiveDate, NaiveDate) -> bool,
+) -> Result<(Vec<NaiveDate>, usize)> {
+    let mut empty = Vec::new();
+    let mut unseen = 0;
+    for q in 0..(12 / months.clamp(1, 12)) {
+        let start = add_months("year", year.first_day(), months * q)?;
+        let end = add_months("year", start, months)?;
+        if !in_year.iter().any(|d| *d >= start && *d < end) {
+            if seen(start, end.pred_opt().unwrap_or(end)) {
+                empty.push(start);
+            } else {
+                unseen += 1;
+            }
+        }
+    }
+    Ok((empty, unseen))
+}
+
+/// A month's English name (1 is January).
+fn month_name(m: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    usize::try_from(m)
+        .ok()
+        .and_then(|m| m.checked_sub(1))
+        .and_then(|i| NAMES.get(i))
+        .copied()
+        .unwrap_or("?")
 }
 
 /// A cadence of windows (quarters, or the days before each of the other

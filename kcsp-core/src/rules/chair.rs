@@ -15,6 +15,7 @@
 //! (month ends clamped) and is overdue after that date. The KCSP Chair is ex
 //! officio and has no term.
 
+use crate::base::dates::add_months;
 use crate::base::error::{Error, ErrorKind, Result};
 use crate::base::id::{BodyId, OrgId, SeatId};
 use crate::definitions::context::Context;
@@ -73,9 +74,10 @@ crate::base::input::input! {
     pub struct TermInput {
         /// The body.
         pub body: BodyId,
-        /// The dates the chair was elected (any order).
-        #[serde(with = "crate::base::dates::iso_list")]
-        pub elected: Vec<NaiveDate>,
+        /// The dates the chair was elected (any order; not needed, and
+        /// ignored, for a chair that rotates).
+        #[serde(with = "crate::base::dates::iso_list", skip_serializing_if = "Vec::is_empty")]
+        pub elected: Vec<NaiveDate> = default,
         /// The date to evaluate for.
         #[serde(with = "crate::base::dates::iso")]
         pub as_of: NaiveDate,
@@ -245,7 +247,8 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
     })
 }
 
-/// When a body's chair is next due for election or review.
+/// When a body's chair is next due for election or review, or, for a
+/// chair that rotates, whose turn it is and when the turn passes.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -253,9 +256,14 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
 pub struct TermStatus {
     /// The body.
     pub body: BodyId,
-    /// The latest election.
-    pub last_elected: NaiveDate,
-    /// When the next election (or review) is due.
+    /// An elected chair: the latest election (`null` for a rotating chair).
+    pub last_elected: Option<NaiveDate>,
+    /// A rotating chair: the organisation whose turn it is (`null` for an elected chair).
+    pub holder: Option<OrgId>,
+    /// The first day of the current term: the latest election, or the
+    /// start of the current turn.
+    pub term_started: NaiveDate,
+    /// When the next election (or review) is due, or when the turn passes.
     pub next_due: NaiveDate,
     /// Whether it is overdue on the as-of date.
     pub overdue: bool,
@@ -269,8 +277,18 @@ pub struct TermStatus {
 
 /// The chair-term status of `body` as of `as_of`, given its election dates.
 ///
-/// Errors: `no_fixed_term` (the KCSP Chair is ex officio); `no_approvals`;
-/// `approval_after_as_of` (field `elected[i]`); `unknown_body`.
+/// Readings: an elected chair is next due a full term after the latest
+/// election (month ends clamped), and overdue after that date. A rotating
+/// chair passes to the next organisation of its list, in order and round
+/// again, every term from the rotation's first day, each step counted from
+/// that day (so 31 August plus six months is 28 February, then 31 August
+/// again); the election dates are not needed and are ignored; it is never
+/// overdue.
+///
+/// Errors: `no_fixed_term` (an ex officio chair, or an elected one whose
+/// terms state no term, before any check of `elected`); `no_approvals`;
+/// `approval_after_as_of` (field `elected[i]`); `no_rules_in_force` (also
+/// before a rotation's first day); `unknown_body`.
 ///
 /// ```
 /// use kcsp_core::{chair, Context};
@@ -286,28 +304,39 @@ pub fn term_status(ctx: &Context, body: &str, elected: &[NaiveDate], as_of: Naiv
     let partnership = ctx.partnership();
     let body_def = partnership.body(body)?;
     let terms = body_def.terms_on(as_of)?;
+    let no_term = |post: &str, citation: &crate::definitions::partnership::Citations| {
+        let cited = cite_or_default(citation, partnership, body_def, terms, || format!("The chair {post}."));
+        let cited: Vec<String> = cited.iter().map(ToString::to_string).collect();
+        Error::new(
+            ErrorKind::NoFixedTerm,
+            "body",
+            format!("the chair of the {} {post}, so no election is due", body_def.name),
+        )
+        .with("citation", cited.join("; "))
+    };
     let (term_months, citation) = match &terms.chair {
         ChairRule::ExOfficio { holder, citation } => {
-            let cited = cite_or_default(citation, partnership, body_def, terms, || {
-                format!("The chair is ex officio: {holder}.")
-            });
-            let cited: Vec<String> = cited.iter().map(ToString::to_string).collect();
-            return Err(Error::new(
-                ErrorKind::NoFixedTerm,
-                "body",
-                format!(
-                    "the chair of the {} is ex officio ({holder}) and has no term",
-                    body_def.name
-                ),
-            )
-            .with("citation", cited.join("; ")));
+            return Err(no_term(&format!("is ex officio ({holder}) and has no term"), citation));
         }
-        ChairRule::Elected { term_months, citation } => (
+        ChairRule::Elected {
+            term_months: None,
+            citation,
+        } => return Err(no_term("is elected, and the terms state no term of office", citation)),
+        ChairRule::Elected {
+            term_months: Some(term_months),
+            citation,
+        } => (
             *term_months,
             cite_or_default(citation, partnership, body_def, terms, || {
                 format!("The chair is elected for a term of {term_months} months.")
             }),
         ),
+        ChairRule::Rotating {
+            among,
+            term_months,
+            from,
+            citation,
+        } => return rotation(ctx, body_def, terms, (among, *term_months, *from, citation), as_of),
     };
     let due = due("elected", elected, as_of, term_months)?;
     let reason = if due.overdue {
@@ -323,7 +352,9 @@ pub fn term_status(ctx: &Context, body: &str, elected: &[NaiveDate], as_of: Naiv
     };
     Ok(TermStatus {
         body: body_def.id.clone(),
-        last_elected: due.last,
+        last_elected: Some(due.last),
+        holder: None,
+        term_started: due.last,
         next_due: due.next_due,
         overdue: due.overdue,
         days_until_due: due.days_until_due,
@@ -334,6 +365,85 @@ pub fn term_status(ctx: &Context, body: &str, elected: &[NaiveDate], as_of: Naiv
             .figure("last_elected", due.last)
             .figure("term_months", term_months)
             .figure("next_due", due.next_due),
+    })
+}
+
+/// A rotating chair's turn on `as_of`.
+fn rotation(
+    ctx: &Context,
+    body: &crate::definitions::partnership::Body,
+    terms: &crate::definitions::partnership::Terms,
+    (among, months, from, citation): (&[OrgId], u32, NaiveDate, &crate::definitions::partnership::Citations),
+    as_of: NaiveDate,
+) -> Result<TermStatus> {
+    use chrono::Datelike;
+    let partnership = ctx.partnership();
+    if as_of < from || among.is_empty() || months == 0 {
+        return Err(Error::new(
+            ErrorKind::NoRulesInForce,
+            "as_of",
+            format!("the chair of the {} rotates from {from}, after {as_of}", body.name),
+        ));
+    }
+    let start = |k: u64| -> Result<NaiveDate> {
+        let m = u32::try_from(k.saturating_mul(u64::from(months))).unwrap_or(u32::MAX);
+        add_months("as_of", from, m)
+    };
+    // The whole months from `from` to `as_of`, then the step that covers it.
+    let elapsed = (as_of.year() - from.year()) * 12 + as_of.month() as i32 - from.month() as i32;
+    let mut k = u64::try_from(elapsed.max(0)).unwrap_or(0) / u64::from(months);
+    while k > 0 && start(k)? > as_of {
+        k -= 1;
+    }
+    while start(k + 1)? <= as_of {
+        k += 1;
+    }
+    let term_started = start(k)?;
+    let next_due = start(k + 1)?;
+    let turn = usize::try_from(k % among.len() as u64).unwrap_or(0);
+    let (Some(holder), Some(next)) = (among.get(turn), among.get((turn + 1) % among.len())) else {
+        return Err(Error::new(
+            ErrorKind::NoRulesInForce,
+            "as_of",
+            "the rotation lists nobody",
+        ));
+    };
+    let (holder, next) = (holder.clone(), next.clone());
+    let name = |id: &OrgId| {
+        partnership
+            .organisation(id.as_str())
+            .map_or(id.to_string(), |o| o.name.clone())
+    };
+    let days_until_due = crate::base::dates::days_between(as_of, next_due);
+    let reason = format!(
+        "The {} chairs the {} from {term_started}; the chair passes to the {} on {next_due}.",
+        name(&holder),
+        body.name,
+        name(&next)
+    );
+    let names: Vec<String> = among.iter().map(name).collect();
+    let citations = cite_or_default(citation, partnership, body, terms, || {
+        format!(
+            "The chair rotates every {months} months from {from} between {}, in that order.",
+            names.join(", ")
+        )
+    });
+    Ok(TermStatus {
+        body: body.id.clone(),
+        last_elected: None,
+        holder: Some(holder.clone()),
+        term_started,
+        next_due,
+        overdue: false,
+        days_until_due,
+        term_months: months,
+        explanation: Explanation::new(TERM_ID, reason)
+            .reading("The chair passes to the next organisation of the list, in order and round again, every term counted from the rotation's first day (month ends clamped); election dates are not needed.")
+            .cite_all(&citations)
+            .figure("holder", holder)
+            .figure("term_started", term_started)
+            .figure("term_months", months)
+            .figure("next_due", next_due),
     })
 }
 

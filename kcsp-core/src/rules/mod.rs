@@ -9,6 +9,7 @@ pub mod action_plan;
 pub mod cadence;
 pub mod chair;
 pub mod csa;
+pub mod decision;
 pub mod dhr;
 pub mod grant;
 pub mod match_funding;

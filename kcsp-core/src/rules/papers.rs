@@ -10,11 +10,12 @@
 //! set the body's [`PapersRule::counting`](crate::partnership::PapersRule) to
 //! [`NoticeCounting::DispatchDayCounts`].
 
+use crate::base::dates::days_between;
 use crate::base::error::{Error, ErrorKind, Result};
 use crate::base::id::BodyId;
 use crate::definitions::context::Context;
 use crate::definitions::explain::Explanation;
-use crate::definitions::partnership::{cite_or_default, NoticeCounting};
+use crate::definitions::partnership::{cite_or_default, Body, NoticeCounting, PapersRule, Partnership, Terms};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -50,12 +51,19 @@ pub struct PapersResult {
     pub latest_circulation: NaiveDate,
     /// When they went out, if given.
     pub circulated: Option<NaiveDate>,
-    /// Working days of notice given (counted as `counting` says), if circulated.
+    /// Working days of notice given (counted as `counting` says), if
+    /// circulated and the notice is in working days.
     pub clear_working_days: Option<u32>,
+    /// Days of notice given (counted as `counting` says), if circulated and
+    /// the notice is in calendar days.
+    pub clear_days: Option<u32>,
     /// Whether the notice was enough, if circulated.
     pub compliant: Option<bool>,
-    /// Working days of notice required.
+    /// Days of notice required.
     pub required: u32,
+    /// Whether the notice is counted in working days (`false`: every day of
+    /// the calendar counts).
+    pub working_days: bool,
     /// How they are counted.
     pub counting: NoticeCounting,
     /// Which clause applied and why.
@@ -102,7 +110,18 @@ pub fn deadline(ctx: &Context, body: &str, meeting: NaiveDate, circulated: Optio
             ));
         }
     }
-    let n = rule.working_days;
+    let (n, working) = rule.notice();
+    if !working {
+        return Ok(calendar_days(
+            partnership,
+            body_def,
+            terms,
+            rule,
+            meeting,
+            circulated,
+            n,
+        ));
+    }
     let latest_circulation = match rule.counting {
         NoticeCounting::Clear => calendar.working_days_before(meeting, n.saturating_add(1)),
         NoticeCounting::DispatchDayCounts => calendar.working_days_before(meeting, n.max(1)),
@@ -157,11 +176,83 @@ pub fn deadline(ctx: &Context, body: &str, meeting: NaiveDate, circulated: Optio
         latest_circulation,
         circulated,
         clear_working_days: given,
+        clear_days: None,
         compliant,
         required: n,
+        working_days: true,
         counting: rule.counting,
         explanation,
     })
+}
+
+/// The deadline of a notice counted in calendar days: every day counts, so
+/// the calendar of working days plays no part.
+fn calendar_days(
+    partnership: &Partnership,
+    body: &Body,
+    terms: &Terms,
+    rule: &PapersRule,
+    meeting: NaiveDate,
+    circulated: Option<NaiveDate>,
+    n: u32,
+) -> PapersResult {
+    let back = match rule.counting {
+        NoticeCounting::Clear => u64::from(n) + 1,
+        NoticeCounting::DispatchDayCounts => u64::from(n.max(1)),
+    };
+    let latest_circulation = meeting
+        .checked_sub_days(chrono::Days::new(back))
+        .unwrap_or(NaiveDate::MIN);
+    let given = circulated.map(|c| {
+        let between = u32::try_from(days_between(c, meeting).saturating_sub(1).max(0)).unwrap_or(u32::MAX);
+        match rule.counting {
+            NoticeCounting::DispatchDayCounts if c < meeting => between.saturating_add(1),
+            _ => between,
+        }
+    });
+    let compliant = given.map(|g| g >= n);
+    let counted = match rule.counting {
+        NoticeCounting::Clear => "clear days",
+        NoticeCounting::DispatchDayCounts => "days counting the dispatch day",
+    };
+    let reason = match (circulated, given) {
+        (Some(c), Some(g)) => format!(
+            "{}: papers sent {c} gave {g} {counted} before the meeting on {meeting}; {n} required, so the latest day was {latest_circulation}.",
+            if g >= n { "On time" } else { "Late" }
+        ),
+        _ => format!("Papers for the meeting on {meeting} must go out by {latest_circulation} to give {n} {counted}."),
+    };
+    let citations = cite_or_default(&rule.citation, partnership, body, terms, || {
+        format!("Papers go out at least {n} days before a meeting ({counted}).")
+    });
+    let reading = match rule.counting {
+        NoticeCounting::Clear => format!(
+            "{n} clear days: every day of the calendar counts, weekends and bank holidays included, but neither the dispatch day nor the meeting day."
+        ),
+        NoticeCounting::DispatchDayCounts => format!(
+            "{n} days counting the dispatch day but not the meeting day; every day of the calendar counts, weekends and bank holidays included."
+        ),
+    };
+    let mut explanation = Explanation::new(ID, reason)
+        .reading(reading)
+        .cite_all(&citations)
+        .figure("required", n)
+        .figure("latest_circulation", latest_circulation);
+    if let Some(g) = given {
+        explanation = explanation.figure("clear_days", g);
+    }
+    PapersResult {
+        meeting,
+        latest_circulation,
+        circulated,
+        clear_working_days: None,
+        clear_days: given,
+        compliant,
+        required: n,
+        working_days: false,
+        counting: rule.counting,
+        explanation,
+    }
 }
 
 crate::definitions::explain::results!(PapersResult);

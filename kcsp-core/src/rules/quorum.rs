@@ -2,24 +2,35 @@
 //! Group and the DHR Steering Group).
 //!
 //! Readings (for Kent: KCSP ToR §4, §5 and §7; WG ToR §7; DHR SG ToR,
-//! Quorum), taken from the body's quorum rule in the definition:
+//! Quorum), taken from the body's quorum rule in the definition. A quorum is
+//! one condition or several that must all be met; each counts
 //!
-//! - basis `seats`: a seat is represented when anyone from an organisation
+//! - `seats`: a seat is represented when anyone from an organisation
 //!   filling it on the meeting date is present; substitutes count for the
 //!   organisation they stand in for; several people from one seat count
 //!   once; participants (co-operating bodies) and attendee-only
 //!   organisations (guests, officers, local CSP chairs) never count;
-//! - basis `organisations`: the distinct member organisations present. With
+//! - `organisations`: the distinct member organisations present. With
 //!   `open_membership` (the DHR Steering Group, whose members are each
 //!   council, trust or agency) any well-formed id is a member, except an
 //!   attendee-only one; otherwise members are the organisations holding a
-//!   seat or participating in the body on the date.
+//!   seat or participating in the body on the date;
+//! - `people`: every entry of `present` whose organisation is a member, each
+//!   one person (a joint committee of councillors counts its members).
+//!
+//! A condition may count only some seats or organisations (`among`), and
+//! may ask for a fraction of the membership, rounded up: of the seats held
+//! on the date, or of the member organisations on the date (listed
+//! organisations holding a seat or participating, within their own dates,
+//! not attendee-only).
 
 use crate::base::error::{quote, Error, ErrorKind, Result};
 use crate::base::id::{BodyId, OrgId};
 use crate::definitions::context::Context;
 use crate::definitions::explain::{Citation, Explanation};
-use crate::definitions::partnership::{cite_or_default, Body, Partnership, QuorumBasis, Terms};
+use crate::definitions::partnership::{
+    cite_or_default, AtLeast, Body, Condition, Partnership, QuorumBasis, QuorumRule, Terms,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -27,6 +38,21 @@ use std::sync::Arc;
 
 /// The id of the `quorum` rule: its entry in the registry, its explanations' `rule`.
 pub const ID: &str = "quorum";
+
+/// One condition of a quorum at a meeting: how many were counted, how many
+/// it needs, and whether it was met.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "kcsp"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ConditionResult {
+    /// How many the condition counted.
+    pub count: u32,
+    /// How many it needs (a fraction of the membership rounded up).
+    pub required: u32,
+    /// Whether it was met.
+    pub met: bool,
+}
 
 /// Whether a meeting was quorate, and why.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
@@ -38,17 +64,22 @@ pub struct QuorumResult {
     pub body: BodyId,
     /// The meeting date.
     pub date: NaiveDate,
-    /// What was counted: seats or organisations.
+    /// What the first condition counts: seats, organisations or people.
     pub basis: QuorumBasis,
-    /// Whether the meeting was quorate.
+    /// Whether the meeting was quorate: every condition met.
     pub quorate: bool,
-    /// Distinct seats (or, for the DHR Steering Group, organisations) represented.
+    /// What the first condition counted.
     pub count: u32,
-    /// How many were needed.
+    /// How many the first condition needs.
     pub required: u32,
-    /// The seats (or organisations) represented, sorted.
+    /// Every condition, in the definition's order.
+    pub conditions: Vec<ConditionResult>,
+    /// The seats represented, sorted (for a body without seats, or one
+    /// counting organisations in the single-condition form: the member
+    /// organisations present).
     pub represented: Vec<String>,
-    /// The seats not represented, sorted (empty when counting organisations).
+    /// The seats held on the date and not represented, sorted (empty for a
+    /// body without seats).
     pub missing: Vec<String>,
     /// Attendees who count for nothing (co-operating bodies, guests), sorted.
     pub not_counted: Vec<OrgId>,
@@ -72,62 +103,203 @@ crate::base::input::input! {
 const READING_SEATS: &str = "Substitutes count; several people from one seat count once; participants and attendee-only organisations never count; the membership in force on the meeting date applies.";
 const READING_OPEN: &str = "Distinct organisations among those present; any organisation is a member except attendee-only ones; the membership in force on the meeting date applies.";
 const READING_CLOSED: &str = "Distinct organisations among those present that hold a seat or take part in the body on the meeting date; attendee-only organisations never count.";
+const READING_PEOPLE: &str = "Each entry of those present is one person; only people from member organisations count (those holding a seat or taking part in the body on the meeting date); attendee-only organisations never count.";
+const READING_ALL: &str = "Every condition must be met. Seats: a seat counts once when anyone from the organisation holding it on the meeting date is present. Organisations: distinct member organisations present. People: each entry of those present from a member organisation. Members hold a seat or take part in the body on the meeting date (any organisation under open membership); attendee-only organisations never count. A fraction of the membership is rounded up.";
 
-fn reading(terms: &Terms) -> &'static str {
-    match (terms.quorum.basis, terms.quorum.open_membership) {
-        (QuorumBasis::Seats, _) => READING_SEATS,
-        (QuorumBasis::Organisations, true) => READING_OPEN,
-        (QuorumBasis::Organisations, false) => READING_CLOSED,
+fn reading(rule: &QuorumRule) -> &'static str {
+    match rule.legacy() {
+        Some((QuorumBasis::Seats, _)) => READING_SEATS,
+        Some((QuorumBasis::Organisations, _)) if rule.open_membership => READING_OPEN,
+        Some((QuorumBasis::Organisations, _)) => READING_CLOSED,
+        Some((QuorumBasis::People, _)) => READING_PEOPLE,
+        None => READING_ALL,
     }
 }
 
 /// The quorum rule's citations, or the definition's own when it has none.
 fn quorum_citations(partnership: &Partnership, body: &Body, terms: &Terms) -> Vec<Citation> {
     let rule = &terms.quorum;
-    cite_or_default(&rule.citation, partnership, body, terms, || match rule.basis {
-        QuorumBasis::Seats => format!(
-            "A meeting is quorate when at least {} of the body's seats are represented.",
-            rule.required
-        ),
-        QuorumBasis::Organisations => format!(
-            "A meeting is quorate when at least {} distinct member organisations are present.",
-            rule.required
-        ),
+    cite_or_default(&rule.citation, partnership, body, terms, || match rule.legacy() {
+        Some((QuorumBasis::Seats, n)) => {
+            format!("A meeting is quorate when at least {n} of the body's seats are represented.")
+        }
+        Some((QuorumBasis::Organisations, n)) => {
+            format!("A meeting is quorate when at least {n} distinct member organisations are present.")
+        }
+        _ => {
+            let parts: Vec<String> = rule.with_conditions(|cs| {
+                cs.iter()
+                    .map(|c| requirement(partnership, body, c, None, None))
+                    .collect()
+            });
+            format!("A meeting is quorate when there are {}.", parts.join(", and "))
+        }
     })
 }
 
-/// The seats or organisations counted at one meeting, as attendees are
-/// added: the one count that [`check`], [`batch`] and [`CodeTable`] share.
+/// A condition's requirement in words ("at least 2 people from Harbourside
+/// Borough Council"); with `need` and `base`, the number after rounding and
+/// what a fraction is of.
+fn requirement(partnership: &Partnership, body: &Body, c: &Condition, need: Option<u32>, base: Option<u32>) -> String {
+    let n = match (need, c.at_least) {
+        (Some(n), _) | (None, AtLeast::Number(n)) => n.to_string(),
+        (None, AtLeast::Fraction { numerator, denominator }) => format!("{numerator}/{denominator}"),
+    };
+    let fraction = match (c.at_least, base) {
+        (AtLeast::Fraction { numerator, denominator }, Some(base)) => {
+            format!(" ({numerator}/{denominator} of {base}, rounded up)")
+        }
+        _ => String::new(),
+    };
+    let org = |id: &String| partnership.organisation(id).map_or(id.clone(), |o| o.name.clone());
+    let seat = |id: &String| {
+        body.seats
+            .iter()
+            .find(|s| s.id == id.as_str())
+            .map_or(id.clone(), |s| s.name.clone())
+    };
+    let what = match (c.count, c.among.as_deref()) {
+        (QuorumBasis::Seats, None) => match base {
+            Some(b) if fraction.is_empty() => format!("of the {b} seats"),
+            _ => "of the seats".to_string(),
+        },
+        (QuorumBasis::Seats, Some([one])) => format!("from the {} seat", seat(one)),
+        (QuorumBasis::Seats, Some(many)) => {
+            format!("of the seats {}", many.iter().map(seat).collect::<Vec<_>>().join(", "))
+        }
+        (QuorumBasis::Organisations, None) => "member organisations".to_string(),
+        (QuorumBasis::Organisations, Some(ids)) => {
+            format!("of {}", ids.iter().map(org).collect::<Vec<_>>().join(", "))
+        }
+        (QuorumBasis::People, None) => "people from member organisations".to_string(),
+        (QuorumBasis::People, Some(ids)) => {
+            format!("people from {}", ids.iter().map(org).collect::<Vec<_>>().join(" or "))
+        }
+    };
+    format!("at least {n} {what}{fraction}")
+}
+
+/// The member organisations of `body` on `date` (listed, existing on the
+/// date, holding a seat or participating, not attendee-only), only those in
+/// `among` when given: the base of a fraction of the membership.
+pub(crate) fn members_on(partnership: &Partnership, body: &Body, date: NaiveDate, among: Option<&[String]>) -> u32 {
+    let mut ids: Vec<&str> = body
+        .seats
+        .iter()
+        .flat_map(|s| s.holders.iter())
+        .chain(body.participants.iter())
+        .filter(|t| t.covers(date))
+        .map(|t| t.organisation.as_str())
+        .filter(|id| {
+            partnership
+                .organisation(id)
+                .is_some_and(|o| o.exists_on(date) && !o.attendee_only)
+        })
+        .filter(|id| among.is_none_or(|a| a.iter().any(|x| x == id)))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    u32::try_from(ids.len()).unwrap_or(u32::MAX)
+}
+
+/// The bits of `body`'s seats named in `among` (every seat when `None`).
+fn seat_mask(body: &Body, among: Option<&[String]>) -> u128 {
+    match among {
+        None => u128::MAX,
+        Some(ids) => body
+            .seats
+            .iter()
+            .enumerate()
+            .take(128)
+            .filter(|(_, s)| ids.iter().any(|id| *id == s.id.as_str()))
+            .fold(0, |bits, (k, _)| bits | (1u128 << k)),
+    }
+}
+
+/// Every condition of `rule` at a meeting on `date` with tally `tally` and
+/// the seats `held` (bits), each with its count, number needed, and base
+/// (for a fraction).
+fn evaluate(
+    partnership: &Partnership,
+    body: &Body,
+    rule: &QuorumRule,
+    date: NaiveDate,
+    held: u128,
+    tally: &Tally<'_>,
+) -> Vec<(ConditionResult, Option<u32>)> {
+    rule.with_conditions(|cs| {
+        cs.iter()
+            .map(|c| {
+                let among = c.among.as_deref();
+                let (count, base) = match c.count {
+                    QuorumBasis::Seats => {
+                        let mask = seat_mask(body, among);
+                        ((tally.seats & mask).count_ones(), Some((held & mask).count_ones()))
+                    }
+                    QuorumBasis::Organisations | QuorumBasis::People => {
+                        let mut n = 0u32;
+                        for (id, people) in tally.orgs.iter().zip(&tally.people) {
+                            if among.is_none_or(|a| a.iter().any(|x| x == id)) {
+                                n = n.saturating_add(if c.count == QuorumBasis::People { *people } else { 1 });
+                            }
+                        }
+                        let base = matches!(c.at_least, AtLeast::Fraction { .. })
+                            .then(|| members_on(partnership, body, date, among));
+                        (n, base)
+                    }
+                };
+                let required = c.at_least.of(base.unwrap_or(0));
+                (
+                    ConditionResult {
+                        count,
+                        required,
+                        met: count >= required,
+                    },
+                    base,
+                )
+            })
+            .collect()
+    })
+}
+
+/// The seats, organisations and people counted at one meeting, as
+/// attendees are added: the one count that [`check`], [`batch`] and
+/// [`CodeTable`] share.
 #[derive(Default)]
 struct Tally<'a> {
     /// Seats represented, by index in the body's seat list.
     seats: u128,
-    /// Distinct member organisations present (organisation basis).
+    /// Distinct member organisations present (when a condition counts them).
     orgs: Vec<&'a str>,
+    /// The people present from each of `orgs`.
+    people: Vec<u32>,
 }
 
 impl<'a> Tally<'a> {
-    /// Adds an attendee; returns whether it counted.
+    /// Adds an attendee; returns whether it counted for some condition.
     fn add(&mut self, r: &Resolved<'_>, id: &'a str, date: NaiveDate, terms: &Terms) -> bool {
         if r.attendee_only {
             return false;
         }
-        match terms.quorum.basis {
-            QuorumBasis::Seats => {
-                let bit = r.seat_bits(date);
-                self.seats |= bit;
-                bit != 0
-            }
-            QuorumBasis::Organisations => {
-                if !r.member(date, terms.quorum.open_membership) {
-                    return false;
+        let (seats, members) = terms.quorum.counts();
+        let bit = r.seat_bits(date);
+        self.seats |= bit;
+        let mut counted = seats && bit != 0;
+        if members && r.member(date, terms.quorum.open_membership) {
+            match self.orgs.iter().position(|o| *o == id) {
+                Some(k) => {
+                    if let Some(p) = self.people.get_mut(k) {
+                        *p = p.saturating_add(1);
+                    }
                 }
-                if !self.orgs.contains(&id) {
+                None => {
                     self.orgs.push(id);
+                    self.people.push(1);
                 }
-                true
             }
+            counted = true;
         }
+        counted
     }
 }
 
@@ -136,13 +308,16 @@ struct Verdict<'a> {
     quorate: bool,
     count: u32,
     required: u32,
+    conditions: Vec<ConditionResult>,
     /// Seat ids (or organisation ids), sorted.
     represented: Vec<&'a str>,
-    /// Seat ids not represented, sorted (empty on the organisation basis).
+    /// Seat ids not represented, sorted (empty without seat lists).
     missing: Vec<&'a str>,
-    /// Seats of the body on the date (0 on the organisation basis).
+    /// Seats of the body on the date.
     seats: usize,
     reason: Arc<str>,
+    /// Each condition in words, with its count (for the explanation).
+    described: Vec<String>,
 }
 
 /// The indices of `body`'s seats in id order, so that represented and
@@ -156,44 +331,56 @@ fn seat_order(body: &Body) -> Vec<usize> {
     by_id
 }
 
-/// The reason sentences of a batch, each written once: it depends only on
-/// the basis, the count, the seats and the number needed, of which a
-/// register has a handful of combinations. Shared, so that a batch row
-/// holds a pointer to its sentence rather than its own copy.
+/// The reason sentences of a batch, each written once: in the
+/// single-condition form it depends only on the basis, the count, the seats
+/// and the number needed, of which a register has a handful of
+/// combinations. Shared, so that a batch row holds a pointer to its
+/// sentence rather than its own copy.
 #[derive(Default)]
 struct Reasons(Vec<(ReasonKey, Arc<str>)>);
 
 /// What a reason sentence depends on: seats basis, count, seats, required.
-type ReasonKey = (bool, u32, usize, u32);
+type ReasonKey = (QuorumBasis, u32, usize, u32);
 
 impl Reasons {
-    fn get(
-        &mut self,
-        body: &Body,
-        rule: &crate::definitions::partnership::QuorumRule,
-        count: u32,
-        seats: usize,
-    ) -> Arc<str> {
-        let key = (rule.basis == QuorumBasis::Seats, count, seats, rule.required);
+    /// The sentence of a single-condition quorum.
+    fn get(&mut self, body: &Body, basis: QuorumBasis, required: u32, count: u32, seats: usize) -> Arc<str> {
+        let key = (basis, count, seats, required);
         if let Some((_, text)) = self.0.iter().find(|(k, _)| *k == key) {
             return text.clone();
         }
-        let quorate = count >= rule.required;
-        let what = match rule.basis {
+        let quorate = count >= required;
+        let what = match basis {
             QuorumBasis::Seats => format!("{count} of the {seats} seats were represented"),
             QuorumBasis::Organisations => format!("{count} distinct member organisations were present"),
+            QuorumBasis::People => format!("{count} people from member organisations were present"),
         };
         let text: Arc<str> = format!(
-            "{} {}: {what}; at least {} needed.",
+            "{} {}: {what}; at least {required} needed.",
             if quorate { "Quorate" } else { "Not quorate" },
             body.name,
-            rule.required
         )
         .into();
         if self.0.len() < 64 {
             self.0.push((key, text.clone()));
         }
         text
+    }
+}
+
+/// The sentence of a quorum of several conditions: the conditions not met,
+/// in words, or that every one was.
+fn conditions_reason(body: &Body, quorate: bool, described: &[String], met: &[bool]) -> Arc<str> {
+    if quorate {
+        format!("Quorate {}: every condition met ({}).", body.name, described.join("; ")).into()
+    } else {
+        let failed: Vec<&str> = described
+            .iter()
+            .zip(met)
+            .filter(|(_, m)| !**m)
+            .map(|(d, _)| d.as_str())
+            .collect();
+        format!("Not quorate {}: {}.", body.name, failed.join("; ")).into()
     }
 }
 
@@ -217,51 +404,89 @@ impl HeldOn {
     }
 }
 
-/// The verdict on a meeting of `body` on a date when the seats `held` were
-/// filled (bits from [`held_seats`]; unused on the organisation basis).
+/// Whether `represented` and `missing` list seats: for a body with seats,
+/// except in the single-condition form counting organisations or people
+/// (which lists the organisations present, as it always has).
+fn lists_seats(body: &Body, rule: &QuorumRule) -> bool {
+    !body.seats.is_empty()
+        && !matches!(
+            rule.legacy(),
+            Some((QuorumBasis::Organisations | QuorumBasis::People, _))
+        )
+}
+
+/// The verdict on a meeting of `body` on `date` when the seats `held` were
+/// filled (bits from [`held_seats`]).
+#[allow(clippy::too_many_arguments)]
 fn verdict<'a>(
+    partnership: &Partnership,
     body: &'a Body,
     terms: &Terms,
+    date: NaiveDate,
     held: u128,
     tally: Tally<'a>,
     order: &[usize],
     reasons: &mut Reasons,
 ) -> Verdict<'a> {
     let rule = &terms.quorum;
-    let (represented, missing, seats) = match rule.basis {
-        QuorumBasis::Seats => {
-            let rep_bits = tally.seats;
-            let miss_bits = held & !rep_bits;
-            let mut rep = Vec::with_capacity(rep_bits.count_ones() as usize);
-            let mut miss = Vec::with_capacity(miss_bits.count_ones() as usize);
-            for &k in order {
-                let Some(seat) = body.seats.get(k) else { continue };
-                let bit = 1u128.checked_shl(u32::try_from(k).unwrap_or(u32::MAX)).unwrap_or(0);
-                if rep_bits & bit != 0 {
-                    rep.push(seat.id.as_str());
-                } else if miss_bits & bit != 0 {
-                    miss.push(seat.id.as_str());
-                }
+    let evaluated = evaluate(partnership, body, rule, date, held, &tally);
+    let (represented, missing, seats) = if lists_seats(body, rule) {
+        let rep_bits = tally.seats;
+        let miss_bits = held & !rep_bits;
+        let mut rep = Vec::with_capacity(rep_bits.count_ones() as usize);
+        let mut miss = Vec::with_capacity(miss_bits.count_ones() as usize);
+        for &k in order {
+            let Some(seat) = body.seats.get(k) else { continue };
+            let bit = 1u128.checked_shl(u32::try_from(k).unwrap_or(u32::MAX)).unwrap_or(0);
+            if rep_bits & bit != 0 {
+                rep.push(seat.id.as_str());
+            } else if miss_bits & bit != 0 {
+                miss.push(seat.id.as_str());
             }
-            (rep, miss, held.count_ones() as usize)
         }
-        QuorumBasis::Organisations => {
-            let mut orgs = tally.orgs;
-            orgs.sort_unstable();
-            (orgs, Vec::new(), 0)
+        (rep, miss, held.count_ones() as usize)
+    } else {
+        let mut orgs = tally.orgs;
+        orgs.sort_unstable();
+        (orgs, Vec::new(), held.count_ones() as usize)
+    };
+    let quorate = evaluated.iter().all(|(c, _)| c.met);
+    let (count, required) = evaluated.first().map_or((0, 0), |(c, _)| (c.count, c.required));
+    let (reason, described) = match rule.legacy() {
+        Some((basis, n)) => (reasons.get(body, basis, n, count, seats), Vec::new()),
+        None => {
+            let described: Vec<String> = rule.with_conditions(|cs| {
+                cs.iter()
+                    .zip(&evaluated)
+                    .map(|(c, (r, base))| {
+                        let verb = if c.count == QuorumBasis::Seats {
+                            "represented"
+                        } else {
+                            "present"
+                        };
+                        let base = base.or((c.count == QuorumBasis::Seats).then_some(held.count_ones()));
+                        format!(
+                            "{}: {} {verb}",
+                            requirement(partnership, body, c, Some(r.required), base),
+                            r.count
+                        )
+                    })
+                    .collect()
+            });
+            let met: Vec<bool> = evaluated.iter().map(|(c, _)| c.met).collect();
+            (conditions_reason(body, quorate, &described, &met), described)
         }
     };
-    let count = u32::try_from(represented.len()).unwrap_or(u32::MAX);
-    let quorate = count >= rule.required;
-    let reason = reasons.get(body, rule, count, seats);
     Verdict {
         quorate,
         count,
-        required: rule.required,
+        required,
+        conditions: evaluated.into_iter().map(|(c, _)| c).collect(),
         represented,
         missing,
         seats,
         reason,
+        described,
     }
 }
 
@@ -293,7 +518,7 @@ pub fn check<S: AsRef<str>>(ctx: &Context, body: &str, date: NaiveDate, present:
     let partnership = ctx.partnership();
     let body = partnership.body(body)?;
     let terms = body.terms_on(date)?;
-    let open = terms.quorum.basis == QuorumBasis::Organisations && terms.quorum.open_membership;
+    let open = terms.quorum.open();
     let mut tally = Tally::default();
     let mut not_counted = BTreeSet::new();
     // Tenures whose own citation explains why an attendee counted (or not).
@@ -314,23 +539,28 @@ pub fn check<S: AsRef<str>>(ctx: &Context, body: &str, date: NaiveDate, present:
         }
     }
     let v = verdict(
+        partnership,
         body,
         terms,
+        date,
         held_seats(body, date),
         tally,
         &seat_order(body),
         &mut Reasons::default(),
     );
     let mut explanation = Explanation::new(ID, &*v.reason)
-        .reading(reading(terms))
+        .reading(reading(&terms.quorum))
         .cite_all(&quorum_citations(partnership, body, terms))
         .figure("count", v.count)
         .figure("required", v.required)
         .figure("represented", v.represented.join(", "));
-    if terms.quorum.basis == QuorumBasis::Seats {
+    if lists_seats(body, &terms.quorum) {
         explanation = explanation
             .figure("seats", v.seats)
             .figure("missing", v.missing.join(", "));
+    }
+    if !v.described.is_empty() {
+        explanation = explanation.figure("conditions", v.described.join("; "));
     }
     for c in tenure_citations {
         if !explanation.citations.contains(c) {
@@ -340,10 +570,11 @@ pub fn check<S: AsRef<str>>(ctx: &Context, body: &str, date: NaiveDate, present:
     Ok(QuorumResult {
         body: body.id.clone(),
         date,
-        basis: terms.quorum.basis,
+        basis: terms.quorum.first_basis(),
         quorate: v.quorate,
         count: v.count,
         required: v.required,
+        conditions: v.conditions,
         represented: v.represented.into_iter().map(str::to_string).collect(),
         missing: v.missing.into_iter().map(str::to_string).collect(),
         not_counted: not_counted.into_iter().collect(),
@@ -381,6 +612,8 @@ pub struct MeetingQuorum<'a> {
     pub count: u32,
     /// How many were needed.
     pub required: u32,
+    /// Every condition, in the definition's order.
+    pub conditions: Vec<ConditionResult>,
     /// Seats (or organisations) represented, sorted.
     pub represented: Vec<&'a str>,
     /// Seats not represented, sorted.
@@ -781,7 +1014,7 @@ pub fn batch<'a>(
             )));
             continue;
         }
-        let open = terms.quorum.basis == QuorumBasis::Organisations && terms.quorum.open_membership;
+        let open = terms.quorum.open();
         let line = line_of(row.organisation);
         let memo_hit = memo.get(line).filter(|(id, _)| same(id, row.organisation)).map(|m| m.1);
         let known = match memo_hit.or_else(|| cache.get(row.organisation).copied()) {
@@ -831,9 +1064,10 @@ pub fn batch<'a>(
                 quorate: false,
                 count: 0,
                 required: 0,
+                conditions: Vec::new(),
                 represented: Vec::new(),
                 missing: Vec::new(),
-                basis: acc.terms.map_or(QuorumBasis::Seats, |t| t.quorum.basis),
+                basis: acc.terms.map_or(QuorumBasis::Seats, |t| t.quorum.first_basis()),
                 not_counted: Vec::new(),
                 reason: error.message().into(),
                 error: Some(error),
@@ -841,11 +1075,21 @@ pub fn batch<'a>(
             continue;
         };
         first_terms.get_or_insert(terms);
-        let held = match terms.quorum.basis {
-            QuorumBasis::Seats => held.get(body_def, acc.date),
-            QuorumBasis::Organisations => 0,
+        let held = if body_def.seats.is_empty() {
+            0
+        } else {
+            held.get(body_def, acc.date)
         };
-        let v = verdict(body_def, terms, held, acc.tally, &order, &mut reasons);
+        let v = verdict(
+            partnership,
+            body_def,
+            terms,
+            acc.date,
+            held,
+            acc.tally,
+            &order,
+            &mut reasons,
+        );
         meetings.push(MeetingQuorum {
             meeting: acc.meeting,
             first_row: acc.first_row,
@@ -853,9 +1097,10 @@ pub fn batch<'a>(
             quorate: v.quorate,
             count: v.count,
             required: v.required,
+            conditions: v.conditions,
             represented: v.represented,
             missing: v.missing,
-            basis: terms.quorum.basis,
+            basis: terms.quorum.first_basis(),
             not_counted: acc.not_counted.ids(&ids),
             reason: v.reason,
             error: None,
@@ -867,7 +1112,7 @@ pub fn batch<'a>(
     );
     if let Some(t) = first_terms {
         explanation = explanation
-            .reading(reading(t))
+            .reading(reading(&t.quorum))
             .cite_all(&quorum_citations(partnership, body_def, t));
     }
     Ok(QuorumBatch { meetings, explanation })
@@ -881,8 +1126,8 @@ pub(crate) struct CodeTable<'a> {
     ids: Vec<&'a str>,
     resolved: Vec<Resolved<'a>>,
     reasons: std::cell::RefCell<Reasons>,
-    /// The terms in force and the number of seats held, per date seen.
-    on: std::cell::RefCell<IdMap<NaiveDate, (&'a Terms, usize)>>,
+    /// The terms in force and the seats held, per date seen.
+    on: std::cell::RefCell<IdMap<NaiveDate, (&'a Terms, u128)>>,
 }
 
 impl<'a> CodeTable<'a> {
@@ -923,12 +1168,13 @@ impl<'a> CodeTable<'a> {
             Some(t) => t,
             None => {
                 let terms = self.body.terms_on(date)?;
-                let held = held_seats(self.body, date).count_ones() as usize;
+                let held = held_seats(self.body, date);
                 self.on.borrow_mut().insert(date, (terms, held));
                 (terms, held)
             }
         };
-        let open = terms.quorum.basis == QuorumBasis::Organisations && terms.quorum.open_membership;
+        let open = terms.quorum.open();
+        let legacy = terms.quorum.legacy();
         let mut tally = Tally::default();
         for (i, &c) in codes.iter().enumerate() {
             let (Some(r), Some(id)) = (self.resolved.get(usize::from(c)), self.ids.get(usize::from(c))) else {
@@ -940,7 +1186,7 @@ impl<'a> CodeTable<'a> {
             };
             // On every date, in one undated seat (or none): its bit, without
             // the date checks `add` would make.
-            if let (QuorumBasis::Seats, Some(bits), false) = (terms.quorum.basis, r.undated, r.attendee_only) {
+            if let (Some((QuorumBasis::Seats, _)), Some(bits), false) = (legacy, r.undated, r.attendee_only) {
                 tally.seats |= bits;
                 continue;
             }
@@ -949,18 +1195,38 @@ impl<'a> CodeTable<'a> {
             }
             tally.add(r, id, date, terms);
         }
-        // The counts alone (no lists of seats): what `verdict` counts, without its vectors.
-        let rule = &terms.quorum;
-        let (count, seats) = match rule.basis {
-            QuorumBasis::Seats => (tally.seats.count_ones(), held),
-            QuorumBasis::Organisations => (u32::try_from(tally.orgs.len()).unwrap_or(u32::MAX), 0),
-        };
-        let reason = self.reasons.borrow_mut().get(self.body, rule, count, seats);
+        // The counts alone (no lists of seats) in the single-condition form:
+        // what `verdict` counts, without its vectors.
+        if let Some((basis, required)) = legacy {
+            let count = match basis {
+                QuorumBasis::Seats => tally.seats.count_ones(),
+                QuorumBasis::Organisations => u32::try_from(tally.orgs.len()).unwrap_or(u32::MAX),
+                QuorumBasis::People => tally.people.iter().fold(0u32, |n, p| n.saturating_add(*p)),
+            };
+            let seats = held.count_ones() as usize;
+            let reason = self.reasons.borrow_mut().get(self.body, basis, required, count, seats);
+            return Ok(CodedQuorum {
+                quorate: count >= required,
+                count,
+                required,
+                reason,
+            });
+        }
+        let v = verdict(
+            self.partnership,
+            self.body,
+            terms,
+            date,
+            held,
+            tally,
+            &[],
+            &mut self.reasons.borrow_mut(),
+        );
         Ok(CodedQuorum {
-            quorate: count >= rule.required,
-            count,
-            required: rule.required,
-            reason,
+            quorate: v.quorate,
+            count: v.count,
+            required: v.required,
+            reason: v.reason,
         })
     }
 }
@@ -1169,7 +1435,7 @@ mod tests {
     #[test]
     fn threshold_is_data() {
         let mut p = Context::kent().partnership().clone();
-        p.bodies[0].terms[0].quorum.required = 5;
+        p.bodies[0].terms[0].quorum.required = Some(5);
         let four = [
             "kent_county_council",
             "kent_police",
@@ -1360,3 +1626,6 @@ mod tests {
         assert_eq!(e.field(), "body");
     }
 }
+
+#[cfg(feature = "python")]
+crate::base::python::class!(ConditionResult);

@@ -110,7 +110,16 @@ pub fn tor_review(ctx: &Context, body: &str, approvals: &[NaiveDate], as_of: Nai
     let partnership = ctx.partnership();
     let body = partnership.body(body)?;
     let terms = body.terms_on(as_of)?;
-    let rule = &terms.review;
+    let Some(rule) = &terms.review else {
+        return Err(Error::new(
+            ErrorKind::NoReviewRule,
+            "body",
+            format!(
+                "the terms of reference of the {} say nothing about reviewing them",
+                body.name
+            ),
+        ));
+    };
     let due = due("approvals", approvals, as_of, rule.interval_months)?;
     let reason = if due.overdue {
         format!(

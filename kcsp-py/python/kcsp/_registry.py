@@ -8,20 +8,20 @@ from __future__ import annotations
 from typing import Any, Iterable, Literal, Mapping, Optional, overload
 
 from ._kcsp import Calendar, Partnership
-from ._kcsp import QuorumResult, RemovalResult, PapersResult, WorkingDay, ReviewStatus, TermStatus, Split, MatchFunding, Ledger, Reconciliation, TacticalAccess, Deadlines, TransitionResult, Portfolio, CadenceResult, PlanProgress, Priorities, CaseStatus
+from ._kcsp import QuorumResult, RemovalResult, DecisionResult, PapersResult, WorkingDay, ReviewStatus, TermStatus, Split, MatchFunding, Ledger, Reconciliation, TacticalAccess, Deadlines, TransitionResult, Portfolio, CadenceResult, PlanProgress, Priorities, CaseStatus
 from ._types import DateLike, MoneyLike, decide
 from .frames import Errors, Table
 from .frames import batch as _batch
 
-RuleId = Literal["quorum", "chair_removal", "papers_deadline", "working_day", "tor_review", "chair_term", "grant_split", "match_funding", "grant_ledger", "grant_reconciliation", "tactical_access", "dhr_deadlines", "dhr_transition", "dhr_portfolio", "meeting_cadence", "action_plan", "csa_priorities", "dhr_case"]
+RuleId = Literal["quorum", "chair_removal", "decision", "papers_deadline", "working_day", "tor_review", "chair_term", "grant_split", "match_funding", "grant_ledger", "grant_reconciliation", "tactical_access", "dhr_deadlines", "dhr_transition", "dhr_portfolio", "meeting_cadence", "action_plan", "csa_priorities", "dhr_case"]
 """The id of a rule of the registry."""
 
-ErrorCode = Literal["invalid_date", "date_out_of_range", "invalid_input", "unknown_body", "unknown_organisation", "organisation_not_current", "no_rules_in_force", "invalid_partnership", "unknown_office", "no_removal_rule", "inquorate_meeting", "vote_without_seat", "voter_not_present", "duplicate_vote", "circulated_after_meeting", "no_notice_rule", "no_approvals", "approval_after_as_of", "no_cadence_rule", "no_actions", "duplicate_action", "invalid_timescale", "no_fixed_term", "invalid_calendar", "invalid_amount", "negative_amount", "too_many_decimal_places", "amount_too_large", "invalid_financial_year", "grant_exceeds_cost", "duplicate_project", "invalid_decision", "invalid_round", "spend_on_unapproved_project", "upfront_approvals_exceed_pot", "tactical_approvals_exceed_available", "tactical_pot_closed", "spend_exceeds_allocation", "as_of_before_notified", "decision_without_date", "date_without_decision", "decided_before_notified", "submitted_before_decision", "submitted_without_commission", "event_after_as_of", "invalid_transition", "unknown_stage", "events_out_of_order", "no_protocol_in_force", "invalid_extension", "actions_incomplete", "invalid_action_status"]
+ErrorCode = Literal["invalid_date", "date_out_of_range", "invalid_input", "unknown_body", "unknown_organisation", "organisation_not_current", "no_rules_in_force", "invalid_partnership", "unknown_office", "no_removal_rule", "inquorate_meeting", "vote_without_seat", "voter_not_present", "duplicate_vote", "voted_both_ways", "no_decision_rule", "no_review_rule", "circulated_after_meeting", "no_notice_rule", "no_approvals", "approval_after_as_of", "no_cadence_rule", "no_actions", "duplicate_action", "invalid_timescale", "no_fixed_term", "invalid_calendar", "invalid_amount", "negative_amount", "too_many_decimal_places", "amount_too_large", "invalid_financial_year", "grant_exceeds_cost", "duplicate_project", "invalid_decision", "invalid_round", "spend_on_unapproved_project", "upfront_approvals_exceed_pot", "tactical_approvals_exceed_available", "tactical_pot_closed", "spend_exceeds_allocation", "as_of_before_notified", "decision_without_date", "date_without_decision", "decided_before_notified", "submitted_before_decision", "submitted_without_commission", "event_after_as_of", "invalid_transition", "unknown_stage", "events_out_of_order", "no_protocol_in_force", "invalid_extension", "actions_incomplete", "invalid_action_status"]
 """The stable code of an error (``KcspError.code``)."""
 
-RULE_IDS: tuple[RuleId, ...] = ("quorum", "chair_removal", "papers_deadline", "working_day", "tor_review", "chair_term", "grant_split", "match_funding", "grant_ledger", "grant_reconciliation", "tactical_access", "dhr_deadlines", "dhr_transition", "dhr_portfolio", "meeting_cadence", "action_plan", "csa_priorities", "dhr_case",)
+RULE_IDS: tuple[RuleId, ...] = ("quorum", "chair_removal", "decision", "papers_deadline", "working_day", "tor_review", "chair_term", "grant_split", "match_funding", "grant_ledger", "grant_reconciliation", "tactical_access", "dhr_deadlines", "dhr_transition", "dhr_portfolio", "meeting_cadence", "action_plan", "csa_priorities", "dhr_case",)
 
-__all__ = ["RuleId", "ErrorCode", "RULE_IDS", "evaluate", "quorum", "chair_removal", "papers_deadline", "working_day", "tor_review", "chair_term", "grant_split", "match_funding", "grant_ledger", "grant_reconciliation", "tactical_access", "dhr_deadlines", "dhr_transition", "dhr_portfolio", "meeting_cadence", "action_plan", "csa_priorities", "dhr_case", "quorum_batch", "chair_removal_batch", "papers_deadline_batch", "working_day_batch", "tor_review_batch", "chair_term_batch", "grant_split_batch", "match_funding_batch", "grant_ledger_batch", "grant_reconciliation_batch", "tactical_access_batch", "dhr_deadlines_batch", "dhr_transition_batch", "dhr_portfolio_batch", "meeting_cadence_batch", "action_plan_batch", "csa_priorities_batch", "dhr_case_batch", "QuorumResult", "RemovalResult", "PapersResult", "WorkingDay", "ReviewStatus", "TermStatus", "Split", "MatchFunding", "Ledger", "Reconciliation", "TacticalAccess", "Deadlines", "TransitionResult", "Portfolio", "CadenceResult", "PlanProgress", "Priorities", "CaseStatus"]
+__all__ = ["RuleId", "ErrorCode", "RULE_IDS", "evaluate", "quorum", "chair_removal", "decision", "papers_deadline", "working_day", "tor_review", "chair_term", "grant_split", "match_funding", "grant_ledger", "grant_reconciliation", "tactical_access", "dhr_deadlines", "dhr_transition", "dhr_portfolio", "meeting_cadence", "action_plan", "csa_priorities", "dhr_case", "quorum_batch", "chair_removal_batch", "decision_batch", "papers_deadline_batch", "working_day_batch", "tor_review_batch", "chair_term_batch", "grant_split_batch", "match_funding_batch", "grant_ledger_batch", "grant_reconciliation_batch", "tactical_access_batch", "dhr_deadlines_batch", "dhr_transition_batch", "dhr_portfolio_batch", "meeting_cadence_batch", "action_plan_batch", "csa_priorities_batch", "dhr_case_batch", "QuorumResult", "RemovalResult", "DecisionResult", "PapersResult", "WorkingDay", "ReviewStatus", "TermStatus", "Split", "MatchFunding", "Ledger", "Reconciliation", "TacticalAccess", "Deadlines", "TransitionResult", "Portfolio", "CadenceResult", "PlanProgress", "Priorities", "CaseStatus"]
 
 
 @overload
@@ -41,6 +41,15 @@ def evaluate(
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
 ) -> RemovalResult: ...
+
+@overload
+def evaluate(
+    rule: Literal["decision"],
+    input: Mapping[str, Any],
+    *,
+    partnership: Optional[Partnership] = None,
+    calendar: Optional[Calendar] = None,
+) -> DecisionResult: ...
 
 @overload
 def evaluate(
@@ -212,7 +221,7 @@ def quorum(
     Args:
         body: The body.
         date: The meeting date (a date).
-        present: The organisations of the people present, repeats allowed (a list, each ).
+        present: The organisations of the people present, repeats allowed (a list).
         partnership: another partnership's definition (Kent's when not given).
 
     Returns a :class:`QuorumResult`; raises a :class:`KcspError` subclass when the input is refused.
@@ -236,13 +245,40 @@ def chair_removal(
         body: The body (the partnership's principal body when absent).
         date: The meeting date (a date).
         office: The office (one of chair, vice_chair).
-        present: The organisations of the people present (a list, each ).
-        votes_for: The organisations voting for removal (a list, each ).
+        present: The organisations of the people present (a list).
+        votes_for: The organisations voting for removal (a list).
         partnership: another partnership's definition (Kent's when not given).
 
     Returns a :class:`RemovalResult`; raises a :class:`KcspError` subclass when the input is refused.
     """
     out: RemovalResult = decide("chair_removal", {"body": body, "date": date, "office": office, "present": present, "votes_for": votes_for}, partnership, None)
+    return out
+
+
+def decision(
+    date: DateLike,
+    present: Iterable[str],
+    for_: Iterable[str],
+    against: Iterable[str],
+    *,
+    body: Optional[str] = None,
+    casting_vote: Optional[Literal["for", "against"]] = None,
+    partnership: Optional[Partnership] = None,
+) -> DecisionResult:
+    """Whether a motion put to a meeting was carried: the votes for and against, the majority the body's terms ask, and the chair's casting vote.
+
+    Args:
+        body: The body (the partnership's principal body when absent).
+        date: The meeting date (a date).
+        present: The organisations of the people present, repeats allowed (a list).
+        for_: The voters for the motion: organisations, or one entry per person when the body votes by people (a list).
+        against: The voters against the motion, as `for` (a list).
+        casting_vote: How the chair would cast a casting vote on a tie, if the terms give one (one of for, against).
+        partnership: another partnership's definition (Kent's when not given).
+
+    Returns a :class:`DecisionResult`; raises a :class:`KcspError` subclass when the input is refused.
+    """
+    out: DecisionResult = decide("decision", {"body": body, "date": date, "present": present, "for": for_, "against": against, "casting_vote": casting_vote}, partnership, None)
     return out
 
 
@@ -305,16 +341,16 @@ def tor_review(
 
 def chair_term(
     body: str,
-    elected: Iterable[DateLike],
     as_of: DateLike,
     *,
+    elected: Optional[Iterable[DateLike]] = None,
     partnership: Optional[Partnership] = None,
 ) -> TermStatus:
     """When a body's chair was elected and when the next election is due under the body's terms.
 
     Args:
         body: The body.
-        elected: The dates the chair was elected (any order) (a list, each a date).
+        elected: The dates the chair was elected (any order; not needed, and ignored, for a chair that rotates) (a list, each a date).
         as_of: The date to evaluate for (a date).
         partnership: another partnership's definition (Kent's when not given).
 
@@ -575,6 +611,27 @@ def chair_removal_batch(
     return _batch("chair_removal", data, columns=columns, values={"body": body, "date": date, "office": office, "present": present, "votes_for": votes_for}, partnership=partnership, calendar=None, errors=errors)
 
 
+def decision_batch(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    body: Optional[str] = None,
+    date: Optional[DateLike] = None,
+    present: Optional[Iterable[str]] = None,
+    for_: Optional[Iterable[str]] = None,
+    against: Optional[Iterable[str]] = None,
+    casting_vote: Optional[Literal["for", "against"]] = None,
+    partnership: Optional[Partnership] = None,
+    errors: Errors = "keep",
+) -> Table:
+    """``decision`` over the rows of a frame (whether a motion put to a meeting was carried: the votes for and against, the majority the body's terms ask, and the chair's casting vote): see :func:`kcsp.batch`.
+
+    Columns read: ``body`` (optional), ``date``, ``present``, ``for``, ``against``, ``casting_vote`` (optional); rename them with ``columns={"name": "your column"}``.
+    An input given here holds for every row (and must agree with its column, if any).
+    """
+    return _batch("decision", data, columns=columns, values={"body": body, "date": date, "present": present, "for": for_, "against": against, "casting_vote": casting_vote}, partnership=partnership, calendar=None, errors=errors)
+
+
 def papers_deadline_batch(
     data: Any,
     *,
@@ -640,7 +697,7 @@ def chair_term_batch(
 ) -> Table:
     """``chair_term`` over the rows of a frame (when a body's chair was elected and when the next election is due under the body's terms): see :func:`kcsp.batch`.
 
-    Columns read: ``body`` (optional), ``elected``, ``as_of``; rename them with ``columns={"name": "your column"}``.
+    Columns read: ``body`` (optional), ``elected`` (optional), ``as_of``; rename them with ``columns={"name": "your column"}``.
     An input given here holds for every row (and must agree with its column, if any).
     """
     return _batch("chair_term", data, columns=columns, values={"body": body, "elected": elected, "as_of": as_of}, partnership=partnership, calendar=None, errors=errors)

@@ -3,7 +3,7 @@
 import init, {
   evaluate, quorum, batch, validate, Partnership, Calendar, Rules,
   type QuorumInput, type QuorumResult, type KcspError, type LedgerInput, type Office, type PapersInput,
-  type PapersResult, type ErrorCode, type RuleId,
+  type PapersResult, type ErrorCode, type RuleId, type DecisionResult,
 } from "kcsp-wasm";
 
 export async function demo(text: string): Promise<string[]> {
@@ -42,6 +42,9 @@ export async function meetingForm(date: string): Promise<boolean> {
 export function typedByRule(): [boolean, ErrorCode[]] {
   const q: QuorumResult = evaluate("quorum", { body: "kcsp", date: "2022-07-14", present: ["kent_police"] });
   const p: PapersResult = Rules.kent().evaluate("papers_deadline", { meeting: "2022-07-14" });
+  const d: DecisionResult = evaluate("decision", { date: "2023-09-13", present: ["kent_police"], for: [], against: [], casting_vote: "for" });
+  // @ts-expect-error: a casting vote is "for" or "against"
+  evaluate("decision", { date: "2023-09-13", present: [], for: [], against: [], casting_vote: "abstain" });
   // @ts-expect-error: no rule has this id
   evaluate("papers_dedline", { meeting: "2022-07-14" });
   // @ts-expect-error: a quorum input has no `meeting` (and lacks `body`, `date`, `present`)
