@@ -39,6 +39,10 @@ fn answer(p: &Partnership, method: &str, args: &Value) -> kcsp_core::Result<Valu
             json!(list.iter().map(|o| o.id.as_str()).collect::<Vec<_>>())
         }
         "bodies" => json!(p.bodies().iter().map(|b| b.id.as_str()).collect::<Vec<_>>()),
+        "problems" => {
+            let found = Partnership::problems_in_json(args["text"].as_str().unwrap_or_default());
+            json!(found.iter().map(|e| json!([e.code(), e.field()])).collect::<Vec<_>>())
+        }
         other => panic!("no method {other}"),
     })
 }

@@ -87,7 +87,7 @@ async function main() {
       ["Seats represented", q.represented.join(", ") || "None"],
       ["Papers", p.compliant === null
         ? `Not sent yet: the latest day is ${p.latest_circulation}`
-        : `${p.compliant ? "On time" : "Late"} (${p.clear_working_days} clear working days; the latest day was ${p.latest_circulation})`],
+        : `${p.compliant ? "On time" : "Late"} (${p.working_days ? `${p.clear_working_days} clear working days` : `${p.clear_days} days of notice`}; the latest day was ${p.latest_circulation})`],
       ["Rules applied", citations(q.explanation)],
     ]);
   });

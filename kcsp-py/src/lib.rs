@@ -166,6 +166,14 @@ impl PyPartnership {
         })
     }
 
+    /// Every problem of a definition given as JSON text, at once (each an
+    /// ``invalid_partnership`` error with its field); empty when it is valid.
+    #[staticmethod]
+    fn problems<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyList>> {
+        let found = py.detach(|| Partnership::problems_in_json(text));
+        PyList::new(py, found.iter().map(|e| raise(e).into_value(py)))
+    }
+
     /// A definition from a JSON file.
     #[staticmethod]
     fn from_file(path: std::path::PathBuf) -> PyResult<Self> {

@@ -26,6 +26,8 @@ def _answer(p: kcsp.Partnership, method: str, args: dict[str, Any]) -> Any:
     if method == "organisations":
         rows = p.organisations(args["date"]) if "date" in args else p.organisations()
         return [row[0] for row in rows]
+    if method == "problems":
+        return [[e.code, e.field] for e in kcsp.Partnership.problems(args["text"])]
     if method == "bodies":
         return [body for body, _name in p.bodies()]
     raise AssertionError(method)

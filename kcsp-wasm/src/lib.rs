@@ -255,6 +255,18 @@ impl Partnership {
             .map_err(|e| thrown(&e))
     }
 
+    /// Every problem of a definition given as JSON text, at once: an array
+    /// of `invalid_partnership` errors, each with its `field`; empty when the
+    /// definition is valid.
+    #[wasm_bindgen(unchecked_return_type = "KcspError[]")]
+    pub fn problems(text: &str) -> js_sys::Array {
+        let out = js_sys::Array::new();
+        for e in kcsp_core::Partnership::problems_in_json(text) {
+            out.push(&thrown(&e));
+        }
+        out
+    }
+
     /// The definition as JSON text.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {

@@ -4,14 +4,14 @@
 
 KCSP_VENV="${KCSP_VENV:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.venv}"
 export KCSP_VENV
-KCSP_PY_TOOLS=("maturin>=1.9,<2" "pytest>=8" "hypothesis>=6" "mypy>=1.10" "pandas>=2" "polars>=1" "pyarrow>=14" "pdoc>=15" "pandas-stubs")
+KCSP_PY_TOOLS=("maturin>=1.9,<2" "pytest>=8" "hypothesis>=6" "mypy>=1.10" "pandas>=2" "polars>=1" "pyarrow>=14" "pdoc>=15" "pandas-stubs" "jsonschema>=4")
 
 ensure_python_package() {
   local root="$1"
   if [ ! -x "$KCSP_VENV/bin/python" ]; then
     python3 -m venv "$KCSP_VENV"
   fi
-  if ! "$KCSP_VENV/bin/python" -c "import maturin, pytest, hypothesis, mypy, pandas, polars, pyarrow, pdoc" 2>/dev/null \
+  if ! "$KCSP_VENV/bin/python" -c "import maturin, pytest, hypothesis, mypy, pandas, polars, pyarrow, pdoc, jsonschema" 2>/dev/null \
     || ! "$KCSP_VENV/bin/python" -m pip show -q pandas-stubs >/dev/null 2>&1; then
     "$KCSP_VENV/bin/python" -m pip install -q --disable-pip-version-check "${KCSP_PY_TOOLS[@]}"
   fi

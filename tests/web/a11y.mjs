@@ -30,7 +30,23 @@ const PAGES = [
   { name: "grant", path: "examples/web/grant.html", form: "#grant", breaks: [["#allocation", "lots"], ["#project-1-amount", "5,000"]] },
   { name: "dhr", path: "examples/web/dhr.html", form: "#dhr", breaks: [["#as-of-day", "31"], ["#as-of-month", "2"]] },
   { name: "plan", path: "examples/web/plan.html", form: "#plan", breaks: [["#item-1-timescale", "Spring"], ["#as-of-month", "13"]] },
+  { name: "partnership", path: "examples/web/partnership.html", flow: partnershipFlow },
 ];
+
+/** The page for a council's own definition: the example read with a meeting
+ * decided on it, then a definition with problems, every one listed. */
+async function partnershipFlow(page, check, width) {
+  await page.click("#load-example");
+  await page.waitForSelector("#terms h2");
+  await page.check("fieldset[data-org=millbrook_dc] input[value=for]");
+  await page.click("#meeting button[type=submit]");
+  await page.waitForSelector("#result h2");
+  await check("partnership-result", width);
+  await page.fill("#definition-text", '{"name": "Westdale CSP", "organisations": [{"id": "Police", "name": "Police"}], "bodies": [{"id": "board", "name": "Board", "terms": []}]}');
+  await page.click("#definition button[type=submit]");
+  await page.waitForSelector(".govuk-error-summary");
+  await check("partnership-errors", width);
+}
 const WIDTHS = [1280, 390];
 
 const server = await serve(root);
@@ -66,6 +82,7 @@ try {
       await page.goto(`${server.url}/${p.path}`);
       await page.waitForSelector("body[data-ready]", { timeout: 20000 });
       await check(p.name, width);
+      if (p.flow) await p.flow(page, check, width);
       if (p.form) {
         // The result state, then the error state.
         await page.click(`${p.form} button[type=submit]`);

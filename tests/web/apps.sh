@@ -23,6 +23,9 @@ cp -r "$root/tests/web/apps/"* "$out/"
 (cd "$out" && printf '{"name":"kcsp-app","private":true,"type":"module"}\n' > package.json \
   && npm install --no-audit --no-fund --silent "./$tarball")
 
+# The definition's JSON Schema ships in the package, for an editor's "$schema".
+(cd "$out" && node -e "const s = require(require.resolve('kcsp-wasm/partnership.schema.json')); if (s.title !== 'Partnership') process.exit(1)")
+echo "kcsp-wasm/partnership.schema.json resolves from the installed package"
 echo "node: $(cd "$out" && node main.js)"
 echo "node (governance): $(cd "$out" && node meeting/main.js)"
 (cd "$out" && "$bin/vite" build . --outDir dist-vite --base ./ --logLevel warn)

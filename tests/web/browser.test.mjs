@@ -125,7 +125,7 @@ test("GOV.UK action plan page: RAG and overdue items; every error at once in pla
 test("GOV.UK start page links to every check", async () => {
   const p = await open("index.html");
   const links = await p.$$eval("main a", (a) => a.map((x) => x.getAttribute("href")));
-  for (const page of ["meeting.html", "grant.html", "dhr.html", "plan.html"]) assert.ok(links.includes(page), page);
+  for (const page of ["meeting.html", "partnership.html", "grant.html", "dhr.html", "plan.html"]) assert.ok(links.includes(page), page);
   await done(p);
 });
 
@@ -161,5 +161,53 @@ test("GOV.UK meeting page for another partnership, read from a JSON file", async
   }
   await p.click("#meeting button[type=submit]");
   assert.match(await p.textContent("#result"), /Northshire Community Safety Partnership Board/);
+  await done(p);
+});
+
+test("GOV.UK page for your own partnership: every problem in plain words, terms by date, a meeting and a vote", async () => {
+  const p = await open("partnership.html");
+  // A definition with three problems: all are listed at once, each placed in words.
+  const bad = {
+    name: "Westdale CSP",
+    organisations: [{ id: "westdale_police", name: "Westdale Police" }, { id: "westdale_council", name: "Westdale Council" }],
+    bodies: [{
+      id: "board", name: "Westdale Board",
+      seats: [{ id: "police", name: "Police", holders: [{ organisation: "westdale_polise" }] }],
+      terms: [{ quorum: { all: [{ count: "seats", among: ["fire"], at_least: 1 }] },
+        chair: { kind: "rotating", among: ["westdale_police"], term_months: 12, from: "2024-04-01" } }],
+    }],
+  };
+  await p.fill("#definition-text", JSON.stringify(bad));
+  await p.click("#definition button[type=submit]");
+  await p.waitForSelector(".govuk-error-summary");
+  assert.equal(await p.textContent(".govuk-error-summary__title"), "There are 3 problems with the definition");
+  const items = await p.$$eval(".govuk-error-summary__list a", (a) => a.map((x) => x.textContent));
+  assert.equal(items.length, 3);
+  assert.match(items[0], /^Body 1 \(Westdale Board\), seat 1 \(Police\), holder 1 \(westdale_polise\), organisation: /);
+  assert.match(items[1], /^Body 1 \(Westdale Board\), terms 1, quorum, condition 1, among, item 1: 'fire' is not a seat of the body/);
+  assert.match(items[2], /chair, among: a rotation passes between at least two organisations/);
+  assert.match(await p.textContent("#definition-text-group .govuk-error-message"), /Correct the 3 problems listed above/);
+  assert.match(await p.title(), /^Error: /);
+  // The shipped example: its terms by date, then a tied vote the chair decides.
+  await p.click("#load-example");
+  await p.waitForSelector("#terms h2");
+  assert.equal(await p.$(".govuk-error-summary"), null);
+  const terms = await p.textContent("#terms");
+  assert.match(terms, /Terms from 1 April 2023/);
+  assert.match(terms, /At least 1\/2 of the seats, rounded up; and at least 1 from the Police seat; and at least 1 from the District council seat/);
+  assert.match(terms, /Rotates every 12 months from 1 April 2023 between Millbrook District Council, Marlshire Police/);
+  assert.match(terms, /Review of the termsEvery 12 months/);
+  await p.fill("#date-day", "19");
+  await p.fill("#date-month", "6");
+  await p.fill("#date-year", "2024");
+  await p.dispatchEvent("#date-year", "change");
+  const vote = { millbrook_dc: "for", marlshire_police: "for", marlshire_fire: "against", marlshire_icb: "against" };
+  for (const [org, how] of Object.entries(vote)) await p.check(`fieldset[data-org=${org}] input[value=${how}]`);
+  await p.check("#casting-for");
+  await p.click("#meeting button[type=submit]");
+  const result = await p.textContent("#result");
+  assert.match(result, /QuorumQuorate/);
+  assert.match(result, /VoteCarried/);
+  assert.match(result, /Carried on the chair's casting vote: 2 for and 2 against/);
   await done(p);
 });

@@ -44,9 +44,15 @@ use std::collections::BTreeSet;
 /// assert_eq!(kent.bodies().len(), 3);
 /// assert_eq!(&Partnership::from_json(&kent.to_json()).unwrap(), kent);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Partnership {
+    /// The JSON Schema the definition's file names for an editor to guide
+    /// its writer (`"$schema"`: the shipped `partnership.schema.json`);
+    /// kept, never read.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub(crate) schema: Option<String>,
     /// The partnership's name.
     pub(crate) name: String,
     /// Every organisation id the partnership knows, with the dates it existed.
@@ -60,6 +66,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// An organisation the partnership knows.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
@@ -69,9 +76,11 @@ pub struct Organisation {
     pub name: String,
     /// The first day it existed (`None`: since before anything the library asks about).
     #[serde(default, with = "opt_iso", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub from: Option<NaiveDate>,
     /// The last day it existed (`None`: still exists).
     #[serde(default, with = "opt_iso", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub to: Option<NaiveDate>,
     /// An attendance category rather than an organisation (`guest`, a local
     /// CSP chair): such attendees never count towards any quorum.
@@ -87,6 +96,7 @@ impl Organisation {
 }
 
 /// A period during which an organisation fills a seat or takes part in a body.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tenure {
@@ -94,9 +104,11 @@ pub struct Tenure {
     pub organisation: OrgId,
     /// First day (inclusive); `None` for no start.
     #[serde(default, with = "opt_iso", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub from: Option<NaiveDate>,
     /// Last day (inclusive); `None` for no end.
     #[serde(default, with = "opt_iso", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub to: Option<NaiveDate>,
     /// The decision that gave the organisation its place, cited whenever
     /// this tenure is what counted (optional).
@@ -143,6 +155,20 @@ impl Citations {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Citations {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Citations".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let one = generator.subschema_for::<Citation>();
+        schemars::json_schema!({
+            "description": "The clause a rule comes from: one citation, or a list of them.",
+            "anyOf": [one, {"type": "array", "items": one}]
+        })
+    }
+}
+
 impl Serialize for Citations {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         match self.0.as_slice() {
@@ -171,6 +197,7 @@ impl<'de> Deserialize<'de> for Citations {
 }
 
 /// A responsible-authority seat and the organisations that have filled it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Seat {
@@ -196,6 +223,7 @@ pub struct SeatOnDate {
 }
 
 /// A body of the partnership (a board, a working group, a steering group).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
@@ -210,15 +238,18 @@ pub struct Body {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<Tenure>,
     /// Its terms of reference, effective-dated; the latest in force on a date applies.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub terms: Vec<Terms>,
 }
 
 /// The thresholds of a body's terms of reference from a date on.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Terms {
     /// First day these terms apply (`None`: from the beginning).
     #[serde(default, with = "opt_iso", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub from: Option<NaiveDate>,
     /// How a quorum is counted.
     pub quorum: QuorumRule,
@@ -243,6 +274,7 @@ pub struct Terms {
 }
 
 /// What a quorum condition (or a vote) counts.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -275,16 +307,19 @@ impl QuorumBasis {
 
 /// How many a condition needs: a whole number, or a fraction of a base
 /// rounded up (`{"numerator": 1, "denominator": 3}`: a third).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, deny_unknown_fields)]
 pub enum AtLeast {
     /// At least this many.
-    Number(u32),
+    Number(#[cfg_attr(feature = "schema", schemars(range(min = 1)))] u32),
     /// At least this fraction of the base, rounded up (a base of 0 needs 1).
     Fraction {
         /// The numerator.
+        #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
         numerator: u32,
         /// The denominator.
+        #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
         denominator: u32,
     },
 }
@@ -312,6 +347,7 @@ impl AtLeast {
 
 /// One condition of a quorum: at least so many seats, organisations or
 /// people present, optionally only among some of them.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
@@ -320,6 +356,7 @@ pub struct Condition {
     /// Only these are counted: seat ids of the body when counting seats,
     /// organisation ids of the definition otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<OrgId>>", length(min = 1), extend("uniqueItems" = true)))]
     pub among: Option<Vec<String>>,
     /// How many are needed.
     pub at_least: AtLeast,
@@ -327,17 +364,24 @@ pub struct Condition {
 
 /// A quorum: one condition (the form `{"basis", "required"}`) or several
 /// that must all be met (`{"all": [...]}`).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", schemars(extend("oneOf" = [
+    {"required": ["basis", "required"], "not": {"required": ["all"]}},
+    {"required": ["all"], "not": {"anyOf": [{"required": ["basis"]}, {"required": ["required"]}]}}
+])))]
 pub struct QuorumRule {
     /// The one condition's count (the single-condition form).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<QuorumBasis>,
     /// The one condition's number (the single-condition form).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub required: Option<u32>,
     /// The conditions, every one of which must be met.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub all: Option<Vec<Condition>>,
     /// Whether any well-formed organisation id counts as a member,
     /// including ids the partnership does not list (the DHR Steering
@@ -413,6 +457,7 @@ impl QuorumRule {
 }
 
 /// How a body's chair holds office.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
 pub enum ChairRule {
@@ -429,6 +474,7 @@ pub enum ChairRule {
     Elected {
         /// The term in calendar months (`None`: the terms state none).
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
         term_months: Option<u32>,
         /// The clauses.
         #[serde(default, skip_serializing_if = "Citations::is_empty")]
@@ -438,11 +484,14 @@ pub enum ChairRule {
     /// calendar months from `from`.
     Rotating {
         /// The organisations, in the order the chair passes between them.
+        #[cfg_attr(feature = "schema", schemars(length(min = 2), extend("uniqueItems" = true)))]
         among: Vec<OrgId>,
         /// The months of each turn.
+        #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
         term_months: u32,
         /// The first day of the first turn.
         #[serde(with = "crate::base::dates::iso")]
+        #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
         from: NaiveDate,
         /// The clauses.
         #[serde(default, skip_serializing_if = "Citations::is_empty")]
@@ -451,6 +500,7 @@ pub enum ChairRule {
 }
 
 /// Which voters a decision counts.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -465,6 +515,7 @@ pub enum Voting {
 }
 
 /// What majority carries a motion.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -481,6 +532,7 @@ pub enum Majority {
 }
 
 /// Whether the chair has a casting vote on a tie.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -493,6 +545,7 @@ pub enum CastingVote {
 }
 
 /// How a body decides a motion.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionRule {
@@ -511,6 +564,7 @@ pub struct DecisionRule {
 }
 
 /// Against what a removal majority is counted.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -525,12 +579,15 @@ pub enum MajorityBasis {
 
 /// A removal vote's threshold: strictly more than `numerator/denominator` of
 /// the seats counted under `basis`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RemovalRule {
     /// Numerator of the fraction that must be exceeded.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub numerator: u32,
     /// Denominator of the fraction that must be exceeded.
+    #[cfg_attr(feature = "schema", schemars(range(min = 2)))]
     pub denominator: u32,
     /// Which seats the fraction is of.
     #[serde(default)]
@@ -556,6 +613,7 @@ impl RemovalRule {
 }
 
 /// How working days of notice are counted.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -570,8 +628,13 @@ pub enum NoticeCounting {
 
 /// How long before a meeting papers must go out: `working_days` or
 /// `calendar_days` of notice (exactly one of the two).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", schemars(extend("oneOf" = [
+    {"required": ["working_days"], "not": {"required": ["calendar_days"]}},
+    {"required": ["calendar_days"], "not": {"required": ["working_days"]}}
+])))]
 pub struct PapersRule {
     /// Working days of notice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -599,10 +662,12 @@ impl PapersRule {
 }
 
 /// How often terms of reference are reviewed.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewRule {
     /// Calendar months between reviews.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub interval_months: u32,
     /// The clauses.
     #[serde(default, skip_serializing_if = "Citations::is_empty")]
@@ -610,12 +675,14 @@ pub struct ReviewRule {
 }
 
 /// How often a body must meet.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
 pub enum CadenceRule {
     /// At least `meetings` meetings in each financial year.
     PerYear {
         /// How many.
+        #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
         meetings: u32,
         /// The clauses.
         #[serde(default, skip_serializing_if = "Citations::is_empty")]
@@ -631,6 +698,7 @@ pub enum CadenceRule {
     /// year from 1 April (`months` one of 1, 2, 3, 4, 6, 12).
     PerPeriod {
         /// The months of each period.
+        #[cfg_attr(feature = "schema", schemars(extend("enum" = [1, 2, 3, 4, 6, 12])))]
         months: u32,
         /// The clauses.
         #[serde(default, skip_serializing_if = "Citations::is_empty")]
@@ -639,6 +707,7 @@ pub enum CadenceRule {
     /// No meeting more than `days` days after the body's previous one.
     MaxGap {
         /// The most days between one meeting and the next.
+        #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
         days: u32,
         /// The clauses.
         #[serde(default, skip_serializing_if = "Citations::is_empty")]
@@ -648,8 +717,13 @@ pub enum CadenceRule {
     /// financial year ("once a year in October or November").
     InMonths {
         /// The calendar months (1-12).
+        #[cfg_attr(
+            feature = "schema",
+            schemars(length(min = 1), inner(range(min = 1, max = 12)), extend("uniqueItems" = true))
+        )]
         months: Vec<u32>,
         /// How many meetings.
+        #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
         meetings: u32,
         /// The clauses.
         #[serde(default, skip_serializing_if = "Citations::is_empty")]
@@ -696,6 +770,68 @@ fn bad(field: String, msg: impl Into<String>) -> Result<()> {
     Err(Error::new(ErrorKind::InvalidPartnership, field, msg.into()))
 }
 
+/// The shape problems of a definition, element by element: each
+/// organisation, seat, participant and set of terms read on its own (as its
+/// type), so that one bad element does not hide the others; the top level
+/// and each body's own keys read with their lists emptied.
+fn shape_of(value: &serde_json::Value, out: &mut Vec<Error>) {
+    use serde_json::Value;
+    /// `value` with the lists at `keys` emptied (each read on its own).
+    fn without(value: &Value, keys: &[&str]) -> Value {
+        match value {
+            Value::Object(map) => {
+                let mut own = map.clone();
+                for k in keys {
+                    if let Some(Value::Array(list)) = own.get_mut(*k) {
+                        list.clear();
+                    }
+                }
+                Value::Object(own)
+            }
+            other => other.clone(),
+        }
+    }
+    fn list<'v>(value: &'v Value, key: &str) -> impl Iterator<Item = (usize, &'v Value)> {
+        value
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+    }
+    read_at::<Partnership>(&without(value, &["organisations", "bodies"]), "", out);
+    for (i, o) in list(value, "organisations") {
+        read_at::<Organisation>(o, &format!("organisations[{i}]"), out);
+    }
+    for (b, body) in list(value, "bodies") {
+        let at = format!("bodies[{b}]");
+        read_at::<Body>(&without(body, &["seats", "participants", "terms"]), &at, out);
+        for (s, seat) in list(body, "seats") {
+            read_at::<Seat>(seat, &format!("{at}.seats[{s}]"), out);
+        }
+        for (p, t) in list(body, "participants") {
+            read_at::<Tenure>(t, &format!("{at}.participants[{p}]"), out);
+        }
+        for (t, terms) in list(body, "terms") {
+            read_at::<Terms>(terms, &format!("{at}.terms[{t}]"), out);
+        }
+    }
+}
+
+/// Reads `item` as a `T`; a problem goes to `out` at its path below `at`.
+fn read_at<T: serde::de::DeserializeOwned>(item: &serde_json::Value, at: &str, out: &mut Vec<Error>) {
+    if let Err(e) = crate::base::path::deserialize::<T>(item) {
+        let inner = shape_error(e);
+        let field = match (at, inner.field()) {
+            ("", f) => f.to_string(),
+            (a, "") => a.to_string(),
+            (a, f) if f.starts_with('[') => format!("{a}{f}"),
+            (a, f) => format!("{a}.{f}"),
+        };
+        out.push(inner.at(field));
+    }
+}
+
 /// An `among` list: not empty, no id twice, each id in `known`.
 fn check_among(field: String, among: &[impl AsRef<str>], known: impl Fn(&str) -> bool, what: &str) -> Result<()> {
     if among.is_empty() {
@@ -714,173 +850,217 @@ fn check_among(field: String, among: &[impl AsRef<str>], known: impl Fn(&str) ->
     Ok(())
 }
 
-/// The checks of one set of terms of `body` (`field` makes a path inside them).
+/// The checks of one set of terms of `body` (`field` makes a path inside
+/// them), each rule object's first problem into `out`.
 fn check_terms(
     terms: &Terms,
     body: &Body,
     orgs: &BTreeSet<&str>,
     bodies: &BTreeSet<&str>,
     field: &dyn Fn(&str) -> String,
-) -> Result<()> {
-    let q = &terms.quorum;
-    match (&q.all, q.basis, q.required) {
-        (Some(_), Some(_), _) => return bad(field("quorum.basis"), "`basis` cannot sit beside `all`"),
-        (Some(_), _, Some(_)) => return bad(field("quorum.required"), "`required` cannot sit beside `all`"),
-        (Some(all), None, None) if all.is_empty() => {
-            return bad(field("quorum.all"), "`all` lists at least one condition")
-        }
-        (None, None, _) => return bad(field("quorum.basis"), "a quorum gives `basis` and `required`, or `all`"),
-        (None, _, None) => {
-            return bad(
-                field("quorum.required"),
-                "a quorum gives `basis` and `required`, or `all`",
-            )
-        }
-        (None, Some(_), Some(0)) => return bad(field("quorum.required"), "a quorum must be at least 1"),
-        _ => {}
-    }
-    let prefix = if q.all.is_some() { "quorum.all" } else { "quorum" };
-    q.with_conditions(|conditions| -> Result<()> {
-        for (c, cond) in conditions.iter().enumerate() {
-            let at = |rest: &str| {
-                if q.all.is_some() {
-                    field(&format!("{prefix}[{c}].{rest}"))
-                } else {
-                    field(&format!(
-                        "{prefix}.{}",
-                        if rest == "count" { "basis" } else { "required" }
-                    ))
-                }
-            };
-            if cond.count == QuorumBasis::Seats && body.seats.is_empty() {
-                return bad(at("count"), "a quorum of seats needs a body with seats");
+    out: &mut Vec<Error>,
+) {
+    let section = || -> Result<()> {
+        let q = &terms.quorum;
+        match (&q.all, q.basis, q.required) {
+            (Some(_), Some(_), _) => return bad(field("quorum.basis"), "`basis` cannot sit beside `all`"),
+            (Some(_), _, Some(_)) => return bad(field("quorum.required"), "`required` cannot sit beside `all`"),
+            (Some(all), None, None) if all.is_empty() => {
+                return bad(field("quorum.all"), "`all` lists at least one condition")
             }
-            match cond.at_least {
-                AtLeast::Number(0) => return bad(at("at_least"), "a condition needs at least 1"),
-                AtLeast::Fraction { numerator, denominator }
-                    if numerator == 0 || denominator == 0 || numerator > denominator =>
-                {
-                    return bad(
-                        at("at_least"),
-                        format!("a fraction of the membership is above 0 and at most 1, not {numerator}/{denominator}"),
-                    )
-                }
-                _ => {}
-            }
-            if let Some(among) = &cond.among {
-                if cond.count == QuorumBasis::Seats {
-                    check_among(
-                        at("among"),
-                        among,
-                        |id| body.seats.iter().any(|s| s.id == id),
-                        "a seat of the body",
-                    )?;
-                } else {
-                    check_among(
-                        at("among"),
-                        among,
-                        |id| orgs.contains(id),
-                        "an organisation of the definition",
-                    )?;
-                }
-            }
-        }
-        Ok(())
-    })?;
-    if let Some(r) = &terms.removal {
-        if r.numerator == 0 || r.denominator == 0 || r.numerator >= r.denominator {
-            return bad(
-                field("removal"),
-                format!(
-                    "a removal fraction must be strictly between 0 and 1, not {}/{}",
-                    r.numerator, r.denominator
-                ),
-            );
-        }
-    }
-    if let Some(d) = &terms.decisions {
-        if d.voting == Voting::People && d.majority == Majority::OfAll {
-            return bad(
-                field("decisions.majority"),
-                "a majority of all members cannot be counted in people (a body's number of people is not data)",
-            );
-        }
-    }
-    if let Some(p) = &terms.papers {
-        match (p.working_days, p.calendar_days) {
-            (Some(_), Some(_)) => {
+            (None, None, _) => return bad(field("quorum.basis"), "a quorum gives `basis` and `required`, or `all`"),
+            (None, _, None) => {
                 return bad(
-                    field("papers.calendar_days"),
-                    "give `working_days` or `calendar_days`, not both",
+                    field("quorum.required"),
+                    "a quorum gives `basis` and `required`, or `all`",
                 )
             }
-            (None, None) => return bad(field("papers"), "give `working_days` or `calendar_days` of notice"),
+            (None, Some(_), Some(0)) => return bad(field("quorum.required"), "a quorum must be at least 1"),
             _ => {}
         }
-    }
-    if let Some(r) = &terms.review {
-        if r.interval_months == 0 {
-            return bad(
-                field("review.interval_months"),
-                "a review interval must be at least one month",
-            );
-        }
-    }
-    match &terms.chair {
-        ChairRule::Elected {
-            term_months: Some(0), ..
-        } => return bad(field("chair.term_months"), "a chair term must be at least one month"),
-        ChairRule::Rotating { among, term_months, .. } => {
-            if *term_months == 0 {
-                return bad(field("chair.term_months"), "a chair term must be at least one month");
-            }
-            check_among(
-                field("chair.among"),
-                among,
-                |id| orgs.contains(id),
-                "an organisation of the definition",
-            )?;
-            if among.len() < 2 {
-                return bad(
-                    field("chair.among"),
-                    "a rotation passes between at least two organisations",
-                );
-            }
-        }
-        _ => {}
-    }
-    match &terms.cadence {
-        Some(CadenceRule::PerYear { meetings: 0, .. }) => {
-            bad(field("cadence.meetings"), "a cadence needs at least one meeting a year")
-        }
-        Some(CadenceRule::PerPeriod { months, .. }) if ![1, 2, 3, 4, 6, 12].contains(months) => bad(
-            field("cadence.months"),
-            format!("a period is 1, 2, 3, 4, 6 or 12 months, not {months}"),
-        ),
-        Some(CadenceRule::MaxGap { days: 0, .. }) => bad(field("cadence.days"), "a gap is at least one day"),
-        Some(CadenceRule::InMonths { months, meetings, .. }) => {
-            if *meetings == 0 {
-                return bad(field("cadence.meetings"), "a cadence needs at least one meeting");
-            }
-            if months.is_empty() {
-                return bad(field("cadence.months"), "name at least one month");
-            }
-            let mut seen = BTreeSet::new();
-            for (i, m) in months.iter().enumerate() {
-                if !(1..=12).contains(m) || !seen.insert(*m) {
-                    return bad(
-                        format!("{}[{i}]", field("cadence.months")),
-                        format!("months are 1 to 12, each named once, not {m}"),
-                    );
+        let prefix = if q.all.is_some() { "quorum.all" } else { "quorum" };
+        q.with_conditions(|conditions| -> Result<()> {
+            for (c, cond) in conditions.iter().enumerate() {
+                let at = |rest: &str| {
+                    if q.all.is_some() {
+                        field(&format!("{prefix}[{c}].{rest}"))
+                    } else {
+                        field(&format!(
+                            "{prefix}.{}",
+                            if rest == "count" { "basis" } else { "required" }
+                        ))
+                    }
+                };
+                if cond.count == QuorumBasis::Seats && body.seats.is_empty() {
+                    return bad(at("count"), "a quorum of seats needs a body with seats");
+                }
+                match cond.at_least {
+                    AtLeast::Number(0) => return bad(at("at_least"), "a condition needs at least 1"),
+                    AtLeast::Fraction { numerator, denominator }
+                        if numerator == 0 || denominator == 0 || numerator > denominator =>
+                    {
+                        return bad(
+                            at("at_least"),
+                            format!(
+                                "a fraction of the membership is above 0 and at most 1, not {numerator}/{denominator}"
+                            ),
+                        )
+                    }
+                    _ => {}
+                }
+                if let Some(among) = &cond.among {
+                    if cond.count == QuorumBasis::Seats {
+                        check_among(
+                            at("among"),
+                            among,
+                            |id| body.seats.iter().any(|s| s.id == id),
+                            "a seat of the body",
+                        )?;
+                    } else {
+                        check_among(
+                            at("among"),
+                            among,
+                            |id| orgs.contains(id),
+                            "an organisation of the definition",
+                        )?;
+                    }
                 }
             }
             Ok(())
+        })
+    };
+    if let Err(e) = section() {
+        out.push(e);
+    }
+    let section = || -> Result<()> {
+        if let Some(r) = &terms.removal {
+            if r.numerator == 0 || r.denominator == 0 || r.numerator >= r.denominator {
+                return bad(
+                    field("removal"),
+                    format!(
+                        "a removal fraction must be strictly between 0 and 1, not {}/{}",
+                        r.numerator, r.denominator
+                    ),
+                );
+            }
         }
-        Some(CadenceRule::BeforeEach { body: other, .. }) if !bodies.contains(other.as_str()) => bad(
-            field("cadence.body"),
-            format!("'{other}' is not a body of the definition"),
-        ),
-        _ => Ok(()),
+        Ok(())
+    };
+    if let Err(e) = section() {
+        out.push(e);
+    }
+    let section = || -> Result<()> {
+        if let Some(d) = &terms.decisions {
+            if d.voting == Voting::People && d.majority == Majority::OfAll {
+                return bad(
+                    field("decisions.majority"),
+                    "a majority of all members cannot be counted in people (a body's number of people is not data)",
+                );
+            }
+        }
+        Ok(())
+    };
+    if let Err(e) = section() {
+        out.push(e);
+    }
+    let section = || -> Result<()> {
+        if let Some(p) = &terms.papers {
+            match (p.working_days, p.calendar_days) {
+                (Some(_), Some(_)) => {
+                    return bad(
+                        field("papers.calendar_days"),
+                        "give `working_days` or `calendar_days`, not both",
+                    )
+                }
+                (None, None) => return bad(field("papers"), "give `working_days` or `calendar_days` of notice"),
+                _ => {}
+            }
+        }
+        Ok(())
+    };
+    if let Err(e) = section() {
+        out.push(e);
+    }
+    let section = || -> Result<()> {
+        if let Some(r) = &terms.review {
+            if r.interval_months == 0 {
+                return bad(
+                    field("review.interval_months"),
+                    "a review interval must be at least one month",
+                );
+            }
+        }
+        Ok(())
+    };
+    if let Err(e) = section() {
+        out.push(e);
+    }
+    let section = || -> Result<()> {
+        match &terms.chair {
+            ChairRule::Elected {
+                term_months: Some(0), ..
+            } => return bad(field("chair.term_months"), "a chair term must be at least one month"),
+            ChairRule::Rotating { among, term_months, .. } => {
+                if *term_months == 0 {
+                    return bad(field("chair.term_months"), "a chair term must be at least one month");
+                }
+                check_among(
+                    field("chair.among"),
+                    among,
+                    |id| orgs.contains(id),
+                    "an organisation of the definition",
+                )?;
+                if among.len() < 2 {
+                    return bad(
+                        field("chair.among"),
+                        "a rotation passes between at least two organisations",
+                    );
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    };
+    if let Err(e) = section() {
+        out.push(e);
+    }
+    let section = || -> Result<()> {
+        match &terms.cadence {
+            Some(CadenceRule::PerYear { meetings: 0, .. }) => {
+                bad(field("cadence.meetings"), "a cadence needs at least one meeting a year")
+            }
+            Some(CadenceRule::PerPeriod { months, .. }) if ![1, 2, 3, 4, 6, 12].contains(months) => bad(
+                field("cadence.months"),
+                format!("a period is 1, 2, 3, 4, 6 or 12 months, not {months}"),
+            ),
+            Some(CadenceRule::MaxGap { days: 0, .. }) => bad(field("cadence.days"), "a gap is at least one day"),
+            Some(CadenceRule::InMonths { months, meetings, .. }) => {
+                if *meetings == 0 {
+                    return bad(field("cadence.meetings"), "a cadence needs at least one meeting");
+                }
+                if months.is_empty() {
+                    return bad(field("cadence.months"), "name at least one month");
+                }
+                let mut seen = BTreeSet::new();
+                for (i, m) in months.iter().enumerate() {
+                    if !(1..=12).contains(m) || !seen.insert(*m) {
+                        return bad(
+                            format!("{}[{i}]", field("cadence.months")),
+                            format!("months are 1 to 12, each named once, not {m}"),
+                        );
+                    }
+                }
+                Ok(())
+            }
+            Some(CadenceRule::BeforeEach { body: other, .. }) if !bodies.contains(other.as_str()) => bad(
+                field("cadence.body"),
+                format!("'{other}' is not a body of the definition"),
+            ),
+            _ => Ok(()),
+        }
+    };
+    if let Err(e) = section() {
+        out.push(e);
     }
 }
 
@@ -945,6 +1125,7 @@ impl Partnership {
     /// ```
     pub fn new(name: impl Into<String>, organisations: Vec<Organisation>, bodies: Vec<Body>) -> Result<Partnership> {
         let p = Partnership {
+            schema: None,
             name: name.into(),
             organisations,
             bodies,
@@ -957,10 +1138,30 @@ impl Partnership {
     /// not be read (no rule can decide anything on it).
     pub(crate) fn empty() -> Partnership {
         Partnership {
+            schema: None,
             name: String::new(),
             organisations: Vec::new(),
             bodies: Vec::new(),
         }
+    }
+
+    /// The JSON Schema of a partnership definition (feature `schema`),
+    /// derived from these types: what `kcsp-core/schema/partnership.schema.json`
+    /// holds, and what the Python and npm packages ship. It checks a
+    /// definition's shape (keys, kinds, enumerations, lower bounds, one
+    /// form of each rule); [`validate`](Self::validate) also checks what a
+    /// schema cannot say (ids that refer to others, repeated ids, dates in
+    /// order, a fraction below 1).
+    ///
+    /// ```
+    /// let schema = kcsp_core::Partnership::json_schema();
+    /// assert_eq!(schema["title"], "Partnership");
+    /// assert!(schema["required"].as_array().unwrap().iter().any(|k| k == "bodies"));
+    /// ```
+    #[cfg(feature = "schema")]
+    pub fn json_schema() -> serde_json::Value {
+        let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+        serde_json::to_value(generator.into_root_schema_for::<Partnership>()).unwrap_or_default()
     }
 
     /// The partnership's name.
@@ -1031,20 +1232,41 @@ impl Partnership {
     /// quorum only on a body with seats, no two terms from the same date, and
     /// a `before_each` cadence naming a body of the definition.
     pub fn validate(&self) -> Result<()> {
-        let bad = |field: String, msg: String| Err(Error::new(ErrorKind::InvalidPartnership, field, msg));
+        match self.problems().into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// Every problem of the definition at once, in the order of the
+    /// definition (the first is what [`validate`](Self::validate) gives):
+    /// what a page that checks a council's own definition lists.
+    pub fn problems(&self) -> Vec<Error> {
+        let mut out = Vec::new();
+        fn keep(out: &mut Vec<Error>, r: Result<()>) {
+            if let Err(e) = r {
+                out.push(e);
+            }
+        }
         let mut orgs = BTreeSet::new();
         for (i, o) in self.organisations.iter().enumerate() {
             if !orgs.insert(o.id.as_str()) {
-                return bad(
-                    format!("organisations[{i}].id"),
-                    format!("organisation '{}' is listed twice", o.id),
+                keep(
+                    &mut out,
+                    bad(
+                        format!("organisations[{i}].id"),
+                        format!("organisation '{}' is listed twice", o.id),
+                    ),
                 );
             }
             if let (Some(f), Some(t)) = (o.from, o.to) {
                 if f > t {
-                    return bad(
-                        format!("organisations[{i}].to"),
-                        format!("'{}' ends ({t}) before it starts ({f})", o.id),
+                    keep(
+                        &mut out,
+                        bad(
+                            format!("organisations[{i}].to"),
+                            format!("'{}' ends ({t}) before it starts ({f})", o.id),
+                        ),
                     );
                 }
             }
@@ -1053,7 +1275,10 @@ impl Partnership {
         let mut seen_bodies = BTreeSet::new();
         for (b, body) in self.bodies.iter().enumerate() {
             if !seen_bodies.insert(body.id.as_str()) {
-                return bad(format!("bodies[{b}].id"), format!("body '{}' is listed twice", body.id));
+                keep(
+                    &mut out,
+                    bad(format!("bodies[{b}].id"), format!("body '{}' is listed twice", body.id)),
+                );
             }
             let tenure = |field: String, t: &Tenure, what: &str| -> Result<()> {
                 if !orgs.contains(t.organisation.as_str()) {
@@ -1073,42 +1298,105 @@ impl Partnership {
                 Ok(())
             };
             if body.seats.len() > MAX_SEATS {
-                return bad(
-                    format!("bodies[{b}].seats"),
-                    format!("a body has at most {MAX_SEATS} seats, not {}", body.seats.len()),
+                keep(
+                    &mut out,
+                    bad(
+                        format!("bodies[{b}].seats"),
+                        format!("a body has at most {MAX_SEATS} seats, not {}", body.seats.len()),
+                    ),
                 );
             }
             let mut seats = BTreeSet::new();
             for (s, seat) in body.seats.iter().enumerate() {
                 if !seats.insert(seat.id.as_str()) {
-                    return bad(
-                        format!("bodies[{b}].seats[{s}].id"),
-                        format!("seat '{}' is listed twice", seat.id),
+                    keep(
+                        &mut out,
+                        bad(
+                            format!("bodies[{b}].seats[{s}].id"),
+                            format!("seat '{}' is listed twice", seat.id),
+                        ),
                     );
                 }
                 for (h, t) in seat.holders.iter().enumerate() {
-                    tenure(format!("bodies[{b}].seats[{s}].holders[{h}]"), t, "seat holder")?;
+                    keep(
+                        &mut out,
+                        tenure(format!("bodies[{b}].seats[{s}].holders[{h}]"), t, "seat holder"),
+                    );
                 }
             }
             for (p, t) in body.participants.iter().enumerate() {
-                tenure(format!("bodies[{b}].participants[{p}]"), t, "participant")?;
+                keep(
+                    &mut out,
+                    tenure(format!("bodies[{b}].participants[{p}]"), t, "participant"),
+                );
             }
             if body.terms.is_empty() {
-                return bad(
-                    format!("bodies[{b}].terms"),
-                    format!("body '{}' has no terms of reference", body.id),
+                keep(
+                    &mut out,
+                    bad(
+                        format!("bodies[{b}].terms"),
+                        format!("body '{}' has no terms of reference", body.id),
+                    ),
                 );
             }
             let mut froms = BTreeSet::new();
             for (t, terms) in body.terms.iter().enumerate() {
                 let field = |rest: &str| format!("bodies[{b}].terms[{t}].{rest}");
                 if !froms.insert(terms.from) {
-                    return bad(field("from"), "two sets of terms apply from the same date".into());
+                    keep(
+                        &mut out,
+                        bad(field("from"), "two sets of terms apply from the same date"),
+                    );
                 }
-                check_terms(terms, body, &orgs, &bodies, &field)?;
+                check_terms(terms, body, &orgs, &bodies, &field, &mut out);
             }
         }
-        Ok(())
+        out
+    }
+
+    /// Every problem of a definition given as JSON text, at once: its shape
+    /// read element by element (each organisation, seat, participant and
+    /// set of terms on its own), then, when every element reads,
+    /// [`problems`](Self::problems). Empty when the definition is valid.
+    ///
+    /// ```
+    /// use kcsp_core::Partnership;
+    /// let found = Partnership::problems_in_json(r#"{"name": "Northshire CSP",
+    ///   "organisations": [{"id": "Police", "name": "Police"}, {"id": "council", "name": "Council", "colour": "red"}],
+    ///   "bodies": [{"id": "board", "name": "Board", "terms": [{"quorum": {"basis": "seats"}}]}]}"#);
+    /// let fields: Vec<&str> = found.iter().map(|e| e.field()).collect();
+    /// assert_eq!(fields, ["organisations[0].id", "organisations[1].colour", "bodies[0].terms[0].chair"]);
+    /// ```
+    pub fn problems_in_json(text: &str) -> Vec<Error> {
+        let value: serde_json::Value = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(e) => {
+                return vec![Error::new(
+                    ErrorKind::InvalidPartnership,
+                    "",
+                    format!("the definition is not JSON: {e}"),
+                )]
+            }
+        };
+        match Partnership::from_value(&value) {
+            Ok(p) => return p.problems(),
+            Err(e) if !e.message().starts_with("not a partnership definition") => {
+                // It reads: its problems are of meaning, all found at once.
+                if let Ok(p) = crate::base::path::deserialize::<Partnership>(&value) {
+                    return p.problems();
+                }
+                return vec![e];
+            }
+            Err(_) => {}
+        }
+        let mut out = Vec::new();
+        shape_of(&value, &mut out);
+        if out.is_empty() {
+            if let Err(e) = Partnership::from_value(&value) {
+                out.push(e);
+            }
+        }
+        out
     }
 
     /// The body with this id.
@@ -1511,6 +1799,36 @@ mod tests {
         for (want, change) in cases {
             assert_eq!(field_of(change), want);
         }
+    }
+
+    #[test]
+    fn every_problem_is_found_at_once() {
+        let mut v = base();
+        v["bodies"][0]["seats"][1]["holders"][0]["organisation"] = json!("nobody");
+        v["bodies"][0]["terms"][0]["cadence"]["body"] = json!("cabinet");
+        v["bodies"][0]["terms"][0]["quorum"]["required"] = json!(0);
+        let found = Partnership::problems_in_json(&v.to_string());
+        let fields: Vec<&str> = found.iter().map(Error::field).collect();
+        assert_eq!(
+            fields,
+            [
+                "bodies[0].seats[1].holders[0].organisation",
+                "bodies[0].terms[0].quorum.required",
+                "bodies[0].terms[0].cadence.body"
+            ]
+        );
+        // The first is what reading it gives.
+        assert_eq!(Partnership::from_value(&v).unwrap_err().field(), fields[0]);
+        // Shape problems in two sets of terms are both found.
+        let mut v = base();
+        let mut later = v["bodies"][0]["terms"][0].clone();
+        later["from"] = json!("2024-02-30");
+        v["bodies"][0]["terms"][0]["papers"] = json!({"days": 5});
+        v["bodies"][0]["terms"].as_array_mut().unwrap().push(later);
+        let found = Partnership::problems_in_json(&v.to_string());
+        let fields: Vec<&str> = found.iter().map(Error::field).collect();
+        assert_eq!(fields, ["bodies[0].terms[0].papers.days", "bodies[0].terms[1].from"]);
+        assert!(Partnership::problems_in_json(&base().to_string()).is_empty());
     }
 
     #[test]

@@ -156,10 +156,7 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
         return Err(Error::new(
             ErrorKind::InquorateMeeting,
             "present",
-            format!(
-                "a removal vote needs a quorate meeting: {} of {} required seats were represented",
-                quorum.count, quorum.required
-            ),
+            format!("a removal vote needs a quorate meeting. {}", quorum.explanation.reason),
         )
         .with("count", quorum.count.to_string())
         .with("required", quorum.required.to_string()));
@@ -416,7 +413,7 @@ fn rotation(
     };
     let days_until_due = crate::base::dates::days_between(as_of, next_due);
     let reason = format!(
-        "The {} chairs the {} from {term_started}; the chair passes to the {} on {next_due}.",
+        "{} chairs the {} from {term_started}; the chair passes to {} on {next_due}.",
         name(&holder),
         body.name,
         name(&next)

@@ -257,10 +257,7 @@ pub fn decide<S: AsRef<str>, T: AsRef<str>, U: AsRef<str>>(
         return Err(Error::new(
             ErrorKind::InquorateMeeting,
             "present",
-            format!(
-                "a motion needs a quorate meeting: {} counted of {} required",
-                quorum.count, quorum.required
-            ),
+            format!("a motion needs a quorate meeting. {}", quorum.explanation.reason),
         )
         .with("count", quorum.count.to_string())
         .with("required", quorum.required.to_string()));
