@@ -32,10 +32,7 @@ fn answer(p: &Partnership, method: &str, args: &Value) -> kcsp_core::Result<Valu
                 .collect::<Vec<_>>())
         }
         "organisations" => {
-            let list = match date(args)? {
-                Some(d) => p.organisations_on(d),
-                None => p.organisations().iter().collect(),
-            };
+            let list = p.organisations_for(date(args)?, args.get("body").and_then(Value::as_str))?;
             json!(list.iter().map(|o| o.id.as_str()).collect::<Vec<_>>())
         }
         "bodies" => json!(p.bodies().iter().map(|b| b.id.as_str()).collect::<Vec<_>>()),

@@ -7,11 +7,11 @@ import {
   $, checkboxesInput, citations, clearErrors, dateInput, dateOf, el, ready, selectInput, showErrors, showResult,
 } from "./govuk.js";
 
-/** The organisations that existed on the meeting date, as checkboxes. */
+/** The organisations of the body on the meeting date, as checkboxes. */
 function renderOrganisations(partnership, date, checked) {
   let orgs;
   try {
-    orgs = partnership.organisations(date);
+    orgs = partnership.organisations(date, $("#body").value);
   } catch {
     return; // an unreadable date: keep the list as it is until it reads
   }
@@ -46,7 +46,7 @@ async function main() {
     }),
     checkboxesInput({
       id: "present", field: "present", legend: "Which organisations were present?",
-      hint: "Select all that sent someone. The list shows the organisations that existed on the meeting date.",
+      hint: "Select all that sent someone. The list shows the organisations of the body on the meeting date.",
     }),
     dateInput({
       id: "circulated", field: "circulated", legend: "When were the papers sent? (optional)",
@@ -58,7 +58,7 @@ async function main() {
   // partnership's starts with none ticked.
   const start = new Set(file ? [] : ["kent_county_council", "kent_police", "office_of_the_pcc", "kent_fire_and_rescue"]);
   renderOrganisations(partnership, dateOf("date"), start);
-  ["day", "month", "year"].forEach((p) => $(`#date-${p}`).addEventListener("change", () => {
+  ["#date-day", "#date-month", "#date-year", "#body"].forEach((sel) => $(sel).addEventListener("change", () => {
     const ticked = new Set([...document.querySelectorAll("#present input:checked")].map((i) => i.value));
     renderOrganisations(partnership, dateOf("date"), ticked);
   }));

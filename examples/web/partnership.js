@@ -188,7 +188,7 @@ function showTerms(def) {
 function renderVoters(partnership, date) {
   let orgs;
   try {
-    orgs = partnership.organisations(date).filter((o) => !o.attendee_only);
+    orgs = partnership.organisations(date, $("#body").value).filter((o) => !o.attendee_only);
   } catch {
     return;
   }
@@ -216,7 +216,7 @@ function meetingForm(partnership, def) {
   const firstTerms = def.bodies[0].terms.map((t) => t.from).filter(Boolean).sort().at(-1);
   const votes = el("div", { class: "govuk-form-group", id: "voters-group", "data-field": "present for against" });
   votes.append(el("h3", { class: "govuk-heading-s" }, "Who came, and how they voted"),
-    el("p", { class: "govuk-hint", id: "voters-hint" }, "The organisations that existed on the meeting date. Each present organisation counts as one person."),
+    el("p", { class: "govuk-hint", id: "voters-hint" }, "The organisations of the body on the meeting date. Each present organisation counts as one person."),
     el("div", { id: "voters" }));
   const casting = el("div", { class: "govuk-form-group", id: "casting-group", "data-field": "casting_vote" });
   const fs = el("fieldset", { class: "govuk-fieldset" });
@@ -237,7 +237,7 @@ function meetingForm(partnership, def) {
     votes, casting,
   );
   renderVoters(partnership, dateOf("date"));
-  ["day", "month", "year"].forEach((p) => $(`#date-${p}`).addEventListener("change", () => renderVoters(partnership, dateOf("date"))));
+  ["#date-day", "#date-month", "#date-year", "#body"].forEach((sel) => $(sel).addEventListener("change", () => renderVoters(partnership, dateOf("date"))));
   const form = $("#meeting");
   form.onsubmit = (ev) => {
     ev.preventDefault();

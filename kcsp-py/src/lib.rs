@@ -193,19 +193,19 @@ impl PyPartnership {
     }
 
     /// The organisations: (id, name, from, to, attendee_only); with `date`,
-    /// those that existed on it.
-    #[pyo3(signature = (date = None))]
-    fn organisations(&self, date: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<OrganisationRow>> {
+    /// those that existed on it; with `body` too, those of that body on the
+    /// date (holding a seat or taking part), what its meeting form offers.
+    #[pyo3(signature = (date = None, body = None))]
+    fn organisations(&self, date: Option<&Bound<'_, PyAny>>, body: Option<&str>) -> PyResult<Vec<OrganisationRow>> {
         let row = |o: &kcsp_core::partnership::Organisation| {
             (o.id.to_string(), o.name.clone(), o.from, o.to, o.attendee_only)
         };
-        Ok(match date {
-            None => self.inner.organisations().iter().map(row).collect(),
-            Some(d) => {
-                let d = convert::date(d, "date").map_err(|e| raise(&e))?;
-                self.inner.organisations_on(d).into_iter().map(row).collect()
-            }
-        })
+        let date = date
+            .map(|d| convert::date(d, "date"))
+            .transpose()
+            .map_err(|e| raise(&e))?;
+        let list = self.inner.organisations_for(date, body).map_err(|e| raise(&e))?;
+        Ok(list.into_iter().map(row).collect())
     }
 
     /// Every body: (id, name), the principal body first.

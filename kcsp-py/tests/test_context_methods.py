@@ -24,7 +24,7 @@ def _answer(p: kcsp.Partnership, method: str, args: dict[str, Any]) -> Any:
     if method == "seats":
         return [[seat, holder] for seat, _name, holder in p.seats(args["body"], args["date"])]
     if method == "organisations":
-        rows = p.organisations(args["date"]) if "date" in args else p.organisations()
+        rows = p.organisations(args.get("date"), args.get("body"))
         return [row[0] for row in rows]
     if method == "problems":
         return [[e.code, e.field] for e in kcsp.Partnership.problems(args["text"])]

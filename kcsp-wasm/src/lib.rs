@@ -29,6 +29,18 @@ export type Percent = string;
 export type NaiveDate = string;
 /** A financial year such as "2022/23". */
 export type FinancialYear = string;
+/** The optional arguments of two methods (declared here: a checked argument's type cannot be optional in wasm-bindgen). */
+export interface Partnership {
+    /**
+     * The organisations, to build form options; with `date` (YYYY-MM-DD), those that existed on it;
+     * with `body` too, those of that body on the date (holding a seat or taking part).
+     */
+    organisations(date?: string | null, body?: string | null): { id: string; name: string; from: string | null; to: string | null; attendee_only: boolean }[];
+}
+export interface Calendar {
+    /** This calendar with `date` (YYYY-MM-DD) a bank holiday, named `name`. */
+    add(date: string, name?: string | null): Calendar;
+}
 /** The columns quorumCoded returns, one entry per meeting. */
 export interface QuorumCodedColumns {
     quorate: Uint8Array;
@@ -165,6 +177,97 @@ fn js_error(code: &str, field: &str, message: &str, details: &[(&str, &str)]) ->
     err.into()
 }
 
+/// What a JavaScript value is, for a message: `a number`, `undefined`.
+fn what(v: &JsValue) -> String {
+    if v.is_undefined() {
+        "undefined".into()
+    } else if v.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(v) {
+        "a list".into()
+    } else {
+        format!("a {}", v.js_typeof().as_string().unwrap_or_default())
+    }
+}
+
+/// A text argument, or `invalid_input` naming it: every export checks its
+/// arguments rather than let a wrong type reach the module's memory.
+fn text(v: &JsValue, name: &str) -> Result<String, JsValue> {
+    v.as_string().ok_or_else(|| {
+        js_error(
+            "invalid_input",
+            name,
+            &format!("{name} must be text, not {}", what(v)),
+            &[],
+        )
+    })
+}
+
+/// An optional text argument (`undefined` or `null` for none).
+fn opt_text(v: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        Ok(None)
+    } else {
+        text(v, name).map(Some)
+    }
+}
+
+/// A list of text (`organisations`), or `invalid_input` at the bad item.
+#[cfg(feature = "governance")]
+fn texts(v: &JsValue, name: &str) -> Result<Vec<String>, JsValue> {
+    if !js_sys::Array::is_array(v) {
+        return Err(js_error(
+            "invalid_input",
+            name,
+            &format!("{name} must be a list of text, not {}", what(v)),
+            &[],
+        ));
+    }
+    js_sys::Array::from(v)
+        .iter()
+        .enumerate()
+        .map(|(i, item)| text(&item, &format!("{name}[{i}]")))
+        .collect()
+}
+
+/// A typed array of whole numbers (copied out at once), or a plain list
+/// of them; otherwise `invalid_input` naming the argument or the bad item.
+#[cfg(feature = "governance")]
+fn numbers<T: TryFrom<i64>>(
+    v: &JsValue,
+    name: &str,
+    typed: impl Fn(&JsValue) -> Option<Vec<T>>,
+) -> Result<Vec<T>, JsValue> {
+    if let Some(list) = typed(v) {
+        return Ok(list);
+    }
+    if !js_sys::Array::is_array(v) {
+        return Err(js_error(
+            "invalid_input",
+            name,
+            &format!("{name} must be a typed array, not {}", what(v)),
+            &[],
+        ));
+    }
+    js_sys::Array::from(v)
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            x.as_f64()
+                .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                .and_then(|f| T::try_from(f as i64).ok())
+                .ok_or_else(|| {
+                    js_error(
+                        "invalid_input",
+                        &format!("{name}[{i}]"),
+                        "not a whole number in range",
+                        &[],
+                    )
+                })
+        })
+        .collect()
+}
+
 fn thrown(e: &Error) -> JsValue {
     let details: Vec<(&str, &str)> = e.details().iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     js_error(e.code(), e.field(), &e.to_string(), &details)
@@ -249,8 +352,8 @@ impl Partnership {
 
     /// A definition from JSON text; throws `invalid_partnership` with the field.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> Result<Partnership, JsValue> {
-        kcsp_core::Partnership::from_json(text)
+    pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<Partnership, JsValue> {
+        kcsp_core::Partnership::from_json(&self::text(&text, "text")?)
             .map(|inner| Partnership { inner })
             .map_err(|e| thrown(&e))
     }
@@ -259,12 +362,12 @@ impl Partnership {
     /// of `invalid_partnership` errors, each with its `field`; empty when the
     /// definition is valid.
     #[wasm_bindgen(unchecked_return_type = "KcspError[]")]
-    pub fn problems(text: &str) -> js_sys::Array {
+    pub fn problems(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<js_sys::Array, JsValue> {
         let out = js_sys::Array::new();
-        for e in kcsp_core::Partnership::problems_in_json(text) {
+        for e in kcsp_core::Partnership::problems_in_json(&self::text(&text, "text")?) {
             out.push(&thrown(&e));
         }
-        out
+        Ok(out)
     }
 
     /// The definition as JSON text.
@@ -292,18 +395,21 @@ impl Partnership {
     }
 
     /// The organisations, to build form options: `[{id, name, from, to,
-    /// attendee_only}]`; with `date` (YYYY-MM-DD), those that existed on it.
-    #[wasm_bindgen(
-        unchecked_return_type = "{ id: string; name: string; from: string | null; to: string | null; attendee_only: boolean }[]"
-    )]
-    pub fn organisations(&self, date: Option<String>) -> Result<JsValue, JsValue> {
-        let list: Vec<&kcsp_core::partnership::Organisation> = match date {
-            None => self.inner.organisations().iter().collect(),
-            Some(date) => {
-                let d = kcsp_core::dates::parse_date("date", &date).map_err(|e| thrown(&e))?;
-                self.inner.organisations_on(d)
-            }
-        };
+    /// attendee_only}]`; with `date` (YYYY-MM-DD), those that existed on it;
+    /// with `body` too, those of that body on the date (holding a seat or
+    /// taking part): what its meeting form offers.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn organisations(&self, date: Option<JsValue>, body: Option<JsValue>) -> Result<JsValue, JsValue> {
+        let (date, body) = (date.unwrap_or(JsValue::NULL), body.unwrap_or(JsValue::NULL));
+        let date = opt_text(&date, "date")?
+            .map(|d| kcsp_core::dates::parse_date("date", &d))
+            .transpose()
+            .map_err(|e| thrown(&e))?;
+        let body = opt_text(&body, "body")?;
+        let list = self
+            .inner
+            .organisations_for(date, body.as_deref())
+            .map_err(|e| thrown(&e))?;
         let rows: Vec<serde_json::Value> = list
             .iter()
             .map(|o| {
@@ -317,9 +423,14 @@ impl Partnership {
     /// The seats of `body` on `date` (YYYY-MM-DD) with the organisation
     /// holding each: `[{id, name, holder}]`, the seats that count for its quorum.
     #[wasm_bindgen(unchecked_return_type = "SeatOnDate[]")]
-    pub fn seats(&self, body: &str, date: &str) -> Result<JsValue, JsValue> {
-        let d = kcsp_core::dates::parse_date("date", date).map_err(|e| thrown(&e))?;
-        let seats = self.inner.seats(body, d).map_err(|e| thrown(&e))?;
+    pub fn seats(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] body: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (body, date) = (text(&body, "body")?, text(&date, "date")?);
+        let d = kcsp_core::dates::parse_date("date", &date).map_err(|e| thrown(&e))?;
+        let seats = self.inner.seats(&body, d).map_err(|e| thrown(&e))?;
         parsed(&serde_json::to_string(&seats).unwrap_or_default())
     }
 }
@@ -345,15 +456,18 @@ impl Calendar {
     /// or changes (`{"govuk": ..., "add": [...], "remove": [...]}`); throws
     /// `invalid_calendar` with the field.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> Result<Calendar, JsValue> {
-        kcsp_core::Calendar::from_json(text)
+    pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<Calendar, JsValue> {
+        kcsp_core::Calendar::from_json(&self::text(&text, "text")?)
             .map(|inner| Calendar { inner })
             .map_err(|e| thrown(&e))
     }
 
     /// This calendar with `date` (YYYY-MM-DD) a bank holiday.
-    pub fn add(&self, date: &str, name: Option<String>) -> Result<Calendar, JsValue> {
-        let d = kcsp_core::dates::parse_date("date", date).map_err(|e| thrown(&e))?;
+    #[wasm_bindgen(skip_typescript)]
+    pub fn add(&self, date: JsValue, name: Option<JsValue>) -> Result<Calendar, JsValue> {
+        let name = name.unwrap_or(JsValue::NULL);
+        let (date, name) = (text(&date, "date")?, opt_text(&name, "name")?);
+        let d = kcsp_core::dates::parse_date("date", &date).map_err(|e| thrown(&e))?;
         let mut inner = self.inner.clone();
         inner
             .add_holiday(d, name.as_deref().unwrap_or("Added bank holiday"))
@@ -362,8 +476,8 @@ impl Calendar {
     }
 
     /// This calendar with `date` (YYYY-MM-DD) an ordinary day.
-    pub fn remove(&self, date: &str) -> Result<Calendar, JsValue> {
-        let d = kcsp_core::dates::parse_date("date", date).map_err(|e| thrown(&e))?;
+    pub fn remove(&self, #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue) -> Result<Calendar, JsValue> {
+        let d = kcsp_core::dates::parse_date("date", &text(&date, "date")?).map_err(|e| thrown(&e))?;
         let mut inner = self.inner.clone();
         inner.remove_holiday(d).map_err(|e| thrown(&e))?;
         Ok(Calendar { inner })
@@ -371,7 +485,22 @@ impl Calendar {
 
     /// The bank holidays of `year`: `[{date, name}]`.
     #[wasm_bindgen(js_name = bankHolidays, unchecked_return_type = "{ date: string; name: string }[]")]
-    pub fn bank_holidays(&self, year: i32) -> Result<JsValue, JsValue> {
+    pub fn bank_holidays(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let year = year
+            .as_f64()
+            .filter(|y| y.fract() == 0.0 && (1.0..=9999.0).contains(y))
+            .map(|y| y as i32)
+            .ok_or_else(|| {
+                js_error(
+                    "invalid_input",
+                    "year",
+                    &format!("year must be a whole number, not {}", what(&year)),
+                    &[],
+                )
+            })?;
         let days = self.inner.bank_holidays(year).map_err(|e| thrown(&e))?;
         parsed(&serde_json::to_string(&days).unwrap_or_default())
     }
@@ -423,19 +552,19 @@ impl Rules {
     /// Evaluates any rule by name on a plain object (typed in the `.d.ts`
     /// through `RuleTypes`).
     #[wasm_bindgen(skip_typescript)]
-    pub fn evaluate(&self, rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
-        run_in(&self.ctx, rule, &input)
+    pub fn evaluate(&self, rule: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
+        run_in(&self.ctx, &text(&rule, "rule")?, &input)
     }
 
     /// Every input error at once, the way a form shows them: an array of
     /// errors (each with `code`, `field`, `message`, `publicMessage`,
     /// `details`); empty when the input is valid.
     #[wasm_bindgen(skip_typescript)]
-    pub fn validate(&self, rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
-        let text = json_text(&input)?;
+    pub fn validate(&self, rule: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
+        let rule = text(&rule, "rule")?;
         let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|_| invalid("the input is not plain data"))?;
-        let errors = kcsp_core::registry::validate(&self.ctx, rule, &value).map_err(|e| thrown(&e))?;
+            serde_json::from_str(&json_text(&input)?).map_err(|_| invalid("the input is not plain data"))?;
+        let errors = kcsp_core::registry::validate(&self.ctx, &rule, &value).map_err(|e| thrown(&e))?;
         let out = js_sys::Array::new();
         for e in &errors {
             out.push(&thrown(e));
@@ -448,7 +577,9 @@ impl Rules {
     /// ([`kcsp_core::batch`]).
     #[cfg(feature = "batch")]
     #[wasm_bindgen(skip_typescript)]
-    pub fn batch(&self, rule: &str, data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn batch(&self, rule: JsValue, data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let rule = text(&rule, "rule")?;
+        let rule = rule.as_str();
         #[derive(serde::Deserialize, Default)]
         #[serde(default, deny_unknown_fields)]
         struct Options {
@@ -493,11 +624,11 @@ impl Rules {
 
     /// The decision as a receipt to store.
     #[wasm_bindgen(skip_typescript)]
-    pub fn receipt(&self, rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
-        let text = json_text(&input)?;
+    pub fn receipt(&self, rule: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
+        let rule = text(&rule, "rule")?;
         let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|_| invalid("the input is not plain data"))?;
-        let r = kcsp_core::receipt::issue(&self.ctx, rule, &value).map_err(|e| thrown(&e))?;
+            serde_json::from_str(&json_text(&input)?).map_err(|_| invalid("the input is not plain data"))?;
+        let r = kcsp_core::receipt::issue(&self.ctx, &rule, &value).map_err(|e| thrown(&e))?;
         parsed(&serde_json::to_string(&r).unwrap_or_default())
     }
 
@@ -513,23 +644,23 @@ impl Rules {
 
 /// Every input error at once in Kent's context ([`Rules::validate`]).
 #[wasm_bindgen(skip_typescript)]
-pub fn validate(rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
+pub fn validate(rule: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
     Rules::kent().validate(rule, input)
 }
 
 /// Rule `rule` over the rows of `data` in Kent's context ([`Rules::batch`]).
 #[cfg(feature = "batch")]
 #[wasm_bindgen(skip_typescript)]
-pub fn batch(rule: &str, data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn batch(rule: JsValue, data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     Rules::kent().batch(rule, data, options)
 }
 
 /// The columns rule `rule`'s batch reads, in order: `[{name, required}]`.
 #[cfg(feature = "batch")]
 #[wasm_bindgen(js_name = batchColumns, skip_typescript)]
-pub fn batch_columns(rule: &str) -> Result<JsValue, JsValue> {
+pub fn batch_columns(rule: JsValue) -> Result<JsValue, JsValue> {
     let out = js_sys::Array::new();
-    for w in kcsp_core::batch::columns(rule).map_err(|e| thrown(&e))? {
+    for w in kcsp_core::batch::columns(&text(&rule, "rule")?).map_err(|e| thrown(&e))? {
         let o = js_sys::Object::new();
         set(&o, "name", &w.name.into());
         set(&o, "required", &w.required.into());
@@ -546,8 +677,8 @@ fn typed<T: Tsify>(rule: &str, input: &JsValue) -> Result<Ts<T>, JsValue> {
 /// describe it, and returns the result object (typed in the `.d.ts` through
 /// `RuleTypes`).
 #[wasm_bindgen(skip_typescript)]
-pub fn evaluate(rule: &str, input: JsValue) -> Result<JsValue, JsValue> {
-    run(rule, &input)
+pub fn evaluate(rule: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
+    run(&text(&rule, "rule")?, &input)
 }
 
 /// The rules of this build, from the registry: id, input keys, result type,
@@ -579,11 +710,11 @@ pub fn error_codes() -> JsValue {
 #[cfg(feature = "governance")]
 #[wasm_bindgen(js_name = quorumCoded, unchecked_return_type = "QuorumCodedColumns")]
 pub fn quorum_coded(
-    body: &str,
-    organisations: Vec<String>,
-    codes: &[u16],
-    ends: &[u32],
-    days: &[i32],
+    #[wasm_bindgen(unchecked_param_type = "string")] body: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string[]")] organisations: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint16Array")] codes: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint32Array")] ends: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Int32Array")] days: JsValue,
 ) -> Result<JsValue, JsValue> {
     Rules::kent().quorum_coded(body, organisations, codes, ends, days)
 }
@@ -595,13 +726,24 @@ impl Rules {
     #[wasm_bindgen(js_name = quorumCoded, unchecked_return_type = "QuorumCodedColumns")]
     pub fn quorum_coded(
         &self,
-        body: &str,
-        organisations: Vec<String>,
-        codes: &[u16],
-        ends: &[u32],
-        days: &[i32],
+        #[wasm_bindgen(unchecked_param_type = "string")] body: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] organisations: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Uint16Array")] codes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Uint32Array")] ends: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Int32Array")] days: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let body = text(&body, "body")?;
+        let organisations = texts(&organisations, "organisations")?;
         let ids: Vec<&str> = organisations.iter().map(String::as_str).collect();
+        use wasm_bindgen::JsCast;
+        let codes: Vec<u16> = numbers(&codes, "codes", |v| {
+            v.dyn_ref::<js_sys::Uint16Array>().map(|a| a.to_vec())
+        })?;
+        let ends: Vec<u32> = numbers(&ends, "ends", |v| {
+            v.dyn_ref::<js_sys::Uint32Array>().map(|a| a.to_vec())
+        })?;
+        let days: Vec<i32> = numbers(&days, "days", |v| v.dyn_ref::<js_sys::Int32Array>().map(|a| a.to_vec()))?;
+        let (body, codes, ends) = (body.as_str(), codes.as_slice(), ends.as_slice());
         let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
         // A register repeats its dates: each day number's date is kept in a
         // small table by its low bits, so most are converted once.

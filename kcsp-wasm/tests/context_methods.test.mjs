@@ -12,7 +12,7 @@ const partnership = (which) =>
 
 function answer(p, method, args) {
   if (method === "seats") return p.seats(args.body, args.date).map((s) => [s.id, s.holder]);
-  if (method === "organisations") return p.organisations(args.date).map((o) => o.id);
+  if (method === "organisations") return p.organisations(args.date, args.body).map((o) => o.id);
   if (method === "bodies") return p.bodies().map((b) => b.id);
   if (method === "problems") return Partnership.problems(args.text).map((e) => [e.code, e.field]);
   throw new Error(method);

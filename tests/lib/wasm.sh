@@ -35,6 +35,8 @@ build_wasm_dir() {
   wasm-bindgen --target web --out-dir "$out" "$wasm" >&2
   # Hover docs read as TypeScript docs (no Rust examples or rustdoc links).
   node "$root/kcsp-wasm/tools/tidy-docs.mjs" "$out"
+  # A call before init() and a wrong object argument throw coded errors.
+  node "$root/kcsp-wasm/tools/guard.mjs" "$out"
   "$root/tests/web/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/kcsp_wasm_bg.wasm" -o "$out/kcsp_wasm_bg.wasm" >&2

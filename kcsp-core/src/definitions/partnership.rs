@@ -1180,6 +1180,50 @@ impl Partnership {
         self.organisations.iter().filter(|o| o.exists_on(date)).collect()
     }
 
+    /// The organisations of `body` on `date`, in the definition's order: those
+    /// holding one of its seats or taking part in it that day (attendee-only
+    /// ones included: they attend and never count), or, where its terms that
+    /// day open membership to any organisation, every organisation that
+    /// existed. What a meeting form of that body offers. Every binding's
+    /// `Partnership.organisations(date, body)` is this.
+    ///
+    /// ```
+    /// let kent = kcsp_core::Context::kent().partnership();
+    /// let d = chrono::NaiveDate::from_ymd_opt(2022, 7, 14).unwrap();
+    /// let svppb = "serious_violence_prevention_partnership_board";
+    /// let on = |date| kent.members_on("kcsp", date).unwrap().iter().any(|o| o.id == svppb);
+    /// assert!(!on(d)); // it takes part in the KCSP from July 2024
+    /// assert!(on(chrono::NaiveDate::from_ymd_opt(2024, 7, 4).unwrap()));
+    /// assert_eq!(kent.members_on("cabinet", d).unwrap_err().code(), "unknown_body");
+    /// ```
+    pub fn members_on(&self, body: &str, date: NaiveDate) -> Result<Vec<&Organisation>> {
+        let b = self.body(body)?;
+        let open = b.terms_on(date).is_ok_and(|t| t.quorum.open_membership);
+        Ok(self
+            .organisations_on(date)
+            .into_iter()
+            .filter(|o| open || b.seat_of(o.id.as_str(), date).is_some() || b.participates(o.id.as_str(), date))
+            .collect())
+    }
+
+    /// The organisations a binding's `Partnership.organisations(date, body)`
+    /// lists: all of them; with a date, those that existed on it
+    /// ([`organisations_on`](Self::organisations_on)); with a body too, that
+    /// body's ([`members_on`](Self::members_on)). A body without a date is
+    /// `invalid_input` at `date`.
+    pub fn organisations_for(&self, date: Option<NaiveDate>, body: Option<&str>) -> Result<Vec<&Organisation>> {
+        match (date, body) {
+            (None, None) => Ok(self.organisations.iter().collect()),
+            (Some(d), None) => Ok(self.organisations_on(d)),
+            (Some(d), Some(b)) => self.members_on(b, d),
+            (None, Some(_)) => Err(Error::new(
+                ErrorKind::InvalidInput,
+                "date",
+                "the organisations of a body are those of a date: give the date too",
+            )),
+        }
+    }
+
     /// The partnership's bodies, principal body first.
     pub fn bodies(&self) -> &[Body] {
         &self.bodies
