@@ -140,7 +140,7 @@ fn the_report_renders_every_section() {
         "quorate: NO",
         "papers on time: yes -- sent 2022-07-06, 5 clear working days",
         "== Terms-of-reference review ==",
-        "next review is due by 2025-07-04",
+        "next review is due by 4 July 2025",
         "== Chair terms ==",
         "no fixed term",
         "£1.00 unaccounted for",

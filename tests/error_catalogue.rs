@@ -126,3 +126,45 @@ fn the_catalogue_table_is_up_to_date() {
         "kcsp-core/ERRORS.md is out of date: run KCSP_BLESS=1 cargo test --test error_catalogue"
     );
 }
+
+/// Another language's catalogue, read at run time (a test one, so that no
+/// machine translation ships): its messages replace the English where it
+/// has them, with the form's labels; English where it has none.
+#[test]
+fn another_catalogue_and_the_forms_labels() {
+    use kcsp_core::messages::Catalogue;
+    let text = std::fs::read_to_string(root().join("tests/errors/messages.x-test.json")).unwrap();
+    let test = Catalogue::from_json(&text).unwrap();
+    let errors = kcsp_core::registry::validate(
+        kcsp_core::Context::kent(),
+        "papers_deadline",
+        &serde_json::json!({"meeting": "2022-07-", "circulated": "2022-02-30"}),
+    )
+    .unwrap();
+    let labels = std::collections::BTreeMap::from([("meeting".to_string(), "Date of the meeting".to_string())]);
+    let shown: Vec<String> = errors.iter().map(|e| test.message_labelled(e, &labels)).collect();
+    assert_eq!(
+        shown,
+        ["TEST Date of the meeting: missing day", "TEST Circulated: wrong day"]
+    );
+    let english: Vec<String> = errors
+        .iter()
+        .map(|e| Catalogue::english().message_labelled(e, &labels))
+        .collect();
+    assert_eq!(
+        english,
+        [
+            "Date of the meeting must include a day",
+            "Circulated must be a real date – check the day"
+        ]
+    );
+    // A code the catalogue lacks keeps its English message.
+    let e = kcsp_core::quorum::check(
+        kcsp_core::Context::kent(),
+        "cabinet",
+        chrono::NaiveDate::MIN,
+        &[] as &[&str],
+    )
+    .unwrap_err();
+    assert_eq!(test.message(&e), Catalogue::english().message(&e));
+}

@@ -48,7 +48,7 @@ async function main() {
     const list = [...events.children].map((_, i) => ({ date: dateOf(`event-${i}-date`), stage: $(`#event-${i}-stage`).value }))
       .filter((e) => e.date);
     const input = { as_of: dateOf("as-of"), case: { reference: $("#reference").value.trim(), events: list } };
-    const errors = rules.validate("dhr_case", input);
+    const errors = rules.validate("dhr_case", input, { as_of: "The date to check the review on", "case.events.date": "The date of the event" });
     if (errors.length) {
       $("#result").replaceChildren();
       showErrors(form, errors);

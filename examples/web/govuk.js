@@ -100,7 +100,9 @@ export function dateInput({ id, field, legend, hint, value = "" }) {
 export function dateOf(id) {
   const [d, m, y] = ["day", "month", "year"].map((p) => $(`#${id}-${p}`).value.trim());
   if (!d && !m && !y) return "";
-  return `${y.padStart(4, "0")}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+  // A blank box stays blank, so that the error can say which part is missing.
+  const pad = (v, n) => (v ? v.padStart(n, "0") : "");
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
 /** A numbered fieldset holding one item of a list (a project, an event). */

@@ -73,7 +73,8 @@ async function main() {
     const circulated = dateOf("circulated");
     const quorumInput = { body, date, present };
     const papersInput = circulated ? { body, meeting: date, circulated } : { body, meeting: date };
-    const errors = [...rules.validate("quorum", quorumInput), ...rules.validate("papers_deadline", papersInput)];
+    const labels = { date: "Date of the meeting", meeting: "Date of the meeting", circulated: "Date the papers were sent" };
+    const errors = [...rules.validate("quorum", quorumInput, labels), ...rules.validate("papers_deadline", papersInput, labels)];
     if (errors.length) {
       $("#result").replaceChildren();
       showErrors(form, errors);

@@ -250,7 +250,7 @@ function meetingForm(partnership, def) {
       against: chosen.filter(([, v]) => v === "against").map(([id]) => id) };
     const castingVote = document.querySelector("input[name=casting]:checked")?.value;
     if (castingVote) input.casting_vote = castingVote;
-    const errors = rules.validate("quorum", { body, date, present });
+    const errors = rules.validate("quorum", { body, date, present }, { date: "Date of the meeting" });
     if (errors.length) {
       $("#result").replaceChildren();
       showErrors(form, errors);

@@ -45,7 +45,7 @@ async function main() {
       items: [...items.children].map((_, i) => ({ id: value(`item-${i}-id`), priority: value(`item-${i}-priority`),
         status: value(`item-${i}-status`), timescale: value(`item-${i}-timescale`) })),
     };
-    const errors = rules.validate("action_plan", input);
+    const errors = rules.validate("action_plan", input, { as_of: "The date to check the plan on" });
     if (errors.length) {
       $("#result").replaceChildren();
       showErrors(form, errors);

@@ -64,7 +64,7 @@ fn a_made_up_county_is_explained_in_its_own_terms() {
         .starts_with("3 clear working days"));
     assert_eq!(p.latest_circulation, d(2024, 7, 5));
 
-    let r = review::tor_review(&ctx, "kcsp", &[d(2024, 7, 4)], d(2024, 11, 1)).unwrap();
+    let r = review::tor_review(&ctx, "kcsp", &[d(2024, 7, 9)], d(2024, 11, 1)).unwrap();
     no_kent("review", &serde_json::to_string(&r.explanation).unwrap());
     assert_eq!(r.explanation.citations.len(), 1);
 

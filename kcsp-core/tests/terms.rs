@@ -150,5 +150,5 @@ fn a_rotating_chair_names_whose_turn_it_is() {
     assert!(t
         .explanation
         .reason
-        .contains("passes to Harbourside Borough Council on 2025-06-01"));
+        .contains("passes to Harbourside Borough Council on 1 June 2025"));
 }

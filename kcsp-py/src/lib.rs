@@ -23,6 +23,7 @@ mod frames;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use chrono::NaiveDate;
+use kcsp_core::messages::Catalogue;
 use kcsp_core::{Calendar, Context, Error, ErrorDomain, Partnership};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -350,15 +351,21 @@ fn evaluate<'py>(
 /// Every input error of a request at once (form validation), as exception
 /// objects (not raised).
 #[pyfunction]
-#[pyo3(signature = (rule, input, partnership = None, calendar = None))]
+#[pyo3(signature = (rule, input, partnership = None, calendar = None, labels = None, messages = None))]
+#[allow(clippy::too_many_arguments)]
 fn validate<'py>(
     py: Python<'py>,
     rule: &str,
     input: &Bound<'py, PyAny>,
     partnership: Option<PyRef<'_, PyPartnership>>,
     calendar: Option<PyRef<'_, PyCalendar>>,
+    labels: Option<std::collections::BTreeMap<String, String>>,
+    messages: Option<&str>,
 ) -> PyResult<Bound<'py, PyList>> {
     let ctx = context(partnership.as_deref(), calendar.as_deref());
+    let catalogue = messages.map(Catalogue::from_json).transpose().map_err(|e| raise(&e))?;
+    let catalogue = catalogue.as_ref().unwrap_or(Catalogue::english());
+    let labels = labels.unwrap_or_default();
     guarded("validate", || {
         let errors = match convert::value(input, &convert::Path::Root) {
             Ok(value) => py
@@ -366,7 +373,19 @@ fn validate<'py>(
                 .map_err(|e| raise(&e))?,
             Err(e) => vec![e],
         };
-        PyList::new(py, errors.iter().map(|e| raise(e).into_value(py)))
+        let public = |e: &Error| {
+            let text = catalogue.message_labelled(e, &labels);
+            exception(
+                py,
+                e.code(),
+                Some(e.kind().domain()),
+                e.field(),
+                e.message(),
+                e.details(),
+                &text,
+            )
+        };
+        PyList::new(py, errors.iter().map(|e| public(e).into_value(py)))
     })
 }
 

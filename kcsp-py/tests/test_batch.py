@@ -172,7 +172,7 @@ def test_a_year_the_register_covers_in_part_says_so() -> None:
     assert got[("kcsp", "2024/25")] == (None, "partial")
     row = list(zip(out["body"], out["year"])).index(("kcsp", "2024/25"))
     assert out["reason"][row].startswith("Cannot tell yet")
-    assert "covers only 2024-04-01 to 2024-07-31 of 2024/25" in out["reason"][row]
+    assert "covers only 1 April 2024 to 31 July 2024 of 2024/25" in out["reason"][row]
     # Without a window the same year reads as not kept.
     plain = kcsp.meeting_cadence_batch(reg)
     assert plain["compliant"][list(zip(plain["body"], plain["year"])).index(("kcsp", "2024/25"))] is False

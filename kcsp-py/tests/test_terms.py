@@ -97,3 +97,23 @@ def test_a_batch_of_motions(southdown: kcsp.Partnership) -> None:
     t = kcsp.decision_batch(motions, body="board", partnership=southdown).to_pandas()
     assert t["carried"].tolist() == [True, False]
     assert t["votes_against"].tolist() == [1, 2]
+
+
+def test_messages_name_the_field_and_the_part_of_a_date() -> None:
+    errors = kcsp.validate(
+        "papers_deadline",
+        {"meeting": "2022-07-", "circulated": "2022-02-30"},
+        labels={"meeting": "Date of the meeting"},
+    )
+    assert [e.public_message for e in errors] == [
+        "Date of the meeting must include a day",
+        "Circulated must be a real date – check the day",
+    ]
+    # Another language's catalogue (a test one: no machine translation ships).
+    test = (Path(__file__).resolve().parents[2] / "tests" / "errors" / "messages.x-test.json").read_text()
+    errors = kcsp.validate("papers_deadline", {"meeting": "2022-07-"}, labels={"meeting": "Date of the meeting"}, messages=test)
+    assert [e.public_message for e in errors] == ["TEST Date of the meeting: missing day"]
+    # Organisation names, not ids, in the public message.
+    with pytest.raises(kcsp.GovernanceError) as e:
+        kcsp.quorum("kcsp", date(2022, 7, 14), ["kent_and_medway_ccg"])
+    assert e.value.public_message == "Choose an organisation that existed on the meeting date – NHS Kent and Medway Clinical Commissioning Group did not"

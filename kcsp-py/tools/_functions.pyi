@@ -47,7 +47,12 @@ class Calendar:
 
 def evaluate(rule: str, input: Any, partnership: Partnership | None = None, calendar: Calendar | None = None) -> Any: ...
 def validate(
-    rule: str, input: Any, partnership: Partnership | None = None, calendar: Calendar | None = None
+    rule: str,
+    input: Any,
+    partnership: Partnership | None = None,
+    calendar: Calendar | None = None,
+    labels: Mapping[str, str] | None = None,
+    messages: str | None = None,
 ) -> list[KcspError]: ...
 def receipt(
     rule: str, input: Any, partnership: Partnership | None = None, calendar: Calendar | None = None

@@ -72,7 +72,7 @@ def render() -> str:
         "# and kcsp-py/tools/_functions.pyi; do not edit by hand (regenerate: python3 kcsp-py/tools/stubgen.py).",
         "import datetime",
         "import decimal",
-        "from typing import Any, final",
+        "from typing import Any, Mapping, final",
         "",
         "from ._registry import ErrorCode",
         "",

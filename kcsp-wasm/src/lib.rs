@@ -14,8 +14,10 @@
 
 #![forbid(unsafe_code)]
 
+use kcsp_core::messages::Catalogue;
 use kcsp_core::registry::Rule;
 use kcsp_core::{Context, Error, ErrorKind};
+use std::collections::BTreeMap;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
@@ -80,12 +82,15 @@ export function evaluate<R extends RuleId>(rule: R, input: RuleTypes[R]["input"]
  * `code`, `field` and `publicMessage`; empty when the input is valid. The
  * form may hold anything: that is what is being checked.
  */
-export function validate(rule: RuleId, input: object): KcspError[];
+export function validate(rule: RuleId, input: object, labels?: Record<string, string>): KcspError[];
 export interface Rules {
     /** Evaluates a rule by id in these rules' context ({@link evaluate}). */
     evaluate<R extends RuleId>(rule: R, input: RuleTypes[R]["input"]): RuleTypes[R]["result"];
-    /** Every input error of a form at once in these rules' context ({@link validate}). */
-    validate(rule: RuleId, input: object): KcspError[];
+    /**
+     * Every input error of a form at once in these rules' context ({@link validate}); `labels`
+     * name the form's fields by input key (`{ date: "Date of the meeting" }`) for the public messages.
+     */
+    validate(rule: RuleId, input: object, labels?: Record<string, string>): KcspError[];
     /** The decision as a receipt to store. */
     receipt(rule: RuleId, input: RuleTypes[RuleId]["input"]): Record<string, unknown>;
 }
@@ -163,6 +168,12 @@ fn js_error(code: &str, field: &str, message: &str, details: &[(&str, &str)]) ->
             e.public_message()
         })
         .unwrap_or_default();
+    js_error_as(code, field, message, details, &public)
+}
+
+/// A `KcspError` whose public message is given (from another catalogue, or
+/// with the form's label).
+fn js_error_as(code: &str, field: &str, message: &str, details: &[(&str, &str)], public: &str) -> JsValue {
     let err = js_sys::Error::new(message);
     err.set_name("KcspError");
     let obj: &JsValue = err.as_ref();
@@ -269,8 +280,15 @@ fn numbers<T: TryFrom<i64>>(
 }
 
 fn thrown(e: &Error) -> JsValue {
+    thrown_in(e, None, &BTreeMap::new())
+}
+
+/// A core error as a `KcspError`, its public message from `messages` (the
+/// built-in English when `None`) with the form's `labels`.
+fn thrown_in(e: &Error, messages: Option<&Catalogue>, labels: &BTreeMap<String, String>) -> JsValue {
     let details: Vec<(&str, &str)> = e.details().iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    js_error(e.code(), e.field(), &e.to_string(), &details)
+    let public = messages.unwrap_or(Catalogue::english()).message_labelled(e, labels);
+    js_error_as(e.code(), e.field(), &e.to_string(), &details, &public)
 }
 
 fn invalid(msg: &str) -> JsValue {
@@ -324,8 +342,14 @@ fn set(o: &JsValue, k: &str, v: &JsValue) {
 }
 
 fn run_in(ctx: &Context, rule: &str, input: &JsValue) -> Result<JsValue, JsValue> {
+    run_with(ctx, None, rule, input)
+}
+
+/// [`run_in`], its errors' public messages from `messages`.
+fn run_with(ctx: &Context, messages: Option<&Catalogue>, rule: &str, input: &JsValue) -> Result<JsValue, JsValue> {
     let text = json_text(input)?;
-    let out = kcsp_core::json::evaluate_str_in(ctx, rule, &text).map_err(|e| thrown(&e))?;
+    let out =
+        kcsp_core::json::evaluate_str_in(ctx, rule, &text).map_err(|e| thrown_in(&e, messages, &BTreeMap::new()))?;
     js_sys::JSON::parse(&out).map_err(|_| invalid("could not return the result"))
 }
 
@@ -522,6 +546,8 @@ impl Default for Calendar {
 #[wasm_bindgen]
 pub struct Rules {
     ctx: Context,
+    /// The catalogue of public messages (English when `None`).
+    messages: Option<std::rc::Rc<Catalogue>>,
 }
 
 #[wasm_bindgen]
@@ -530,7 +556,24 @@ impl Rules {
     pub fn kent() -> Rules {
         Rules {
             ctx: Context::kent().clone(),
+            messages: None,
         }
+    }
+
+    /// These rules with the public messages of another catalogue (JSON
+    /// text: `{"language": "cy", "messages": {code: message}}`; codes it
+    /// lacks keep their English message): what `publicMessage` holds in
+    /// their errors. Throws `invalid_input` for text of another shape.
+    #[wasm_bindgen(js_name = withMessages)]
+    pub fn with_messages(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] catalogue: JsValue,
+    ) -> Result<Rules, JsValue> {
+        let c = Catalogue::from_json(&text(&catalogue, "catalogue")?).map_err(|e| thrown(&e))?;
+        Ok(Rules {
+            ctx: self.ctx.clone(),
+            messages: Some(std::rc::Rc::new(c)),
+        })
     }
 
     /// These rules with another partnership.
@@ -538,6 +581,7 @@ impl Rules {
     pub fn with_partnership(&self, partnership: &Partnership) -> Rules {
         Rules {
             ctx: self.ctx.clone().with_partnership(partnership.inner.clone()),
+            messages: self.messages.clone(),
         }
     }
 
@@ -546,6 +590,7 @@ impl Rules {
     pub fn with_calendar(&self, calendar: &Calendar) -> Rules {
         Rules {
             ctx: self.ctx.clone().with_calendar(calendar.inner.clone()),
+            messages: self.messages.clone(),
         }
     }
 
@@ -553,21 +598,28 @@ impl Rules {
     /// through `RuleTypes`).
     #[wasm_bindgen(skip_typescript)]
     pub fn evaluate(&self, rule: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
-        run_in(&self.ctx, &text(&rule, "rule")?, &input)
+        run_with(&self.ctx, self.messages.as_deref(), &text(&rule, "rule")?, &input)
     }
 
     /// Every input error at once, the way a form shows them: an array of
     /// errors (each with `code`, `field`, `message`, `publicMessage`,
     /// `details`); empty when the input is valid.
     #[wasm_bindgen(skip_typescript)]
-    pub fn validate(&self, rule: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
+    pub fn validate(&self, rule: JsValue, input: JsValue, labels: Option<JsValue>) -> Result<JsValue, JsValue> {
         let rule = text(&rule, "rule")?;
+        let labels: BTreeMap<String, String> = match labels.filter(|l| !l.is_undefined() && !l.is_null()) {
+            None => BTreeMap::new(),
+            Some(l) => serde_json::from_str(&json_text(&l)?)
+                .map_err(|_| js_error("invalid_input", "labels", "labels map input keys to text", &[]))?,
+        };
         let value: serde_json::Value =
             serde_json::from_str(&json_text(&input)?).map_err(|_| invalid("the input is not plain data"))?;
-        let errors = kcsp_core::registry::validate(&self.ctx, &rule, &value).map_err(|e| thrown(&e))?;
+        let messages = self.messages.as_deref();
+        let errors =
+            kcsp_core::registry::validate(&self.ctx, &rule, &value).map_err(|e| thrown_in(&e, messages, &labels))?;
         let out = js_sys::Array::new();
         for e in &errors {
-            out.push(&thrown(e));
+            out.push(&thrown_in(e, messages, &labels));
         }
         Ok(out.into())
     }
@@ -644,8 +696,8 @@ impl Rules {
 
 /// Every input error at once in Kent's context ([`Rules::validate`]).
 #[wasm_bindgen(skip_typescript)]
-pub fn validate(rule: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
-    Rules::kent().validate(rule, input)
+pub fn validate(rule: JsValue, input: JsValue, labels: Option<JsValue>) -> Result<JsValue, JsValue> {
+    Rules::kent().validate(rule, input, labels)
 }
 
 /// Rule `rule` over the rows of `data` in Kent's context ([`Rules::batch`]).

@@ -51,3 +51,30 @@ test("a quorum of conditions, a rotating chair and calendar days", () => {
   const p = rules.evaluate("papers_deadline", { body: "joint_committee", meeting: "2024-01-11", circulated: "2024-01-01" });
   assert.deepEqual([p.latest_circulation, p.clear_days, p.clear_working_days, p.compliant], ["2023-12-31", 9, null, false]);
 });
+
+test("public messages name the field and the part of a date, in another catalogue too", () => {
+  const errors = k.validate("papers_deadline", { meeting: "2022-07-", circulated: "2022-02-30" },
+    { meeting: "Date of the meeting" });
+  assert.deepEqual(errors.map((e) => e.publicMessage),
+    ["Date of the meeting must include a day", "Circulated must be a real date – check the day"]);
+  // Another language's catalogue (a test one: no machine translation ships).
+  const test = readFileSync(join(here, "../../tests/errors/messages.x-test.json"), "utf8");
+  const rules = k.Rules.kent().withMessages(test);
+  assert.deepEqual(rules.validate("papers_deadline", { meeting: "2022-07-" }, { meeting: "Date of the meeting" })
+    .map((e) => e.publicMessage), ["TEST Date of the meeting: missing day"]);
+  try {
+    rules.evaluate("quorum", { body: "kcsp", date: "2022-07-14", present: ["kent_polise"] });
+    assert.fail("no error");
+  } catch (e) {
+    assert.equal(e.publicMessage, "TEST unknown organisation kent_polise");
+  }
+  // Organisation names, not ids.
+  try {
+    k.quorum({ body: "kcsp", date: "2022-07-14", present: ["kent_and_medway_ccg"] });
+    assert.fail("no error");
+  } catch (e) {
+    assert.equal(e.publicMessage,
+      "Choose an organisation that existed on the meeting date – NHS Kent and Medway Clinical Commissioning Group did not");
+  }
+  assert.throws(() => k.Rules.kent().withMessages("{}"), (e) => e.code === "invalid_input");
+});

@@ -26,7 +26,7 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
     };
     let b = text.as_bytes();
     if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return Err(bad());
+        return Err(parts(text, bad()));
     }
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
         let mut n = 0u32;
@@ -42,7 +42,59 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
         return Err(bad());
     };
     let year = i32::try_from(y).map_err(|_| bad())?;
-    NaiveDate::from_ymd_opt(year, m, d).ok_or_else(bad)
+    NaiveDate::from_ymd_opt(year, m, d).ok_or_else(|| parts(text, bad()))
+}
+
+/// Which part of a date given as `year-month-day` is missing or not real,
+/// as the error's details (`missing`: "month", "day and year"; `wrong`:
+/// "day"), so that a form can say so: what GOV.UK's date pattern asks of an
+/// error message. Text of another shape gets neither.
+fn parts(text: &str, error: Error) -> Error {
+    let pieces: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = pieces.as_slice() else {
+        return error;
+    };
+    let number = |s: &str| -> Option<u32> {
+        if s.is_empty() || s.len() > 4 || !s.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok()
+    };
+    let missing: Vec<&str> = [("day", d), ("month", m), ("year", y)]
+        .iter()
+        .filter(|(_, s)| s.trim().is_empty())
+        .map(|(part, _)| *part)
+        .collect();
+    if !missing.is_empty() {
+        let words = match missing.as_slice() {
+            [one] => (*one).to_string(),
+            [a, b] => format!("{a} and {b}"),
+            _ => "day, month and year".to_string(),
+        };
+        return error.with("missing", words);
+    }
+    let (year, month, day) = (number(y), number(m), number(d));
+    let wrong = match (year, month, day) {
+        (_, None | Some(0) | Some(13..), _) => "month",
+        (None | Some(0..=999), _, _) => "year",
+        (Some(y), Some(m), Some(d)) if NaiveDate::from_ymd_opt(i32::try_from(y).unwrap_or(0), m, d).is_some() => {
+            // A real date written another way ("2022-7-14"): no part is wrong.
+            return error;
+        }
+        _ => "day",
+    };
+    error.with("wrong", wrong)
+}
+
+/// A date as GOV.UK writes it in a sentence: "8 July 2022" (the data
+/// fields keep ISO dates).
+///
+/// ```
+/// use kcsp_core::dates::{long, parse_date};
+/// assert_eq!(long(parse_date("d", "2022-07-08").unwrap()), "8 July 2022");
+/// ```
+pub fn long(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
 }
 
 /// Adds calendar months, clamping to the end of a shorter month:

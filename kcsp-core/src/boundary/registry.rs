@@ -542,7 +542,7 @@ impl Dispatch<Vec<Error>> for Validate<'_> {
 ///     &json!({"body": "kcsp", "date": "2022-02-30", "present": ["kent_police", "kent_polise"]})).unwrap();
 /// let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.code(), e.field())).collect();
 /// assert_eq!(found, [("invalid_date", "date"), ("unknown_organisation", "present[1]")]);
-/// assert_eq!(errors[0].public_message(), "Enter a real date as day, month and year, for example 14 07 2022");
+/// assert_eq!(errors[0].public_message(), "Date must be a real date – check the day");
 /// ```
 pub fn validate(ctx: &Context, id: &str, value: &Value) -> Result<Vec<Error>> {
     let rule = info(id)?;

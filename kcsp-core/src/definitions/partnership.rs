@@ -1506,7 +1506,8 @@ impl Partnership {
                     field,
                     format!("'{}' did not exist on {date}: it existed {span}", o.id),
                 )
-                .with("value", o.id.as_str()))
+                .with("value", o.id.as_str())
+                .with("name", o.name.as_str()))
             }
             None if open => Ok(Attendee {
                 id: org,

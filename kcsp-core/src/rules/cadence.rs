@@ -32,7 +32,7 @@
 //! Meeting dates may come in any order; repeats count once; dates outside
 //! the year are not counted (but may prepare a meeting inside it).
 
-use crate::base::dates::{add_months, days_between};
+use crate::base::dates::{add_months, days_between, long};
 use crate::base::error::{Error, ErrorKind, Result};
 use crate::base::id::BodyId;
 use crate::base::year::FinancialYear;
@@ -223,7 +223,7 @@ pub fn covered(
             let what = if empty.is_empty() {
                 format!("a meeting in every quarter of {year}")
             } else {
-                let list: Vec<String> = empty.iter().map(ToString::to_string).collect();
+                let list: Vec<String> = empty.iter().map(|d| long(*d)).collect();
                 format!("no meeting in the quarter(s) from {}", list.join(", "))
             };
             found.compliant = verdict(!empty.is_empty(), unseen);
@@ -239,7 +239,7 @@ pub fn covered(
             let what = if empty.is_empty() {
                 format!("a meeting in every {months}-month period of {year}")
             } else {
-                let list: Vec<String> = empty.iter().map(ToString::to_string).collect();
+                let list: Vec<String> = empty.iter().map(|d| long(*d)).collect();
                 format!("no meeting in the {months}-month period(s) from {}", list.join(", "))
             };
             found.compliant = verdict(!empty.is_empty(), unseen);
@@ -272,7 +272,7 @@ pub fn covered(
                 ([], Some(l)) => format!("no gap longer than {days} days in {year} (the longest {l})"),
                 ([], None) => format!("no meeting with an earlier one to measure from in {year}"),
                 (late, _) => {
-                    let list: Vec<String> = late.iter().map(ToString::to_string).collect();
+                    let list: Vec<String> = late.iter().map(|d| long(*d)).collect();
                     format!("more than {days} days before the meeting(s) of {}", list.join(", "))
                 }
             };
@@ -360,7 +360,7 @@ pub fn covered(
             let what = if missed.is_empty() {
                 format!("a meeting before each meeting of the {other_name} in {year}")
             } else {
-                let list: Vec<String> = missed.iter().map(ToString::to_string).collect();
+                let list: Vec<String> = missed.iter().map(|d| long(*d)).collect();
                 format!("no meeting before the {other_name} meeting(s) of {}", list.join(", "))
             };
             found.compliant = verdict(!missed.is_empty(), unseen);
@@ -376,7 +376,11 @@ pub fn covered(
     };
     let mut reason = format!("{verdict} {}: {what}", body_def.name);
     if partial {
-        reason.push_str(&format!("; the record covers only {from} to {to} of {year}"));
+        reason.push_str(&format!(
+            "; the record covers only {} to {} of {year}",
+            long(from),
+            long(to)
+        ));
     }
     reason.push('.');
     let reading = match kind {
@@ -668,7 +672,7 @@ mod tests {
         assert!(
             r.explanation
                 .reason
-                .contains("covers only 2022-06-01 to 2023-03-31 of 2022/23"),
+                .contains("covers only 1 June 2022 to 31 March 2023 of 2022/23"),
             "{}",
             r.explanation.reason
         );

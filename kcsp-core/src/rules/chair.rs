@@ -15,7 +15,7 @@
 //! (month ends clamped) and is overdue after that date. The KCSP Chair is ex
 //! officio and has no term.
 
-use crate::base::dates::add_months;
+use crate::base::dates::{add_months, long};
 use crate::base::error::{Error, ErrorKind, Result};
 use crate::base::id::{BodyId, OrgId, SeatId};
 use crate::definitions::context::Context;
@@ -171,7 +171,13 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
                 field,
                 format!("'{}' holds no seat on the {} and cannot vote", a.id, body_def.name),
             )
-            .with("value", a.id.as_str()));
+            .with("value", a.id.as_str())
+            .with(
+                "name",
+                partnership
+                    .organisation(a.id.as_str())
+                    .map_or(a.id.as_str(), |o| o.name.as_str()),
+            ));
         };
         if !quorum.represented.iter().any(|s| *s == seat.id.as_str()) {
             return Err(Error::new(
@@ -179,7 +185,13 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
                 field,
                 format!("the {} seat is not represented at the meeting", seat.id),
             )
-            .with("value", a.id.as_str()));
+            .with("value", a.id.as_str())
+            .with(
+                "name",
+                partnership
+                    .organisation(a.id.as_str())
+                    .map_or(a.id.as_str(), |o| o.name.as_str()),
+            ));
         }
         if !voted.insert(seat.id.clone()) {
             return Err(Error::new(
@@ -187,7 +199,13 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
                 field,
                 format!("the {} seat has already voted", seat.id),
             )
-            .with("value", a.id.as_str()));
+            .with("value", a.id.as_str())
+            .with(
+                "name",
+                partnership
+                    .organisation(a.id.as_str())
+                    .map_or(a.id.as_str(), |o| o.name.as_str()),
+            ));
         }
     }
     let seats = match rule.basis {
@@ -339,12 +357,14 @@ pub fn term_status(ctx: &Context, body: &str, elected: &[NaiveDate], as_of: Naiv
     let reason = if due.overdue {
         format!(
             "Overdue: elected {}, the next election was due by {}.",
-            due.last, due.next_due
+            long(due.last),
+            long(due.next_due)
         )
     } else {
         format!(
             "Current: elected {}, the next election is due by {}.",
-            due.last, due.next_due
+            long(due.last),
+            long(due.next_due)
         )
     };
     Ok(TermStatus {
@@ -413,10 +433,12 @@ fn rotation(
     };
     let days_until_due = crate::base::dates::days_between(as_of, next_due);
     let reason = format!(
-        "{} chairs the {} from {term_started}; the chair passes to {} on {next_due}.",
+        "{} chairs the {} from {}; the chair passes to {} on {}.",
         name(&holder),
         body.name,
-        name(&next)
+        long(term_started),
+        name(&next),
+        long(next_due)
     );
     let names: Vec<String> = among.iter().map(name).collect();
     let citations = cite_or_default(citation, partnership, body, terms, || {

@@ -10,7 +10,7 @@
 //! set the body's [`PapersRule::counting`](crate::partnership::PapersRule) to
 //! [`NoticeCounting::DispatchDayCounts`].
 
-use crate::base::dates::days_between;
+use crate::base::dates::{days_between, long};
 use crate::base::error::{Error, ErrorKind, Result};
 use crate::base::id::BodyId;
 use crate::definitions::context::Context;
@@ -146,10 +146,17 @@ pub fn deadline(ctx: &Context, body: &str, meeting: NaiveDate, circulated: Optio
     };
     let reason = match (circulated, given) {
         (Some(c), Some(g)) => format!(
-            "{}: papers sent {c} gave {g} {counted} before the meeting on {meeting}; {n} required, so the latest day was {latest_circulation}.",
-            if g >= n { "On time" } else { "Late" }
+            "{}: papers sent {} gave {g} {counted} before the meeting on {}; {n} required, so the latest day was {}.",
+            if g >= n { "On time" } else { "Late" },
+            long(c),
+            long(meeting),
+            long(latest_circulation)
         ),
-        _ => format!("Papers for the meeting on {meeting} must go out by {latest_circulation} to give {n} {counted}."),
+        _ => format!(
+            "Papers for the meeting on {} must go out by {} to give {n} {counted}.",
+            long(meeting),
+            long(latest_circulation)
+        ),
     };
     let citations = cite_or_default(&rule.citation, partnership, body_def, terms, || {
         format!("Papers go out at least {n} working days before a meeting ({counted}).")
@@ -217,10 +224,17 @@ fn calendar_days(
     };
     let reason = match (circulated, given) {
         (Some(c), Some(g)) => format!(
-            "{}: papers sent {c} gave {g} {counted} before the meeting on {meeting}; {n} required, so the latest day was {latest_circulation}.",
-            if g >= n { "On time" } else { "Late" }
+            "{}: papers sent {} gave {g} {counted} before the meeting on {}; {n} required, so the latest day was {}.",
+            if g >= n { "On time" } else { "Late" },
+            long(c),
+            long(meeting),
+            long(latest_circulation)
         ),
-        _ => format!("Papers for the meeting on {meeting} must go out by {latest_circulation} to give {n} {counted}."),
+        _ => format!(
+            "Papers for the meeting on {} must go out by {} to give {n} {counted}.",
+            long(meeting),
+            long(latest_circulation)
+        ),
     };
     let citations = cite_or_default(&rule.citation, partnership, body, terms, || {
         format!("Papers go out at least {n} days before a meeting ({counted}).")

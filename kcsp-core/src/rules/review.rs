@@ -6,7 +6,7 @@
 //! any later date, and not overdue on the due date itself. The interval is
 //! data ([`ReviewRule`](crate::partnership::ReviewRule)).
 
-use crate::base::dates::{add_months, days_between};
+use crate::base::dates::{add_months, days_between, long};
 use crate::base::error::{Error, ErrorKind, Result};
 use crate::definitions::context::Context;
 use crate::definitions::explain::Explanation;
@@ -124,12 +124,17 @@ pub fn tor_review(ctx: &Context, body: &str, approvals: &[NaiveDate], as_of: Nai
     let reason = if due.overdue {
         format!(
             "Overdue: last approved {}, the review was due by {} ({} days ago).",
-            due.last, due.next_due, -due.days_until_due
+            long(due.last),
+            long(due.next_due),
+            -due.days_until_due
         )
     } else {
         format!(
-            "Current: last approved {}, the next review is due by {} ({} days from {as_of}).",
-            due.last, due.next_due, due.days_until_due
+            "Current: last approved {}, the next review is due by {} ({} days from {}).",
+            long(due.last),
+            long(due.next_due),
+            due.days_until_due,
+            long(as_of)
         )
     };
     Ok(ReviewStatus {

@@ -111,11 +111,19 @@ def validate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    labels: Optional[Mapping[str, str]] = None,
+    messages: Optional[str] = None,
 ) -> list[KcspError]:
     """Every input error of a request at once, the way a form shows them
     (each error's ``public_message`` is for the public); an empty list means
-    the input is valid. Raises only for a rule that does not exist."""
-    found: list[KcspError] = _kcsp.validate(rule, input, partnership, calendar)
+    the input is valid. Raises only for a rule that does not exist.
+
+    ``labels`` name the form's fields by input key (``{"date": "Date of the
+    meeting"}``) for the public messages ("Date of the meeting must be a real
+    date"); without one, a field is named from its key. ``messages`` is
+    another catalogue of public messages as JSON text (``{"language": "cy",
+    "messages": {code: message}}``; codes it lacks stay English)."""
+    found: list[KcspError] = _kcsp.validate(rule, input, partnership, calendar, labels, messages)
     return found
 
 

@@ -2,7 +2,7 @@
 # and kcsp-py/tools/_functions.pyi; do not edit by hand (regenerate: python3 kcsp-py/tools/stubgen.py).
 import datetime
 import decimal
-from typing import Any, final
+from typing import Any, Mapping, final
 
 from ._registry import ErrorCode
 
@@ -593,7 +593,12 @@ class Calendar:
 
 def evaluate(rule: str, input: Any, partnership: Partnership | None = None, calendar: Calendar | None = None) -> Any: ...
 def validate(
-    rule: str, input: Any, partnership: Partnership | None = None, calendar: Calendar | None = None
+    rule: str,
+    input: Any,
+    partnership: Partnership | None = None,
+    calendar: Calendar | None = None,
+    labels: Mapping[str, str] | None = None,
+    messages: str | None = None,
 ) -> list[KcspError]: ...
 def receipt(
     rule: str, input: Any, partnership: Partnership | None = None, calendar: Calendar | None = None
