@@ -106,6 +106,11 @@ fn exception(
 
 /// A core error as the exception of its family.
 pub(crate) fn raise(e: &Error) -> PyErr {
+    raise_with(e, &e.public_message())
+}
+
+/// A core error as the exception of its family, with its public message given.
+fn raise_with(e: &Error, public: &str) -> PyErr {
     Python::attach(|py| {
         exception(
             py,
@@ -114,7 +119,7 @@ pub(crate) fn raise(e: &Error) -> PyErr {
             e.field(),
             e.message(),
             e.details(),
-            &e.public_message(),
+            public,
         )
     })
 }
@@ -373,19 +378,8 @@ fn validate<'py>(
                 .map_err(|e| raise(&e))?,
             Err(e) => vec![e],
         };
-        let public = |e: &Error| {
-            let text = catalogue.message_labelled(e, &labels);
-            exception(
-                py,
-                e.code(),
-                Some(e.kind().domain()),
-                e.field(),
-                e.message(),
-                e.details(),
-                &text,
-            )
-        };
-        PyList::new(py, errors.iter().map(|e| public(e).into_value(py)))
+        let shown = |e: &Error| raise_with(e, &catalogue.message_labelled(e, &labels)).into_value(py);
+        PyList::new(py, errors.iter().map(shown))
     })
 }
 

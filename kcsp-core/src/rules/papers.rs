@@ -15,7 +15,7 @@ use crate::base::error::{Error, ErrorKind, Result};
 use crate::base::id::BodyId;
 use crate::definitions::context::Context;
 use crate::definitions::explain::Explanation;
-use crate::definitions::partnership::{cite_or_default, Body, NoticeCounting, PapersRule, Partnership, Terms};
+use crate::definitions::partnership::{cite_or_default, NoticeCounting};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -111,38 +111,48 @@ pub fn deadline(ctx: &Context, body: &str, meeting: NaiveDate, circulated: Optio
         }
     }
     let (n, working) = rule.notice();
-    if !working {
-        return Ok(calendar_days(
-            partnership,
-            body_def,
-            terms,
-            rule,
-            meeting,
-            circulated,
-            n,
-        ));
-    }
-    let latest_circulation = match rule.counting {
-        NoticeCounting::Clear => calendar.working_days_before(meeting, n.saturating_add(1)),
-        NoticeCounting::DispatchDayCounts => calendar.working_days_before(meeting, n.max(1)),
-    }
-    // A meeting outside the calendar is the meeting's field, not the calendar's.
-    .map_err(|e| if e.field() == "date" { e.at("meeting") } else { e })?;
-    let given = match circulated {
-        None => None,
-        Some(c) => {
-            let clear = calendar.clear_working_days(c, meeting)?;
-            Some(match rule.counting {
-                NoticeCounting::Clear => clear,
-                NoticeCounting::DispatchDayCounts if c < meeting && calendar.is_working_day(c)? => clear + 1,
-                NoticeCounting::DispatchDayCounts => clear,
-            })
+    let (latest_circulation, given) = if working {
+        let latest = match rule.counting {
+            NoticeCounting::Clear => calendar.working_days_before(meeting, n.saturating_add(1)),
+            NoticeCounting::DispatchDayCounts => calendar.working_days_before(meeting, n.max(1)),
         }
+        // A meeting outside the calendar is the meeting's field, not the calendar's.
+        .map_err(|e| if e.field() == "date" { e.at("meeting") } else { e })?;
+        let given = match circulated {
+            None => None,
+            Some(c) => {
+                let clear = calendar.clear_working_days(c, meeting)?;
+                Some(match rule.counting {
+                    NoticeCounting::Clear => clear,
+                    NoticeCounting::DispatchDayCounts if c < meeting && calendar.is_working_day(c)? => clear + 1,
+                    NoticeCounting::DispatchDayCounts => clear,
+                })
+            }
+        };
+        (latest, given)
+    } else {
+        // Every day of the calendar counts: the working-day calendar plays no part.
+        let back = match rule.counting {
+            NoticeCounting::Clear => u64::from(n) + 1,
+            NoticeCounting::DispatchDayCounts => u64::from(n.max(1)),
+        };
+        let latest = meeting
+            .checked_sub_days(chrono::Days::new(back))
+            .unwrap_or(NaiveDate::MIN);
+        let given = circulated.map(|c| {
+            let between = u32::try_from(days_between(c, meeting).saturating_sub(1).max(0)).unwrap_or(u32::MAX);
+            match rule.counting {
+                NoticeCounting::DispatchDayCounts if c < meeting => between.saturating_add(1),
+                _ => between,
+            }
+        });
+        (latest, given)
     };
     let compliant = given.map(|g| g >= n);
+    let days = if working { "working days" } else { "days" };
     let counted = match rule.counting {
-        NoticeCounting::Clear => "clear working days",
-        NoticeCounting::DispatchDayCounts => "working days counting the dispatch day",
+        NoticeCounting::Clear => format!("clear {days}"),
+        NoticeCounting::DispatchDayCounts => format!("{days} counting the dispatch day"),
     };
     let reason = match (circulated, given) {
         (Some(c), Some(g)) => format!(
@@ -159,91 +169,19 @@ pub fn deadline(ctx: &Context, body: &str, meeting: NaiveDate, circulated: Optio
         ),
     };
     let citations = cite_or_default(&rule.citation, partnership, body_def, terms, || {
-        format!("Papers go out at least {n} working days before a meeting ({counted}).")
+        format!("Papers go out at least {n} {days} before a meeting ({counted}).")
     });
-    let reading = match rule.counting {
-        NoticeCounting::Clear => format!(
+    let reading = match (working, rule.counting) {
+        (true, NoticeCounting::Clear) => format!(
             "{n} clear working days: neither the dispatch day nor the meeting day counts, nor weekends or England and Wales bank holidays."
         ),
-        NoticeCounting::DispatchDayCounts => format!(
+        (true, NoticeCounting::DispatchDayCounts) => format!(
             "{n} working days counting the dispatch day when it is a working day but not the meeting day; weekends and England and Wales bank holidays never count."
         ),
-    };
-    let mut explanation = Explanation::new(ID, reason)
-        .reading(reading)
-        .cite_all(&citations)
-        .figure("required", n)
-        .figure("latest_circulation", latest_circulation)
-        .on_calendar(calendar.source());
-    if let Some(g) = given {
-        explanation = explanation.figure("clear_working_days", g);
-    }
-    Ok(PapersResult {
-        meeting,
-        latest_circulation,
-        circulated,
-        clear_working_days: given,
-        clear_days: None,
-        compliant,
-        required: n,
-        working_days: true,
-        counting: rule.counting,
-        explanation,
-    })
-}
-
-/// The deadline of a notice counted in calendar days: every day counts, so
-/// the calendar of working days plays no part.
-fn calendar_days(
-    partnership: &Partnership,
-    body: &Body,
-    terms: &Terms,
-    rule: &PapersRule,
-    meeting: NaiveDate,
-    circulated: Option<NaiveDate>,
-    n: u32,
-) -> PapersResult {
-    let back = match rule.counting {
-        NoticeCounting::Clear => u64::from(n) + 1,
-        NoticeCounting::DispatchDayCounts => u64::from(n.max(1)),
-    };
-    let latest_circulation = meeting
-        .checked_sub_days(chrono::Days::new(back))
-        .unwrap_or(NaiveDate::MIN);
-    let given = circulated.map(|c| {
-        let between = u32::try_from(days_between(c, meeting).saturating_sub(1).max(0)).unwrap_or(u32::MAX);
-        match rule.counting {
-            NoticeCounting::DispatchDayCounts if c < meeting => between.saturating_add(1),
-            _ => between,
-        }
-    });
-    let compliant = given.map(|g| g >= n);
-    let counted = match rule.counting {
-        NoticeCounting::Clear => "clear days",
-        NoticeCounting::DispatchDayCounts => "days counting the dispatch day",
-    };
-    let reason = match (circulated, given) {
-        (Some(c), Some(g)) => format!(
-            "{}: papers sent {} gave {g} {counted} before the meeting on {}; {n} required, so the latest day was {}.",
-            if g >= n { "On time" } else { "Late" },
-            long(c),
-            long(meeting),
-            long(latest_circulation)
-        ),
-        _ => format!(
-            "Papers for the meeting on {} must go out by {} to give {n} {counted}.",
-            long(meeting),
-            long(latest_circulation)
-        ),
-    };
-    let citations = cite_or_default(&rule.citation, partnership, body, terms, || {
-        format!("Papers go out at least {n} days before a meeting ({counted}).")
-    });
-    let reading = match rule.counting {
-        NoticeCounting::Clear => format!(
+        (false, NoticeCounting::Clear) => format!(
             "{n} clear days: every day of the calendar counts, weekends and bank holidays included, but neither the dispatch day nor the meeting day."
         ),
-        NoticeCounting::DispatchDayCounts => format!(
+        (false, NoticeCounting::DispatchDayCounts) => format!(
             "{n} days counting the dispatch day but not the meeting day; every day of the calendar counts, weekends and bank holidays included."
         ),
     };
@@ -252,21 +190,24 @@ fn calendar_days(
         .cite_all(&citations)
         .figure("required", n)
         .figure("latest_circulation", latest_circulation);
-    if let Some(g) = given {
-        explanation = explanation.figure("clear_days", g);
+    if working {
+        explanation = explanation.on_calendar(calendar.source());
     }
-    PapersResult {
+    if let Some(g) = given {
+        explanation = explanation.figure(if working { "clear_working_days" } else { "clear_days" }, g);
+    }
+    Ok(PapersResult {
         meeting,
         latest_circulation,
         circulated,
-        clear_working_days: None,
-        clear_days: given,
+        clear_working_days: given.filter(|_| working),
+        clear_days: given.filter(|_| !working),
         compliant,
         required: n,
-        working_days: false,
+        working_days: working,
         counting: rule.counting,
         explanation,
-    }
+    })
 }
 
 crate::definitions::explain::results!(PapersResult);
