@@ -94,7 +94,28 @@ fn parts(text: &str, error: Error) -> Error {
 /// assert_eq!(long(parse_date("d", "2022-07-08").unwrap()), "8 July 2022");
 /// ```
 pub fn long(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+    // Written out rather than through chrono's `format`, whose parser of
+    // format strings would weigh on the WebAssembly builds.
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = usize::try_from(date.month0())
+        .ok()
+        .and_then(|m| MONTHS.get(m))
+        .copied()
+        .unwrap_or("");
+    format!("{} {month} {}", date.day(), date.year())
 }
 
 /// Adds calendar months, clamping to the end of a shorter month:

@@ -308,8 +308,9 @@ impl QuorumBasis {
 /// How many a condition needs: a whole number, or a fraction of a base
 /// rounded up (`{"numerator": 1, "denominator": 3}`: a third).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub enum AtLeast {
     /// At least this many.
     Number(#[cfg_attr(feature = "schema", schemars(range(min = 1)))] u32),
@@ -322,6 +323,49 @@ pub enum AtLeast {
         #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
         denominator: u32,
     },
+}
+
+/// A number, or `{"numerator", "denominator"}` and no other key: read by
+/// hand (serde's untagged enums buffer the value first, which weighs on the
+/// WebAssembly builds).
+impl<'de> Deserialize<'de> for AtLeast {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = AtLeast;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a whole number, or {\"numerator\", \"denominator\"}")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<AtLeast, E> {
+                u32::try_from(v)
+                    .map(AtLeast::Number)
+                    .map_err(|_| E::custom("the number is too large"))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<AtLeast, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::custom("the number is below 0"))
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<AtLeast, A::Error> {
+                let (mut numerator, mut denominator) = (None, None);
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match key.as_ref() {
+                        "numerator" => numerator = Some(map.next_value::<u32>()?),
+                        "denominator" => denominator = Some(map.next_value::<u32>()?),
+                        other => {
+                            return Err(serde::de::Error::unknown_field(other, &["numerator", "denominator"]));
+                        }
+                    }
+                }
+                match (numerator, denominator) {
+                    (Some(numerator), Some(denominator)) => Ok(AtLeast::Fraction { numerator, denominator }),
+                    (None, _) => Err(serde::de::Error::missing_field("numerator")),
+                    (_, None) => Err(serde::de::Error::missing_field("denominator")),
+                }
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 impl AtLeast {
@@ -1844,6 +1888,30 @@ mod tests {
         for (want, change) in cases {
             assert_eq!(field_of(change), want);
         }
+    }
+
+    #[test]
+    fn at_least_is_a_number_or_a_fraction_and_nothing_else() {
+        let read = |v: serde_json::Value| crate::base::path::deserialize::<AtLeast>(&v).map_err(|e| e.0);
+        assert_eq!(read(json!(4)), Ok(AtLeast::Number(4)));
+        assert_eq!(
+            read(json!({"numerator": 1, "denominator": 3})),
+            Ok(AtLeast::Fraction {
+                numerator: 1,
+                denominator: 3
+            })
+        );
+        for bad in [
+            json!(-1),
+            json!("4"),
+            json!(4.5),
+            json!({"numerator": 1}),
+            json!({"numerator": 1, "denominator": 3, "of": "seats"}),
+        ] {
+            assert!(read(bad.clone()).is_err(), "{bad}");
+        }
+        // Written back as read.
+        assert_eq!(serde_json::to_value(AtLeast::Number(4)).unwrap(), json!(4));
     }
 
     #[test]
