@@ -96,7 +96,16 @@ fn parts(text: &str, error: Error) -> Error {
 pub fn long(date: NaiveDate) -> String {
     // Written out rather than through chrono's `format`, whose parser of
     // format strings would weigh on the WebAssembly builds.
-    const MONTHS: [&str; 12] = [
+    format!("{} {} {}", date.day(), month_name(date.month()), date.year())
+}
+
+/// A month's English name (1 is January; `?` for a number that is no month).
+///
+/// ```
+/// assert_eq!(kcsp_core::dates::month_name(10), "October");
+/// ```
+pub fn month_name(month: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
         "January",
         "February",
         "March",
@@ -110,12 +119,12 @@ pub fn long(date: NaiveDate) -> String {
         "November",
         "December",
     ];
-    let month = usize::try_from(date.month0())
+    usize::try_from(month)
         .ok()
-        .and_then(|m| MONTHS.get(m))
+        .and_then(|m| m.checked_sub(1))
+        .and_then(|i| NAMES.get(i))
         .copied()
-        .unwrap_or("");
-    format!("{} {month} {}", date.day(), date.year())
+        .unwrap_or("?")
 }
 
 /// Adds calendar months, clamping to the end of a shorter month:

@@ -32,7 +32,7 @@
 //! Meeting dates may come in any order; repeats count once; dates outside
 //! the year are not counted (but may prepare a meeting inside it).
 
-use crate::base::dates::{add_months, days_between, long};
+use crate::base::dates::{add_months, days_between, long, month_name};
 use crate::base::error::{Error, ErrorKind, Result};
 use crate::base::id::BodyId;
 use crate::base::year::FinancialYear;
@@ -462,30 +462,6 @@ fn periods(
         }
     }
     Ok((empty, unseen))
-}
-
-/// A month's English name (1 is January).
-fn month_name(m: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    usize::try_from(m)
-        .ok()
-        .and_then(|m| m.checked_sub(1))
-        .and_then(|i| NAMES.get(i))
-        .copied()
-        .unwrap_or("?")
 }
 
 /// A cadence of windows (quarters, or the days before each of the other
