@@ -1521,6 +1521,16 @@ impl Partnership {
         })
     }
 
+    /// `e` with the organisation `id` in its details: `value` (the id) and,
+    /// when the partnership lists it, `name` (what a public message shows).
+    pub(crate) fn naming(&self, e: Error, id: &str) -> Error {
+        let e = e.with("value", id);
+        match self.organisation(id) {
+            Some(o) => e.with("name", o.name.as_str()),
+            None => e,
+        }
+    }
+
     /// The organisation with this id, if the partnership lists it.
     pub fn organisation(&self, id: &str) -> Option<&Organisation> {
         self.organisations.iter().find(|o| o.id == id)

@@ -166,45 +166,33 @@ pub fn removal_vote<S: AsRef<str>, T: AsRef<str>>(
         let field = format!("votes_for[{i}]");
         let a = partnership.resolve(&field, v.as_ref(), date, false)?;
         let Some(seat) = body_def.seat_of(a.id.as_str(), date) else {
-            return Err(Error::new(
-                ErrorKind::VoteWithoutSeat,
-                field,
-                format!("'{}' holds no seat on the {} and cannot vote", a.id, body_def.name),
-            )
-            .with("value", a.id.as_str())
-            .with(
-                "name",
-                partnership
-                    .organisation(a.id.as_str())
-                    .map_or(a.id.as_str(), |o| o.name.as_str()),
+            return Err(partnership.naming(
+                Error::new(
+                    ErrorKind::VoteWithoutSeat,
+                    field,
+                    format!("'{}' holds no seat on the {} and cannot vote", a.id, body_def.name),
+                ),
+                a.id.as_str(),
             ));
         };
         if !quorum.represented.iter().any(|s| *s == seat.id.as_str()) {
-            return Err(Error::new(
-                ErrorKind::VoterNotPresent,
-                field,
-                format!("the {} seat is not represented at the meeting", seat.id),
-            )
-            .with("value", a.id.as_str())
-            .with(
-                "name",
-                partnership
-                    .organisation(a.id.as_str())
-                    .map_or(a.id.as_str(), |o| o.name.as_str()),
+            return Err(partnership.naming(
+                Error::new(
+                    ErrorKind::VoterNotPresent,
+                    field,
+                    format!("the {} seat is not represented at the meeting", seat.id),
+                ),
+                a.id.as_str(),
             ));
         }
         if !voted.insert(seat.id.clone()) {
-            return Err(Error::new(
-                ErrorKind::DuplicateVote,
-                field,
-                format!("the {} seat has already voted", seat.id),
-            )
-            .with("value", a.id.as_str())
-            .with(
-                "name",
-                partnership
-                    .organisation(a.id.as_str())
-                    .map_or(a.id.as_str(), |o| o.name.as_str()),
+            return Err(partnership.naming(
+                Error::new(
+                    ErrorKind::DuplicateVote,
+                    field,
+                    format!("the {} seat has already voted", seat.id),
+                ),
+                a.id.as_str(),
             ));
         }
     }

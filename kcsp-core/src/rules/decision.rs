@@ -181,13 +181,8 @@ pub fn decide<S: AsRef<str>, T: AsRef<str>, U: AsRef<str>>(
     }
     let present: Vec<&str> = present.iter().map(AsRef::as_ref).collect();
     let is_member = |id: &str| member(partnership, body_def, id, date, open);
-    let wrong = |kind: ErrorKind, v: &Voter<'_>, msg: String| {
-        let e = Error::new(kind, v.field.clone(), msg).with("value", v.id);
-        match partnership.organisation(v.id) {
-            Some(o) => e.with("name", o.name.as_str()),
-            None => e,
-        }
-    };
+    let wrong =
+        |kind: ErrorKind, v: &Voter<'_>, msg: String| partnership.naming(Error::new(kind, v.field.clone(), msg), v.id);
     // Has a vote.
     for v in &voters {
         let votes = match rule.voting {
