@@ -143,6 +143,68 @@ fn optional(info: &RuleInfo, field: &str) -> bool {
 /// rule, a required column missing, columns of different lengths, a value
 /// given once that contradicts its column.
 pub fn run(ctx: &Context, id: &str, sheet: &Sheet<'_>) -> Result<Table> {
+    let (info, shape, sheet) = prepared(ctx, id, sheet)?;
+    if let Some(fast) = shape.fast {
+        if let Some(t) = fast(ctx, &sheet) {
+            return Ok(t);
+        }
+    }
+    Ok(generic(ctx, info, &shape, &sheet))
+}
+
+/// One request of a batch: what [`run`] decides for one row of its
+/// [`Table`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// The group's keys, as the table's first columns hold them (for
+    /// `quorum`: the body and the meeting).
+    pub key: Vec<Value>,
+    /// The caller's rows it was built from (positions in the sheet).
+    pub rows: Vec<usize>,
+    /// The rule's input, or `None` where a row of the group could not be
+    /// read ([`run`] reports why, row by row).
+    pub input: Option<Map<String, Value>>,
+}
+
+/// The requests rule `id`'s batch over `sheet` decides, one per group, in
+/// the order of first appearance: for a caller that wants each decision
+/// whole (with its citations and figures) where the table keeps a reason.
+/// Fails as [`run`] does.
+///
+/// ```
+/// use kcsp_core::{batch, table::{Sheet, Values}, Context};
+/// use serde_json::json;
+/// let meeting = Values(vec![json!("m1"), json!("m1"), json!(null)]);
+/// let date = Values(vec![json!("2022-07-14"); 3]);
+/// let org = Values(vec![json!("kent_police"), json!("kent_county_council"), json!("kent_police")]);
+/// let sheet = Sheet { rows: 3, columns: vec![("meeting_id", &meeting), ("date", &date), ("organisation", &org)],
+///     names: vec![], values: Default::default(), labels: None };
+/// let r = batch::requests(Context::kent(), "quorum", &sheet).unwrap();
+/// assert_eq!(r[0].key, [json!("kcsp"), json!("m1")]);
+/// assert_eq!(r[0].input.as_ref().unwrap()["present"], json!(["kent_police", "kent_county_council"]));
+/// assert_eq!((r[1].rows.as_slice(), r[1].input.is_none()), (&[2][..], true));
+/// ```
+pub fn requests(ctx: &Context, id: &str, sheet: &Sheet<'_>) -> Result<Vec<Request>> {
+    let (info, shape, sheet) = prepared(ctx, id, sheet)?;
+    let mut groups = groups(&shape, &sheet);
+    let mut inputs: Vec<Map<String, Value>> = groups.iter_mut().map(|g| request(info, &shape, &sheet, g)).collect();
+    if let Some(whole) = shape.whole {
+        whole(ctx, &mut inputs);
+    }
+    Ok(groups
+        .into_iter()
+        .zip(inputs)
+        .map(|(g, input)| Request {
+            input: g.errors.is_empty().then_some(input),
+            key: g.key,
+            rows: g.rows,
+        })
+        .collect())
+}
+
+/// The checks of [`run`] that no row can fix, and the sheet with the
+/// values it implies (a body not given is the partnership's principal body).
+fn prepared<'a>(ctx: &Context, id: &str, sheet: &Sheet<'a>) -> Result<(&'static RuleInfo, Shape, Sheet<'a>)> {
     let info = registry::info(id)?;
     let shape = registry::shape(id).unwrap_or(Shape::ROWS);
     for w in columns(id)? {
@@ -209,12 +271,7 @@ pub fn run(ctx: &Context, id: &str, sheet: &Sheet<'_>) -> Result<Table> {
         values,
         labels: sheet.labels,
     };
-    if let Some(fast) = shape.fast {
-        if let Some(t) = fast(ctx, &sheet) {
-            return Ok(t);
-        }
-    }
-    Ok(generic(ctx, info, &shape, &sheet))
+    Ok((info, shape, sheet))
 }
 
 /// Rule `id` over `data` given as JSON, in `ctx`: columns
