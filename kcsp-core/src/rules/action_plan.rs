@@ -15,6 +15,7 @@
 //! - percent complete is complete items over all items, to two places,
 //!   halves away from zero.
 
+use crate::base::dates::long;
 use crate::base::error::{quote, Error, ErrorKind, Result};
 use crate::base::money::Percent;
 use crate::definitions::context::Context;
@@ -276,13 +277,14 @@ pub fn progress(ctx: &Context, as_of: NaiveDate, items: &[Item]) -> Result<PlanP
     };
     let percent_complete = Percent::round(Decimal::from(complete) * Decimal::from(100) / Decimal::from(total.max(1)));
     let reason = format!(
-        "{}: {complete} of {total} items complete ({percent_complete}%), {in_progress} in progress, {incomplete} incomplete, {} overdue on {as_of}.",
+        "{}: {complete} of {total} items complete ({percent_complete}%), {in_progress} in progress, {incomplete} incomplete, {} overdue on {}.",
         match rag {
             Rag::Red => "Red",
             Rag::Amber => "Amber",
             Rag::Green => "Green",
         },
-        overdue.len()
+        overdue.len(),
+        long(as_of)
     );
     let explanation = Explanation::new(ID, reason)
         .reading("Red when any item is incomplete or overdue (not complete and its month ended before the as-of date), else amber when any is in progress, else green; ongoing items are never overdue.")

@@ -431,7 +431,8 @@ fn rotation(
     let names: Vec<String> = among.iter().map(name).collect();
     let citations = cite_or_default(citation, partnership, body, terms, || {
         format!(
-            "The chair rotates every {months} months from {from} between {}, in that order.",
+            "The chair rotates every {months} months from {} between {}, in that order.",
+            long(from),
             names.join(", ")
         )
     });

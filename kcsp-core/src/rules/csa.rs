@@ -6,6 +6,7 @@
 //! on it, never a guess (for Kent: between the 2014-17 agreement and the
 //! 2022 refresh).
 
+use crate::base::dates::long;
 use crate::base::error::Result;
 pub use crate::definitions::agreements::Agreement;
 use crate::definitions::context::Context;
@@ -75,18 +76,25 @@ pub fn priorities(ctx: &Context, date: NaiveDate) -> Result<Priorities> {
         let after = ctx.agreements().iter().filter(|a| a.from > date).min_by_key(|a| a.from);
         let reason = match (before, after) {
             (Some(b), Some(n)) => format!(
-                "The sources are silent on the agreement in force on {date}: between the {} and the {}.",
-                b.name, n.name
+                "The sources are silent on the agreement in force on {}: between the {} and the {}.",
+                long(date),
+                b.name,
+                n.name
             ),
             (Some(b), None) => format!(
-                "The sources are silent on the agreement in force on {date}, after the {}.",
+                "The sources are silent on the agreement in force on {}, after the {}.",
+                long(date),
                 b.name
             ),
             (None, Some(n)) => format!(
-                "The sources are silent on the agreement in force on {date}, before the {}.",
+                "The sources are silent on the agreement in force on {}, before the {}.",
+                long(date),
                 n.name
             ),
-            (None, None) => format!("The context holds no community safety agreement; nothing is known for {date}."),
+            (None, None) => format!(
+                "The context holds no community safety agreement; nothing is known for {}.",
+                long(date)
+            ),
         };
         return Ok(Priorities {
             date,
@@ -101,7 +109,8 @@ pub fn priorities(ctx: &Context, date: NaiveDate) -> Result<Priorities> {
         });
     };
     let mut reason = format!(
-        "On {date} the {} was in effect ({} priorities, {} cross-cutting themes).",
+        "On {} the {} was in effect ({} priorities, {} cross-cutting themes).",
+        long(date),
         a.name,
         a.priorities.len(),
         a.themes.len()

@@ -14,6 +14,7 @@
 //! or `qa_approved`; `published`; `closed`. A case closes only when every
 //! action of its plan is complete.
 
+use crate::base::dates::long;
 use crate::base::error::{quote, Error, ErrorKind, Result};
 use crate::definitions::context::Context;
 use crate::definitions::explain::Explanation;
@@ -565,7 +566,7 @@ pub fn portfolio_of_cases(ctx: &Context, cases: &[Case], as_of: NaiveDate) -> Re
     let mut out = count_portfolio(ctx, &progress);
     out.explanation
         .reason
-        .push_str(&format!(" {} overdue as of {as_of}.", overdue.len()));
+        .push_str(&format!(" {} overdue as of {}.", overdue.len(), long(as_of)));
     out.overdue = overdue;
     Ok(out)
 }

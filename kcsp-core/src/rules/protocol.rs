@@ -27,7 +27,7 @@
 //! caller adds with [`Protocols::with`] and
 //! [`Context::with_protocols`](crate::Context::with_protocols).
 
-use crate::base::dates::add_months;
+use crate::base::dates::{add_months, long};
 use crate::base::error::{Error, ErrorKind, Result};
 use crate::definitions::context::Context;
 use crate::definitions::explain::Explanation;
@@ -302,28 +302,30 @@ pub fn deadlines(ctx: &Context, input: &DeadlineInput) -> Result<Deadlines> {
                 .filter(|e| e.deadline == kind)
                 .map(|e| e.reason.describe().to_string())
                 .collect();
-            format!("(extended from {original} for {})", reasons.join(", "))
+            format!("(extended from {} for {})", long(original), reasons.join(", "))
         }
     };
     let mut parts = vec![format!(
-        "Decision due {decision_due} {}{}",
+        "Decision due {} {}{}",
+        long(decision_due),
         why(
             DeadlineKind::Decision,
             decision_due_original,
             decision_due,
             protocol.decision_months,
-            &format!("notification on {notified}")
+            &format!("notification on {}", long(notified))
         ),
         match decided {
-            Some((d, _)) if decision_overdue => format!(", made late on {d}"),
-            Some((d, _)) => format!(", made on {d}"),
+            Some((d, _)) if decision_overdue => format!(", made late on {}", long(d)),
+            Some((d, _)) => format!(", made on {}", long(d)),
             None if decision_overdue => ", not made and overdue".into(),
             None => ", not yet made".into(),
         }
     )];
     if let Some(due) = report_due {
         parts.push(format!(
-            "overview report due {due} {}{}",
+            "overview report due {} {}{}",
+            long(due),
             why(
                 DeadlineKind::Report,
                 report_due_original.unwrap_or(due),
@@ -332,8 +334,8 @@ pub fn deadlines(ctx: &Context, input: &DeadlineInput) -> Result<Deadlines> {
                 "the decision"
             ),
             match submitted {
-                Some(s) if report_overdue => format!(", submitted late on {s}"),
-                Some(s) => format!(", submitted on {s}"),
+                Some(s) if report_overdue => format!(", submitted late on {}", long(s)),
+                Some(s) => format!(", submitted on {}", long(s)),
                 None if report_overdue => ", not submitted and overdue".into(),
                 None => ", not yet submitted".into(),
             }

@@ -16,6 +16,7 @@
 //! update, 14 July 2022, §3.1); 2024/25 on, every upfront case decided (KCSP
 //! notes of 4 July 2024, minute 122 para 2).
 
+use crate::base::dates::long;
 use crate::base::year::FinancialYear;
 use crate::definitions::context::Context;
 use crate::definitions::explain::Explanation;
@@ -138,7 +139,7 @@ pub fn access(ctx: &Context, year: FinancialYear, facts: &Facts, as_of: NaiveDat
     if as_of < year.first_day() {
         closed.push(shut(
             "year_not_started",
-            format!("{year} starts on {}", year.first_day()),
+            format!("{year} starts on {}", long(year.first_day())),
         ));
     }
     if as_of > year.last_day() {
@@ -146,7 +147,7 @@ pub fn access(ctx: &Context, year: FinancialYear, facts: &Facts, as_of: NaiveDat
             "year_ended",
             format!(
                 "{year} ended on {}: tactical money does not carry over",
-                year.last_day()
+                long(year.last_day())
             ),
         ));
     }
@@ -180,14 +181,18 @@ pub fn access(ctx: &Context, year: FinancialYear, facts: &Facts, as_of: NaiveDat
         closed.extend(state);
     }
     if let Some(from) = closures.into_iter().filter(|f| as_of >= *f).min() {
-        closed.push(shut("closed", format!("the pot was closed from {from}")));
+        closed.push(shut("closed", format!("the pot was closed from {}", long(from))));
     }
     let open = closed.is_empty();
     explanation.reason = if open {
-        format!("The {year} tactical pot is open on {as_of}.")
+        format!("The {year} tactical pot is open on {}.", long(as_of))
     } else {
         let why: Vec<&str> = closed.iter().map(|s| s.reason.as_str()).collect();
-        format!("The {year} tactical pot is shut on {as_of}: {}.", why.join("; "))
+        format!(
+            "The {year} tactical pot is shut on {}: {}.",
+            long(as_of),
+            why.join("; ")
+        )
     };
     explanation = explanation.reading(
         "A condition not reported as met keeps the pot shut; the pot is usable only within its financial year.",
