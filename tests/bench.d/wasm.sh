@@ -7,6 +7,9 @@
 #     page of tests/web/apps/meeting (imports kcsp-wasm/governance) bundled
 #     by Vite from the packed tarball, every .js and .wasm it emits, gzip -9.
 #   wasm_vs_js, wasm_single_call_us, ...: kcsp-wasm/bench/bench_quorum.mjs.
+#   wasm_first_answer_ms, wasm_first_answer_preload_ms: navigation to the
+#     first verdict on that meeting page in headless Chromium, Fast 3G and
+#     the CPU slowed 4x (tests/web/first_answer.mjs).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=/dev/null
@@ -25,3 +28,4 @@ done
 assets="$root/tests/out/apps/dist-meeting/assets"
 echo "wasm_governance_gzip_bytes: $(gz "$assets"/*.js "$assets"/*.wasm)"
 node "$root/kcsp-wasm/bench/bench_quorum.mjs"
+node "$root/tests/web/first_answer.mjs"

@@ -1,6 +1,7 @@
 // A static file server for the demo page, on the loopback address only.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
 import { extname, join, normalize, resolve, sep } from "node:path";
 
 const TYPES = {
@@ -8,8 +9,12 @@ const TYPES = {
   ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json", ".ts": "text/plain",
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export function serve(root) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }.
+ * With `{ gzip: true }` it compresses what it sends (gzip -9) to a client
+ * that accepts it, as a production server would.
+ */
+export function serve(root, { gzip = false } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
@@ -20,7 +25,12 @@ export function serve(root) {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      if (gzip && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        res.writeHead(200, { "content-type": type, "content-encoding": "gzip" }).end(gzipSync(body, { level: 9 }));
+      } else {
+        res.writeHead(200, { "content-type": type }).end(body);
+      }
     } catch {
       res.writeHead(404).end("not found");
     }

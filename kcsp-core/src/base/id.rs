@@ -8,7 +8,7 @@ use std::fmt;
 /// The longest id the library accepts.
 pub const MAX_ID_LEN: usize = 64;
 
-fn valid(text: &str) -> bool {
+pub(crate) fn valid(text: &str) -> bool {
     let b = text.as_bytes();
     !b.is_empty()
         && b.len() <= MAX_ID_LEN

@@ -114,10 +114,24 @@ leaves!(
     String => Kind::Text,
     crate::base::money::Money => Kind::Money,
     crate::base::year::FinancialYear => Kind::Year,
-    crate::base::id::OrgId => Kind::Text,
-    crate::base::id::BodyId => Kind::Text,
     crate::base::dates::IsoDate => Kind::Date,
 );
+
+/// Ids: a valid one is checked without being built (a register checks
+/// thousands); anything else by its deserializer, for its message.
+macro_rules! ids {
+    ($($t:ty),*) => {
+        $(impl Check for $t {
+            const KIND: Kind = Kind::Text;
+            fn check(value: &Value, path: &str, errors: &mut Vec<Error>) {
+                if !value.as_str().is_some_and(crate::base::id::valid) {
+                    check_leaf::<$t>(value, path, errors)
+                }
+            }
+        })*
+    };
+}
+ids!(crate::base::id::OrgId, crate::base::id::BodyId);
 
 /// Dates in inputs are strict ISO dates (`dates::iso` in serde).
 impl Check for chrono::NaiveDate {
@@ -147,10 +161,15 @@ impl<T: Check> Check for Option<T> {
 impl<T: Check> Check for Vec<T> {
     const KIND: Kind = Kind::List { item: &T::KIND };
     fn check(value: &Value, path: &str, errors: &mut Vec<Error>) {
+        use std::fmt::Write as _;
         match value.as_array() {
             Some(items) => {
+                // One buffer for every item's path.
+                let mut at = String::with_capacity(path.len() + 8);
                 for (i, item) in items.iter().enumerate() {
-                    T::check(item, &format!("{path}[{i}]"), errors);
+                    at.clear();
+                    let _ = write!(at, "{path}[{i}]");
+                    T::check(item, &at, errors);
                 }
             }
             None => errors.push(Error::new(ErrorKind::InvalidInput, path, "expected a list")),

@@ -539,9 +539,16 @@ fn request(info: &RuleInfo, shape: &Shape, sheet: &Sheet<'_>, group: &mut Group)
         };
         let is_list = info.lists.get(k).copied().unwrap_or(false);
         let read = |row: usize| col.value(row).map(|v| if is_list { split_list(v) } else { v });
+        // Text the same as the first row's is compared where it lies (a
+        // group of many rows repeats it).
+        let first_text = if is_list { None } else { col.text(first).ok().flatten() };
+        let same = |row: usize| first_text.is_some() && col.text(row).ok().flatten() == first_text;
         match read(first) {
             Ok(v) => {
                 for &row in group.rows.iter().skip(1) {
+                    if same(row) {
+                        continue;
+                    }
                     if let Ok(other) = read(row) {
                         if other.is_null() && !v.is_null() {
                             group.errors.push((

@@ -566,6 +566,7 @@ pub fn validate(ctx: &Context, id: &str, value: &Value) -> Result<Vec<Error>> {
 /// (unless the body's membership is open) and, when the date is valid,
 /// existing on it.
 fn references(ctx: &Context, rule: &RuleInfo, value: &Value, errors: &mut Vec<Error>) {
+    use std::fmt::Write as _;
     let p = ctx.partnership();
     let failed = |field: &str, errors: &Vec<Error>| errors.iter().any(|e| e.field() == field);
     let body = match value.get("body").and_then(Value::as_str) {
@@ -601,10 +602,12 @@ fn references(ctx: &Context, rule: &RuleInfo, value: &Value, errors: &mut Vec<Er
         let Some(ids) = value.get(key).and_then(Value::as_array) else {
             continue;
         };
+        let mut field = String::with_capacity(16);
         for (i, v) in ids.iter().enumerate() {
-            let field = format!("{key}[{i}]");
             let Some(text) = v.as_str() else { continue };
-            if failed(&field, errors) || crate::base::id::OrgId::parse(&field, text).is_err() {
+            field.clear();
+            let _ = write!(field, "{key}[{i}]");
+            if !crate::base::id::valid(text) || failed(&field, errors) {
                 continue;
             }
             let e = match date {
