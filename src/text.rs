@@ -71,7 +71,8 @@ pub fn render(ctx: &Context, data: &ReportData) -> Result<String, Error> {
     }
 
     let _ = writeln!(w, "\n== Terms-of-reference review ==");
-    let r = review::tor_review(ctx, "kcsp", &data.tor_approvals.dates, data.as_of)?;
+    let principal = ctx.partnership().principal_body()?;
+    let r = review::tor_review(ctx, principal, &data.tor_approvals.dates, data.as_of)?;
     let _ = writeln!(w, "  {} ({})", r.explanation.reason, data.tor_approvals.source);
     for c in &r.explanation.citations {
         let _ = writeln!(w, "    per {c}");
