@@ -147,7 +147,7 @@ fn the_report_renders_every_section() {
         "£800.00 more than the upfront pot",
         "== Domestic Homicide Reviews ==",
         "10 considered, 9 commissioned, 6 through Home Office quality assurance",
-        "extended from 2023-08-27 for parallel criminal proceedings",
+        "extended from 27 August 2023 for parallel criminal proceedings",
         "ILLUSTRATIVE",
     ] {
         assert!(text.contains(needle), "report lacks {needle:?}");
