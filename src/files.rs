@@ -194,13 +194,7 @@ fn problems_of(
             let mut p = RowProblem::new(&csv.name, &e.error);
             if p.line.is_none() {
                 if let Some(r) = requests.get(e.row) {
-                    let lines = lines_of(csv, &r.rows);
-                    p.line = Some(
-                        lines
-                            .trim_start_matches("lines ")
-                            .trim_start_matches("line ")
-                            .to_string(),
-                    );
+                    p.line = span(csv, &r.rows);
                     p.column = None;
                 }
             }
@@ -209,14 +203,23 @@ fn problems_of(
         .collect()
 }
 
+/// The lines of rows `rows`: `7`, or `7-12`.
+fn span(csv: &Csv, rows: &[usize]) -> Option<String> {
+    let first = rows.first().and_then(|r| csv.lines.get(*r))?;
+    let last = rows.last().and_then(|r| csv.lines.get(*r))?;
+    Some(if first == last {
+        first.clone()
+    } else {
+        format!("{first}-{last}")
+    })
+}
+
 /// The lines of rows `rows`, in words: `line 7`, `lines 7-12`.
 fn lines_of(csv: &Csv, rows: &[usize]) -> String {
-    let first = rows.first().and_then(|r| csv.lines.get(*r));
-    let last = rows.last().and_then(|r| csv.lines.get(*r));
-    match (first, last) {
-        (Some(a), Some(b)) if a != b => format!("lines {a}-{b}"),
-        (Some(a), _) => format!("line {a}"),
-        _ => "no line".to_string(),
+    match span(csv, rows) {
+        Some(s) if s.contains('-') => format!("lines {s}"),
+        Some(s) => format!("line {s}"),
+        None => "no line".to_string(),
     }
 }
 
