@@ -57,7 +57,7 @@ mod rules;
 pub use rules::*;
 
 // The registry and the ways in from outside.
-pub use boundary::{json, messages, receipt, registry};
+pub use boundary::{api, json, messages, receipt, registry};
 
 /// The batch engine (feature `batch`, on by default).
 #[cfg(feature = "batch")]

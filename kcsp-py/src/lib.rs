@@ -16,13 +16,14 @@
 
 mod convert;
 mod frames;
+#[rustfmt::skip]
+mod methods;
 
 /// mimalloc: freed pages are kept for the next batch and each thread has
 /// its own heap (see Cargo.toml).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use chrono::NaiveDate;
 use kcsp_core::messages::Catalogue;
 use kcsp_core::{Calendar, Context, Error, ErrorDomain, Partnership};
 use pyo3::exceptions::PyValueError;
@@ -143,178 +144,31 @@ pub(crate) fn guarded<T>(what: &str, f: impl FnOnce() -> PyResult<T>) -> PyResul
     catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| Err(internal(what)))
 }
 
-/// An organisation as Python sees it: (id, name, from, to, attendee_only).
-type OrganisationRow = (String, String, Option<NaiveDate>, Option<NaiveDate>, bool);
-
 /// A partnership definition (`kcsp.Partnership`): Kent's built in, or
-/// another read from JSON.
+/// another read from JSON. Its methods are generated from the core's table
+/// of them, into `src/methods.rs`.
 #[pyclass(frozen, module = "kcsp", name = "Partnership")]
-struct PyPartnership {
+pub(crate) struct PyPartnership {
     inner: Arc<Partnership>,
 }
 
-#[pymethods]
-impl PyPartnership {
-    /// The built-in Kent Community Safety Partnership.
-    #[staticmethod]
-    fn kent() -> Self {
-        PyPartnership {
-            inner: Arc::new(Context::kent().partnership().clone()),
-        }
-    }
-
-    /// A definition from JSON text (tests/vectors/FORMAT.md, "The partnership definition").
-    #[staticmethod]
-    fn from_json(text: &str) -> PyResult<Self> {
-        guarded("Partnership.from_json", || {
-            let p = Partnership::from_json(text).map_err(|e| raise(&e))?;
-            Ok(PyPartnership { inner: Arc::new(p) })
-        })
-    }
-
-    /// Every problem of a definition given as JSON text, at once (each an
-    /// ``invalid_partnership`` error with its field); empty when it is valid.
-    #[staticmethod]
-    fn problems<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyList>> {
-        let found = py.detach(|| Partnership::problems_in_json(text));
-        PyList::new(py, found.iter().map(|e| raise(e).into_value(py)))
-    }
-
-    /// A definition from a JSON file.
-    #[staticmethod]
-    fn from_file(path: std::path::PathBuf) -> PyResult<Self> {
-        let text = std::fs::read_to_string(&path)?;
-        Self::from_json(&text)
-    }
-
-    /// The definition as JSON text.
-    fn to_json(&self) -> String {
-        self.inner.to_json()
-    }
-
-    /// The partnership's name.
-    #[getter]
-    fn name(&self) -> String {
-        self.inner.name().to_string()
-    }
-
-    /// The organisations: (id, name, from, to, attendee_only); with `date`,
-    /// those that existed on it; with `body` too, those of that body on the
-    /// date (holding a seat or taking part), what its meeting form offers.
-    #[pyo3(signature = (date = None, body = None))]
-    fn organisations(&self, date: Option<&Bound<'_, PyAny>>, body: Option<&str>) -> PyResult<Vec<OrganisationRow>> {
-        let row = |o: &kcsp_core::partnership::Organisation| {
-            (o.id.to_string(), o.name.clone(), o.from, o.to, o.attendee_only)
-        };
-        let date = date
-            .map(|d| convert::date(d, "date"))
-            .transpose()
-            .map_err(|e| raise(&e))?;
-        let list = self.inner.organisations_for(date, body).map_err(|e| raise(&e))?;
-        Ok(list.into_iter().map(row).collect())
-    }
-
-    /// Every body: (id, name), the principal body first.
-    fn bodies(&self) -> Vec<(String, String)> {
-        self.inner
-            .bodies()
-            .iter()
-            .map(|b| (b.id.to_string(), b.name.clone()))
-            .collect()
-    }
-
-    /// The seats of `body` on `date` with the organisation holding each:
-    /// (seat id, seat name, holder), the seats that count for its quorum.
-    fn seats(&self, body: &str, date: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String, String)>> {
-        let date = convert::date(date, "date").map_err(|e| raise(&e))?;
-        let seats = self.inner.seats(body, date).map_err(|e| raise(&e))?;
-        Ok(seats
-            .into_iter()
-            .map(|s| (s.id.to_string(), s.name, s.holder.to_string()))
-            .collect())
-    }
-
-    fn __repr__(&self) -> String {
-        format!("Partnership({:?})", self.inner.name())
+impl From<Partnership> for PyPartnership {
+    fn from(p: Partnership) -> Self {
+        PyPartnership { inner: Arc::new(p) }
     }
 }
 
 /// A bank-holiday calendar (`kcsp.Calendar`): England and Wales, with a
-/// GOV.UK file or days added or removed.
+/// GOV.UK file or days added or removed. Its methods are generated
+/// from the core's table of them, into `src/methods.rs`.
 #[pyclass(frozen, module = "kcsp", name = "Calendar")]
-struct PyCalendar {
+pub(crate) struct PyCalendar {
     inner: Arc<Calendar>,
 }
 
-#[pymethods]
-impl PyCalendar {
-    /// The England and Wales calendar computed from statute and proclamations.
-    #[new]
-    fn new() -> Self {
-        PyCalendar {
-            inner: Arc::new(Calendar::england_and_wales()),
-        }
-    }
-
-    /// The calendar with GOV.UK's `bank-holidays.json` (as published) replacing
-    /// the computed days of the years it covers.
-    #[staticmethod]
-    fn govuk_json(text: &str) -> PyResult<Self> {
-        guarded("Calendar.govuk_json", || {
-            let c = Calendar::england_and_wales()
-                .with_govuk_json(text)
-                .map_err(|e| raise(&e))?;
-            Ok(PyCalendar { inner: Arc::new(c) })
-        })
-    }
-
-    /// The calendar with GOV.UK's `bank-holidays.json` read from a file.
-    #[staticmethod]
-    fn govuk_file(path: std::path::PathBuf) -> PyResult<Self> {
-        let text = std::fs::read_to_string(&path)?;
-        Self::govuk_json(&text)
-    }
-
-    /// A calendar from JSON text: GOV.UK's file, or changes
-    /// (`{"govuk": ..., "add": [...], "remove": [...]}`).
-    #[staticmethod]
-    fn from_json(text: &str) -> PyResult<Self> {
-        guarded("Calendar.from_json", || {
-            let c = Calendar::from_json(text).map_err(|e| raise(&e))?;
-            Ok(PyCalendar { inner: Arc::new(c) })
-        })
-    }
-
-    /// This calendar with `date` a bank holiday.
-    #[pyo3(signature = (date, name = "Added bank holiday"))]
-    fn add(&self, date: &Bound<'_, PyAny>, name: &str) -> PyResult<Self> {
-        let date = convert::date(date, "date").map_err(|e| raise(&e))?;
-        let mut c = (*self.inner).clone();
-        c.add_holiday(date, name).map_err(|e| raise(&e))?;
-        Ok(PyCalendar { inner: Arc::new(c) })
-    }
-
-    /// This calendar with `date` an ordinary day.
-    fn remove(&self, date: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let date = convert::date(date, "date").map_err(|e| raise(&e))?;
-        let mut c = (*self.inner).clone();
-        c.remove_holiday(date).map_err(|e| raise(&e))?;
-        Ok(PyCalendar { inner: Arc::new(c) })
-    }
-
-    /// The bank holidays of `year`: (date, name).
-    fn bank_holidays(&self, year: i32) -> PyResult<Vec<(NaiveDate, String)>> {
-        let days = self.inner.bank_holidays(year).map_err(|e| raise(&e))?;
-        Ok(days.into_iter().map(|h| (h.date, h.name)).collect())
-    }
-
-    /// Which calendar this is, in a sentence.
-    fn source(&self) -> String {
-        self.inner.source().summary
-    }
-
-    fn __repr__(&self) -> String {
-        format!("Calendar({:?})", self.inner.source().summary)
+impl From<Calendar> for PyCalendar {
+    fn from(c: Calendar) -> Self {
+        PyCalendar { inner: Arc::new(c) }
     }
 }
 
@@ -335,7 +189,7 @@ pub(crate) fn context(partnership: Option<&PyPartnership>, calendar: Option<&PyC
 /// `partnership` given, on the England and Wales calendar or the `calendar`
 /// given, and returns the result class of the rule.
 #[pyfunction]
-#[pyo3(signature = (rule, input, partnership = None, calendar = None))]
+#[pyo3(signature = (rule, input, *, partnership = None, calendar = None))]
 fn evaluate<'py>(
     py: Python<'py>,
     rule: &str,
@@ -353,10 +207,17 @@ fn evaluate<'py>(
     })
 }
 
-/// Every input error of a request at once (form validation), as exception
-/// objects (not raised).
+/// Every input error of a request at once, the way a form shows them (each
+/// error's `public_message` is for the public); an empty list means the
+/// input is valid. Raises only for a rule that does not exist.
+///
+/// `labels` name the form's fields by input key (`{"date": "Date of the
+/// meeting"}`) for the public messages ("Date of the meeting must be a real
+/// date"); without one, a field is named from its key. `messages` is another
+/// catalogue of public messages as JSON text (`{"language": "cy",
+/// "messages": {code: message}}`; codes it lacks stay English).
 #[pyfunction]
-#[pyo3(signature = (rule, input, partnership = None, calendar = None, labels = None, messages = None))]
+#[pyo3(signature = (rule, input, *, partnership = None, calendar = None, labels = None, messages = None))]
 #[allow(clippy::too_many_arguments)]
 fn validate<'py>(
     py: Python<'py>,
@@ -383,9 +244,10 @@ fn validate<'py>(
     })
 }
 
-/// A receipt of the decision, as a dict of JSON values (store it with `json.dumps`).
+/// The decision as a receipt to store (`json.dumps` it): the rule, the
+/// input, the library version, a hash of the context used and the result.
 #[pyfunction]
-#[pyo3(signature = (rule, input, partnership = None, calendar = None))]
+#[pyo3(signature = (rule, input, *, partnership = None, calendar = None))]
 fn receipt<'py>(
     py: Python<'py>,
     rule: &str,
@@ -405,9 +267,10 @@ fn receipt<'py>(
 }
 
 /// Whether a stored receipt (the dict `receipt` gave, read back) still
-/// holds: a dict with `holds`, `same_context`, `same_version`, `result`, `error`.
+/// holds: a dict with `holds`, `same_context`, `same_version`, the `result`
+/// now and the `error` code if it now fails.
 #[pyfunction]
-#[pyo3(signature = (receipt, partnership = None, calendar = None))]
+#[pyo3(signature = (receipt, *, partnership = None, calendar = None))]
 fn verify<'py>(
     py: Python<'py>,
     receipt: &Bound<'py, PyAny>,
@@ -435,12 +298,18 @@ fn error_catalogue() -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
-/// The rules of the registry: (id, input keys, reads partnership, reads calendar).
+/// Every rule id with its input keys (`partnership` and `calendar` added
+/// where the rule reads them).
 #[pyfunction]
-fn rules() -> Vec<(&'static str, Vec<&'static str>, bool, bool)> {
+fn rules() -> std::collections::BTreeMap<&'static str, Vec<&'static str>> {
+    let context = |r: &kcsp_core::registry::RuleInfo| {
+        [(r.reads_partnership, "partnership"), (r.reads_calendar, "calendar")]
+            .into_iter()
+            .filter_map(|(reads, key)| reads.then_some(key))
+    };
     kcsp_core::registry::RULES
         .iter()
-        .map(|r| (r.id, r.fields.to_vec(), r.reads_partnership, r.reads_calendar))
+        .map(|r| (r.id, r.fields.iter().copied().chain(context(r)).collect()))
         .collect()
 }
 

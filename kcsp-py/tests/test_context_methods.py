@@ -1,5 +1,6 @@
 """The context methods on the table of cases every language runs
-(tests/contexts/cases.json): Partnership.seats, .organisations, .bodies."""
+(tests/contexts/cases.json): Partnership.seats, .organisations, .bodies,
+.problems; Calendar.bank_holidays, .add, .remove."""
 
 from __future__ import annotations
 
@@ -33,12 +34,37 @@ def _answer(p: kcsp.Partnership, method: str, args: dict[str, Any]) -> Any:
     raise AssertionError(method)
 
 
+def _calendar(which: Any) -> kcsp.Calendar:
+    if which == "england_and_wales":
+        return kcsp.Calendar()
+    return kcsp.Calendar.from_json(json.dumps(which))
+
+
+def _holidays(c: kcsp.Calendar, year: int) -> list[str]:
+    return [day.isoformat() for day, _name in c.bank_holidays(year)]
+
+
+def _calendar_answer(c: kcsp.Calendar, method: str, args: dict[str, Any]) -> Any:
+    if method == "bank_holidays":
+        return _holidays(c, args["year"])
+    year = int(args["date"][:4])
+    if method == "add":
+        return _holidays(c.add(args["date"], args.get("name")), year)
+    if method == "remove":
+        return _holidays(c.remove(args["date"]), year)
+    raise AssertionError(method)
+
+
 @pytest.mark.parametrize("case", TABLE["cases"], ids=[c["name"] for c in TABLE["cases"]])
 def test_case(case: dict[str, Any]) -> None:
-    p = _partnership(case["partnership"])
+    def run() -> Any:
+        if "calendar" in case:
+            return _calendar_answer(_calendar(case["calendar"]), case["method"], case["args"])
+        return _answer(_partnership(case["partnership"]), case["method"], case["args"])
+
     if "error" in case:
         with pytest.raises(kcsp.KcspError) as e:
-            _answer(p, case["method"], case["args"])
+            run()
         assert {"code": e.value.code, "field": e.value.field} == case["error"]
     else:
-        assert _answer(p, case["method"], case["args"]) == case["expect"]
+        assert run() == case["expect"]

@@ -14,6 +14,9 @@
 
 #![forbid(unsafe_code)]
 
+#[rustfmt::skip]
+mod methods;
+
 use kcsp_core::messages::Catalogue;
 use kcsp_core::registry::Rule;
 use kcsp_core::{Context, Error, ErrorKind};
@@ -31,18 +34,6 @@ export type Percent = string;
 export type NaiveDate = string;
 /** A financial year such as "2022/23". */
 export type FinancialYear = string;
-/** The optional arguments of two methods (declared here: a checked argument's type cannot be optional in wasm-bindgen). */
-export interface Partnership {
-    /**
-     * The organisations, to build form options; with `date` (YYYY-MM-DD), those that existed on it;
-     * with `body` too, those of that body on the date (holding a seat or taking part).
-     */
-    organisations(date?: string | null, body?: string | null): { id: string; name: string; from: string | null; to: string | null; attendee_only: boolean }[];
-}
-export interface Calendar {
-    /** This calendar with `date` (YYYY-MM-DD) a bank holiday, named `name`. */
-    add(date: string, name?: string | null): Calendar;
-}
 /** The columns quorumCoded returns, one entry per meeting. */
 export interface QuorumCodedColumns {
     quorate: Uint8Array;
@@ -359,181 +350,70 @@ fn parsed(text: &str) -> Result<JsValue, JsValue> {
 }
 
 /// A partnership definition: Kent's built in, or another read from JSON
-/// (the format of FORMAT.md, "The partnership definition").
+/// (the format of FORMAT.md, "The partnership definition"). Its methods are
+/// generated from the core's table of them, into `src/methods.rs`.
 #[wasm_bindgen]
 pub struct Partnership {
     inner: kcsp_core::Partnership,
 }
 
-#[wasm_bindgen]
-impl Partnership {
-    /// The built-in Kent Community Safety Partnership.
-    pub fn kent() -> Partnership {
-        Partnership {
-            inner: Context::kent().partnership().clone(),
-        }
-    }
-
-    /// A definition from JSON text; throws `invalid_partnership` with the field.
-    #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<Partnership, JsValue> {
-        kcsp_core::Partnership::from_json(&self::text(&text, "text")?)
-            .map(|inner| Partnership { inner })
-            .map_err(|e| thrown(&e))
-    }
-
-    /// Every problem of a definition given as JSON text, at once: an array
-    /// of `invalid_partnership` errors, each with its `field`; empty when the
-    /// definition is valid.
-    #[wasm_bindgen(unchecked_return_type = "KcspError[]")]
-    pub fn problems(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<js_sys::Array, JsValue> {
-        let out = js_sys::Array::new();
-        for e in kcsp_core::Partnership::problems_in_json(&self::text(&text, "text")?) {
-            out.push(&thrown(&e));
-        }
-        Ok(out)
-    }
-
-    /// The definition as JSON text.
-    #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.inner.to_json()
-    }
-
-    /// The partnership's name.
-    #[wasm_bindgen(getter)]
-    pub fn name(&self) -> String {
-        self.inner.name().to_string()
-    }
-
-    /// Every body, to build form options: `[{id, name}]`, the principal body first.
-    #[wasm_bindgen(unchecked_return_type = "{ id: string; name: string }[]")]
-    pub fn bodies(&self) -> Result<JsValue, JsValue> {
-        let list: Vec<serde_json::Value> = self
-            .inner
-            .bodies()
-            .iter()
-            .map(|b| serde_json::json!({"id": b.id.as_str(), "name": b.name}))
-            .collect();
-        parsed(&serde_json::Value::from(list).to_string())
-    }
-
-    /// The organisations, to build form options: `[{id, name, from, to,
-    /// attendee_only}]`; with `date` (YYYY-MM-DD), those that existed on it;
-    /// with `body` too, those of that body on the date (holding a seat or
-    /// taking part): what its meeting form offers.
-    #[wasm_bindgen(skip_typescript)]
-    pub fn organisations(&self, date: Option<JsValue>, body: Option<JsValue>) -> Result<JsValue, JsValue> {
-        let (date, body) = (date.unwrap_or(JsValue::NULL), body.unwrap_or(JsValue::NULL));
-        let date = opt_text(&date, "date")?
-            .map(|d| kcsp_core::dates::parse_date("date", &d))
-            .transpose()
-            .map_err(|e| thrown(&e))?;
-        let body = opt_text(&body, "body")?;
-        let list = self
-            .inner
-            .organisations_for(date, body.as_deref())
-            .map_err(|e| thrown(&e))?;
-        let rows: Vec<serde_json::Value> = list
-            .iter()
-            .map(|o| {
-                serde_json::json!({"id": o.id.as_str(), "name": o.name, "from": o.from, "to": o.to,
-                    "attendee_only": o.attendee_only})
-            })
-            .collect();
-        parsed(&serde_json::Value::from(rows).to_string())
-    }
-
-    /// The seats of `body` on `date` (YYYY-MM-DD) with the organisation
-    /// holding each: `[{id, name, holder}]`, the seats that count for its quorum.
-    #[wasm_bindgen(unchecked_return_type = "SeatOnDate[]")]
-    pub fn seats(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] body: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let (body, date) = (text(&body, "body")?, text(&date, "date")?);
-        let d = kcsp_core::dates::parse_date("date", &date).map_err(|e| thrown(&e))?;
-        let seats = self.inner.seats(&body, d).map_err(|e| thrown(&e))?;
-        parsed(&serde_json::to_string(&seats).unwrap_or_default())
+impl From<kcsp_core::Partnership> for Partnership {
+    fn from(inner: kcsp_core::Partnership) -> Self {
+        Partnership { inner }
     }
 }
 
 /// A bank-holiday calendar: England and Wales, with GOV.UK's file or days
-/// added or removed.
+/// added or removed. Its methods are generated from
+/// the core's table of them, into `src/methods.rs`.
 #[wasm_bindgen]
 pub struct Calendar {
     inner: kcsp_core::Calendar,
 }
 
-#[wasm_bindgen]
-impl Calendar {
-    /// The England and Wales calendar computed from statute and proclamations.
-    #[wasm_bindgen(constructor)]
-    pub fn new() -> Calendar {
-        Calendar {
-            inner: kcsp_core::Calendar::england_and_wales(),
-        }
-    }
-
-    /// A calendar from JSON text: GOV.UK's `bank-holidays.json` as published,
-    /// or changes (`{"govuk": ..., "add": [...], "remove": [...]}`); throws
-    /// `invalid_calendar` with the field.
-    #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<Calendar, JsValue> {
-        kcsp_core::Calendar::from_json(&self::text(&text, "text")?)
-            .map(|inner| Calendar { inner })
-            .map_err(|e| thrown(&e))
-    }
-
-    /// This calendar with `date` (YYYY-MM-DD) a bank holiday.
-    #[wasm_bindgen(skip_typescript)]
-    pub fn add(&self, date: JsValue, name: Option<JsValue>) -> Result<Calendar, JsValue> {
-        let name = name.unwrap_or(JsValue::NULL);
-        let (date, name) = (text(&date, "date")?, opt_text(&name, "name")?);
-        let d = kcsp_core::dates::parse_date("date", &date).map_err(|e| thrown(&e))?;
-        let mut inner = self.inner.clone();
-        inner
-            .add_holiday(d, name.as_deref().unwrap_or("Added bank holiday"))
-            .map_err(|e| thrown(&e))?;
-        Ok(Calendar { inner })
-    }
-
-    /// This calendar with `date` (YYYY-MM-DD) an ordinary day.
-    pub fn remove(&self, #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue) -> Result<Calendar, JsValue> {
-        let d = kcsp_core::dates::parse_date("date", &text(&date, "date")?).map_err(|e| thrown(&e))?;
-        let mut inner = self.inner.clone();
-        inner.remove_holiday(d).map_err(|e| thrown(&e))?;
-        Ok(Calendar { inner })
-    }
-
-    /// The bank holidays of `year`: `[{date, name}]`.
-    #[wasm_bindgen(js_name = bankHolidays, unchecked_return_type = "{ date: string; name: string }[]")]
-    pub fn bank_holidays(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let year = year
-            .as_f64()
-            .filter(|y| y.fract() == 0.0 && (1.0..=9999.0).contains(y))
-            .map(|y| y as i32)
-            .ok_or_else(|| {
-                js_error(
-                    "invalid_input",
-                    "year",
-                    &format!("year must be a whole number, not {}", what(&year)),
-                    &[],
-                )
-            })?;
-        let days = self.inner.bank_holidays(year).map_err(|e| thrown(&e))?;
-        parsed(&serde_json::to_string(&days).unwrap_or_default())
+impl From<kcsp_core::Calendar> for Calendar {
+    fn from(inner: kcsp_core::Calendar) -> Self {
+        Calendar { inner }
     }
 }
 
-impl Default for Calendar {
-    fn default() -> Self {
-        Calendar::new()
+/// A date argument (ISO text), or a coded error naming it.
+fn date(v: &JsValue, name: &str) -> Result<chrono::NaiveDate, JsValue> {
+    kcsp_core::dates::parse_date(name, &text(v, name)?).map_err(|e| thrown(&e))
+}
+
+/// An optional date argument (`undefined` or `null` for none).
+fn opt_date(v: &JsValue, name: &str) -> Result<Option<chrono::NaiveDate>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        Ok(None)
+    } else {
+        date(v, name).map(Some)
     }
+}
+
+/// A year argument: a whole number from 1 to 9999.
+fn year(v: &JsValue, name: &str) -> Result<i32, JsValue> {
+    v.as_f64()
+        .filter(|y| y.fract() == 0.0 && (1.0..=9999.0).contains(y))
+        .map(|y| y as i32)
+        .ok_or_else(|| {
+            js_error(
+                "invalid_input",
+                name,
+                &format!("{name} must be a whole number, not {}", what(v)),
+                &[],
+            )
+        })
+}
+
+/// Rows (a context method's answer) as an array of plain objects.
+fn rows<T: serde::Serialize>(rows: &[T]) -> Result<JsValue, JsValue> {
+    parsed(&serde_json::to_string(rows).unwrap_or_default())
+}
+
+/// Errors found (not thrown) as an array of `KcspError`s.
+fn problems(errors: &[Error]) -> JsValue {
+    errors.iter().map(thrown).collect::<js_sys::Array>().into()
 }
 
 /// The rules in a context: Kent's, or with another partnership and calendar.

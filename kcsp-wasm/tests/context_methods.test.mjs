@@ -1,9 +1,10 @@
 // The context methods on the table of cases every language runs
-// (tests/contexts/cases.json): Partnership.seats, .organisations, .bodies.
+// (tests/contexts/cases.json): Partnership.seats, .organisations, .bodies,
+// .problems; Calendar.bankHolidays, .add, .remove.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { Partnership } from "kcsp-wasm";
+import { Calendar, Partnership } from "kcsp-wasm";
 
 const table = JSON.parse(readFileSync(new URL("../../tests/contexts/cases.json", import.meta.url), "utf8"));
 
@@ -18,13 +19,29 @@ function answer(p, method, args) {
   throw new Error(method);
 }
 
+const calendar = (which) =>
+  which === "england_and_wales" ? new Calendar() : Calendar.fromJson(JSON.stringify(which));
+
+const holidays = (cal, year) => cal.bankHolidays(year).map((h) => h.date);
+
+function calendarAnswer(cal, method, args) {
+  if (method === "bank_holidays") return holidays(cal, args.year);
+  const year = Number(args.date.slice(0, 4));
+  if (method === "add") return holidays(cal.add(args.date, args.name), year);
+  if (method === "remove") return holidays(cal.remove(args.date), year);
+  throw new Error(method);
+}
+
 for (const c of table.cases) {
   test(c.name, () => {
-    const p = partnership(c.partnership);
+    const run = () =>
+      c.calendar
+        ? calendarAnswer(calendar(c.calendar), c.method, c.args)
+        : answer(partnership(c.partnership), c.method, c.args);
     if (c.error) {
-      assert.throws(() => answer(p, c.method, c.args), (e) => e.code === c.error.code && e.field === c.error.field);
+      assert.throws(run, (e) => e.code === c.error.code && e.field === c.error.field);
     } else {
-      assert.deepEqual(answer(p, c.method, c.args), c.expect);
+      assert.deepEqual(run(), c.expect);
     }
   });
 }

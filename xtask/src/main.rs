@@ -10,6 +10,10 @@
 //!   the WebAssembly package's `.d.ts` (the per-rule exports and the
 //!   `RuleTypes` map come from `kcsp_core::for_each_rule!` in kcsp-wasm).
 //!
+//! - `kcsp-py/src/methods.rs`, `kcsp-wasm/src/methods.rs` and
+//!   `kcsp-py/tools/_methods.pyi`: the methods of `Partnership` and
+//!   `Calendar` from the core's table of them ([`methods`]).
+//!
 //! - `kcsp-core/schema/partnership.schema.json`: the JSON Schema of a
 //!   partnership definition, derived from its types (feature `schema`),
 //!   with copies shipped in the Python package (`kcsp-py/python/kcsp/`) and
@@ -23,6 +27,7 @@
 //! differential test and the Rust answers ([`differential`]).
 
 mod differential;
+mod methods;
 
 use kcsp_core::input::Kind;
 use kcsp_core::registry::{descriptions, RuleDescription, RuleInfo, RULES};
@@ -63,6 +68,9 @@ fn main() -> ExitCode {
         ),
         (root.join("kcsp-wasm/js/partnership.schema.json"), definition),
         (root.join("kcsp-core/schema/inputs.schema.json"), inputs_schema()),
+        (root.join("kcsp-py/src/methods.rs"), methods::python()),
+        (root.join("kcsp-py/tools/_methods.pyi"), methods::python_stub()),
+        (root.join("kcsp-wasm/src/methods.rs"), methods::wasm()),
     ];
     let mut stale = Vec::new();
     for (path, text) in &files {

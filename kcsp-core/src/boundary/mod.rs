@@ -6,6 +6,7 @@
 //! Imports point down: the boundary uses every layer below it; nothing
 //! below uses it.
 
+pub mod api;
 #[cfg(feature = "arrow")]
 pub mod arrow;
 #[cfg(feature = "batch")]

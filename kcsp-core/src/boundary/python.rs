@@ -43,6 +43,37 @@ pub fn json_to_python<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResu
     })
 }
 
+/// A row a context method returns ([`crate::api`]), as the Python tuple
+/// of its fields.
+pub trait Row {
+    /// The row as a tuple.
+    fn row<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
+}
+
+/// Rows of fields: `row!(Type: a, b, c)`.
+macro_rules! row {
+    ($($t:ty: $($f:ident),+;)*) => {$(
+        impl Row for $t {
+            fn row<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                Ok(($(&self.$f),+).into_pyobject(py)?.into_any())
+            }
+        }
+    )*};
+}
+
+row! {
+    crate::boundary::api::partnership::BodyOption: id, name;
+    crate::boundary::api::partnership::OrganisationOption: id, name, from, to, attendee_only;
+    crate::definitions::partnership::SeatOnDate: id, name, holder;
+    crate::definitions::calendar::BankHoliday: date, name;
+}
+
+/// The rows a context method returns as a Python list of tuples.
+pub fn rows<'py, T: Row>(py: Python<'py>, rows: &[T]) -> PyResult<Bound<'py, PyList>> {
+    let items = rows.iter().map(|r| r.row(py)).collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, items)
+}
+
 /// Adds class `T` to `m`, its docstring read as Python docs: the Rust
 /// examples (fenced code) of its rustdoc left out, rustdoc links as code.
 fn add<T: pyo3::PyClass>(m: &Bound<'_, PyModule>) -> PyResult<()> {

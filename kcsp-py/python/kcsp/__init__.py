@@ -33,8 +33,6 @@ parallel from threads.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional
-
 from . import _kcsp, _registry, frames
 from ._kcsp import (
     BankHoliday,
@@ -50,6 +48,10 @@ from ._kcsp import (
     Project,
     ShutGate,
     Warning,
+    receipt,
+    rules,
+    validate,
+    verify,
 )
 from ._registry import *  # noqa: F403 (every rule function and result class)
 from ._types import DateLike, MoneyLike
@@ -103,59 +105,3 @@ __all__ = [
 ]
 __all__ += _registry.__all__  # the rules, evaluate, RuleId, ErrorCode, the result classes
 __all__ += frames.__all__
-
-
-def validate(
-    rule: _registry.RuleId,
-    input: Mapping[str, Any],
-    *,
-    partnership: Optional[Partnership] = None,
-    calendar: Optional[Calendar] = None,
-    labels: Optional[Mapping[str, str]] = None,
-    messages: Optional[str] = None,
-) -> list[KcspError]:
-    """Every input error of a request at once, the way a form shows them
-    (each error's ``public_message`` is for the public); an empty list means
-    the input is valid. Raises only for a rule that does not exist.
-
-    ``labels`` name the form's fields by input key (``{"date": "Date of the
-    meeting"}``) for the public messages ("Date of the meeting must be a real
-    date"); without one, a field is named from its key. ``messages`` is
-    another catalogue of public messages as JSON text (``{"language": "cy",
-    "messages": {code: message}}``; codes it lacks stay English)."""
-    found: list[KcspError] = _kcsp.validate(rule, input, partnership, calendar, labels, messages)
-    return found
-
-
-def receipt(
-    rule: _registry.RuleId,
-    input: Mapping[str, Any],
-    *,
-    partnership: Optional[Partnership] = None,
-    calendar: Optional[Calendar] = None,
-) -> dict[str, Any]:
-    """The decision as a receipt to store (``json.dumps`` it): the rule, the
-    input, the library version, a hash of the context used and the result."""
-    out: dict[str, Any] = _kcsp.receipt(rule, input, partnership, calendar)
-    return out
-
-
-def verify(
-    receipt: Mapping[str, Any],
-    *,
-    partnership: Optional[Partnership] = None,
-    calendar: Optional[Calendar] = None,
-) -> dict[str, Any]:
-    """Whether a stored receipt still holds: ``holds``, ``same_context``,
-    ``same_version``, the ``result`` now and the ``error`` code if it now fails."""
-    out: dict[str, Any] = _kcsp.verify(receipt, partnership, calendar)
-    return out
-
-
-def rules() -> dict[str, list[str]]:
-    """Every rule id with its input keys (``partnership`` and ``calendar``
-    added where the rule reads them)."""
-    return {
-        rule: keys + (["partnership"] if p else []) + (["calendar"] if c else [])
-        for rule, keys, p, c in _kcsp.rules()
-    }

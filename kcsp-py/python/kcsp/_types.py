@@ -22,4 +22,4 @@ def decide(
     that an optional input takes its default and a required one is reported
     missing) in the context given."""
     given = {k: v for k, v in values.items() if v is not None}
-    return _kcsp.evaluate(rule, given, partnership, calendar)
+    return _kcsp.evaluate(rule, given, partnership=partnership, calendar=calendar)
