@@ -516,9 +516,12 @@ fn offsets_array(cells: Cells, text: Text) -> Result<ArrayRef> {
             let field = Arc::new(Field::new("item", items.data_type().clone(), true));
             Arc::new(ListArray::try_new(field, offsets(&ends)?, items, nulls(valid)).map_err(|e| arrow_error("", e))?)
         }
-        Cells::Json(v) => Arc::new(StringArray::from_iter(
-            v.iter().map(|v| (!v.is_null()).then(|| v.to_string())),
-        )),
+        Cells::Json(v) => {
+            // Each distinct value written once, its text repeated.
+            let texts: Vec<String> = v.distinct().iter().map(Value::to_string).collect();
+            let text_of = |i: &Option<u32>| texts.get(usize::try_from((*i)?).ok()?).map(String::as_str);
+            Arc::new(StringArray::from_iter(v.rows().iter().map(text_of)))
+        }
     })
 }
 

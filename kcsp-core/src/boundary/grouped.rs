@@ -203,20 +203,19 @@ fn meetings_of<'a>(
 /// each is written once and copied).
 fn conditions(out: &[Out<'_>]) -> Cells {
     let mut seen: Vec<(&[quorum::ConditionResult], Value)> = Vec::new();
-    let mut cells = Vec::with_capacity(out.len());
+    let mut cells = crate::boundary::table::JsonCells::with_capacity(out.len());
     for o in out {
         let c = o.q.conditions.as_slice();
-        let value = match seen.iter().find(|(k, _)| *k == c) {
-            Some((_, v)) => v.clone(),
+        match seen.iter().find(|(k, _)| *k == c) {
+            Some((_, v)) => cells.push(v),
             None => {
                 let v = serde_json::to_value(c).unwrap_or(Value::Null);
+                cells.push(&v);
                 if seen.len() < 64 {
-                    seen.push((c, v.clone()));
+                    seen.push((c, v));
                 }
-                v
             }
-        };
-        cells.push(value);
+        }
     }
     Cells::Json(cells)
 }
@@ -278,12 +277,16 @@ fn register_quorum(ctx: &Context, sheet: &Sheet<'_>) -> Option<Table> {
     let n = out.len();
     // Written straight into typed columns: no cell is allocated on its own.
     let texts = |f: &dyn for<'o> Fn(&'o Out<'o>) -> &'o str| {
-        let mut t = Texts::with_capacity(n, n * 16);
+        // Sized first, so that the buffer is never moved as it grows.
+        let bytes = out.iter().map(|o| f(o).len()).sum();
+        let mut t = Texts::with_capacity(n, bytes);
         out.iter().for_each(|o| t.push(Some(f(o))));
         Cells::Text(t)
     };
     let lists = |f: &dyn for<'o> Fn(&'o Out<'o>) -> &'o [&'o str]| {
-        let mut l = Lists::of_texts(n);
+        let items = out.iter().map(|o| f(o).len()).sum();
+        let bytes = out.iter().flat_map(f).map(|s| s.len()).sum();
+        let mut l = Lists::of_texts_sized(n, items, bytes);
         out.iter().for_each(|o| l.push_texts(f(o)));
         Cells::List(Box::new(l))
     };

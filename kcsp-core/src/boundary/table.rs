@@ -241,8 +241,85 @@ pub enum Cells {
     /// Lists.
     List(Box<Lists>),
     /// Structures without a column type of their own (lists of objects), as
-    /// JSON (`null` for a missing cell).
-    Json(Vec<Value>),
+    /// JSON, each distinct value stored once.
+    Json(JsonCells),
+}
+
+/// A column of JSON cells, each distinct value stored once: a column of
+/// results repeats a handful of structures (a meeting's quorum conditions),
+/// so a value is kept, and later written as text, once rather than per row.
+///
+/// ```
+/// use kcsp_core::table::JsonCells;
+/// use serde_json::json;
+/// let mut c = JsonCells::default();
+/// c.push(&json!([{"met": true}]));
+/// c.push(&json!(null));
+/// c.push(&json!([{"met": true}]));
+/// assert_eq!(c.len(), 3);
+/// assert_eq!(c.distinct().len(), 1);
+/// assert_eq!(c.get(1), None);
+/// assert_eq!(c.get(2), Some(&json!([{"met": true}])));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JsonCells {
+    distinct: Vec<Value>,
+    /// Each cell's index into `distinct` (`None`: missing).
+    rows: Vec<Option<u32>>,
+}
+
+impl JsonCells {
+    /// How many distinct values are looked for before a new one is added
+    /// (a column of many different values stays linear in time).
+    const SEARCHED: usize = 64;
+
+    /// An empty column with room for `rows` cells.
+    pub fn with_capacity(rows: usize) -> JsonCells {
+        JsonCells {
+            distinct: Vec::new(),
+            rows: Vec::with_capacity(rows),
+        }
+    }
+
+    /// Adds a cell (`null` is a missing cell).
+    pub fn push(&mut self, v: &Value) {
+        if v.is_null() {
+            self.rows.push(None);
+            return;
+        }
+        let found = self.distinct.iter().take(Self::SEARCHED).position(|d| d == v);
+        let index = found.unwrap_or_else(|| {
+            self.distinct.push(v.clone());
+            self.distinct.len() - 1
+        });
+        self.rows.push(u32::try_from(index).ok());
+    }
+
+    /// How many cells it has.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether it has no cells.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Cell `row` (`None` when missing or out of range).
+    pub fn get(&self, row: usize) -> Option<&Value> {
+        let index = (*self.rows.get(row)?)?;
+        self.distinct.get(usize::try_from(index).ok()?)
+    }
+
+    /// The distinct values.
+    pub fn distinct(&self) -> &[Value] {
+        &self.distinct
+    }
+
+    /// Each cell's index into [`distinct`](Self::distinct) (`None`: missing).
+    pub fn rows(&self) -> &[Option<u32>] {
+        &self.rows
+    }
 }
 
 /// A column of text: every cell's bytes in one buffer.
@@ -304,8 +381,13 @@ pub struct Lists {
 impl Lists {
     /// An empty column of lists of text, with room for `rows` lists.
     pub fn of_texts(rows: usize) -> Lists {
+        Lists::of_texts_sized(rows, rows * 4, rows * 64)
+    }
+    /// An empty column of `rows` lists of text holding `items` items of
+    /// `bytes` bytes in all (known beforehand: nothing is moved as it fills).
+    pub fn of_texts_sized(rows: usize, items: usize, bytes: usize) -> Lists {
         Lists {
-            items: Cells::Text(Texts::with_capacity(rows * 4, rows * 64)),
+            items: Cells::Text(Texts::with_capacity(items, bytes)),
             ends: Vec::with_capacity(rows),
             valid: Vec::with_capacity(rows),
         }
@@ -387,7 +469,11 @@ impl Cells {
             Kind::Int => Cells::Int(each(cells, |c| if let Cell::Int(i) = c { Some(i) } else { None })),
             Kind::Date => Cells::Date(each(cells, |c| if let Cell::Date(d) = c { Some(d) } else { None })),
             Kind::Decimal => Cells::Decimal(each(cells, |c| if let Cell::Decimal(d) = c { Some(d) } else { None })),
-            Kind::Json => Cells::Json(cells.iter().map(Cell::to_value).collect()),
+            Kind::Json => {
+                let mut json = JsonCells::with_capacity(cells.len());
+                cells.iter().for_each(|c| json.push(&c.to_value()));
+                Cells::Json(json)
+            }
             Kind::List => {
                 let mut items = Vec::new();
                 let mut ends = Vec::with_capacity(cells.len());
@@ -459,10 +545,7 @@ impl Cells {
             Cells::Decimal(v) => or_null(v.get(row).copied().flatten().map(Cell::Decimal)),
             Cells::Text(t) => or_null(t.get(row).map(|s| Cell::Text(s.to_string()))),
             Cells::List(l) => or_null(l.get(row).map(Cell::List)),
-            Cells::Json(v) => match v.get(row) {
-                None | Some(Value::Null) => Cell::Null,
-                Some(v) => Cell::Json(v.clone()),
-            },
+            Cells::Json(v) => or_null(v.get(row).map(|v| Cell::Json(v.clone()))),
         }
     }
 
