@@ -112,8 +112,12 @@ fn the_bindings_offer_the_table() {
         let browser = m.args.iter().all(|a| a.kind != kcsp_core::api::ArgKind::File);
         assert_eq!(wasm.contains(&call), browser, "WebAssembly and {}.{}", m.class, m.name);
     }
-    let calls =
-        |s: &str| s.matches("kcsp_core::api::partnership::").count() + s.matches("kcsp_core::api::calendar::").count();
+    let calls = |s: &str| {
+        ["partnership", "calendar", "rules"]
+            .iter()
+            .map(|class| s.matches(&format!("kcsp_core::api::{class}::")).count())
+            .sum::<usize>()
+    };
     let files = kcsp_core::api::METHODS
         .iter()
         .filter(|m| m.args.iter().any(|a| a.kind == kcsp_core::api::ArgKind::File))

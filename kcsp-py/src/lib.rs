@@ -15,6 +15,8 @@
 #![forbid(unsafe_code)]
 
 mod convert;
+#[rustfmt::skip]
+mod exceptions;
 mod frames;
 #[rustfmt::skip]
 mod methods;
@@ -26,55 +28,18 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use kcsp_core::messages::Catalogue;
 use kcsp_core::{Calendar, Context, Error, ErrorDomain, Partnership};
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
+use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
-pyo3::create_exception!(
-    kcsp,
-    KcspError,
-    PyValueError,
-    "A rule refused its input. `code` is stable (the same in Rust, Python and JavaScript); `field` names the input \
-     (`projects[0].amount`); `message` is for developers, `public_message` for the public; `details` holds the \
-     offending `value`, the `allowed` values and the like."
-);
-pyo3::create_exception!(
-    kcsp,
-    InputError,
-    KcspError,
-    "Malformed input: dates, ids, amounts, unknown keys."
-);
-pyo3::create_exception!(
-    kcsp,
-    CalendarError,
-    KcspError,
-    "A bank-holiday calendar could not be read or used."
-);
-pyo3::create_exception!(
-    kcsp,
-    GovernanceError,
-    KcspError,
-    "Quorum, removal votes, papers, reviews, chair terms, cadence."
-);
-pyo3::create_exception!(kcsp, GrantError, KcspError, "Money and the Crime Reduction Grant.");
-pyo3::create_exception!(kcsp, DhrError, KcspError, "The Domestic Homicide Review protocol.");
-pyo3::create_exception!(
-    kcsp,
-    InternalError,
-    KcspError,
-    "The library failed unexpectedly (please report it)."
-);
-
-/// The exception of an error's family, with its attributes set.
+/// The exception of a family of errors (`None`: the library's own failure),
+/// with its attributes set.
 fn exception(
-    py: Python<'_>,
-    code: &str,
     domain: Option<ErrorDomain>,
-    field: &str,
-    message: &str,
-    details: &std::collections::BTreeMap<String, String>,
+    (code, field, message): (&str, &str, &str),
+    details: &BTreeMap<String, String>,
     public: &str,
 ) -> PyErr {
     let text = if field.is_empty() {
@@ -82,61 +47,31 @@ fn exception(
     } else {
         format!("{code} ({field}): {message}")
     };
-    let err = match domain {
-        Some(ErrorDomain::Input) => InputError::new_err(text),
-        Some(ErrorDomain::Calendar) => CalendarError::new_err(text),
-        Some(ErrorDomain::Governance) => GovernanceError::new_err(text),
-        Some(ErrorDomain::Grant) => GrantError::new_err(text),
-        Some(ErrorDomain::Dhr) => DhrError::new_err(text),
-        None => InternalError::new_err(text),
-    };
-    let value = err.value(py);
-    let set = || -> PyResult<()> {
+    let err = exceptions::of(domain, text);
+    let set = |py: Python<'_>| -> PyResult<()> {
+        let value = err.value(py);
         value.setattr("code", code)?;
         value.setattr("field", field)?;
         value.setattr("message", message)?;
         value.setattr("details", details.clone().into_pyobject(py)?)?;
-        value.setattr("public_message", public)?;
-        Ok(())
+        value.setattr("public_message", public)
     };
-    match set() {
+    match Python::attach(set) {
         Ok(()) => err,
         Err(e) => e,
     }
 }
 
-/// A core error as the exception of its family.
+/// A core error as the exception of its family, with its English public message.
 pub(crate) fn raise(e: &Error) -> PyErr {
-    raise_with(e, &e.public_message())
+    Shown::default().raise(e)
 }
 
-/// A core error as the exception of its family, with its public message given.
-fn raise_with(e: &Error, public: &str) -> PyErr {
-    Python::attach(|py| {
-        exception(
-            py,
-            e.code(),
-            Some(e.kind().domain()),
-            e.field(),
-            e.message(),
-            e.details(),
-            public,
-        )
-    })
-}
-
+/// The library's own failure in `what`, as `InternalError`.
 pub(crate) fn internal(what: &str) -> PyErr {
-    Python::attach(|py| {
-        exception(
-            py,
-            "internal_error",
-            None,
-            "",
-            &format!("kcsp failed unexpectedly in {what}"),
-            &Default::default(),
-            "Something went wrong – try again later",
-        )
-    })
+    let message = format!("kcsp failed unexpectedly in {what}");
+    let public = "Something went wrong – try again later";
+    exception(None, ("internal_error", "", &message), &BTreeMap::new(), public)
 }
 
 /// Runs `f`, turning a panic into `InternalError`.
@@ -184,156 +119,54 @@ pub(crate) fn context(partnership: Option<&PyPartnership>, calendar: Option<&PyC
     ctx
 }
 
-/// Decides rule `rule` on `input` (a mapping of its input keys; dates,
-/// `Decimal`s and frame values as Python has them) for Kent or the
-/// `partnership` given, on the England and Wales calendar or the `calendar`
-/// given, and returns the result class of the rule.
-#[pyfunction]
-#[pyo3(signature = (rule, input, *, partnership = None, calendar = None))]
-fn evaluate<'py>(
-    py: Python<'py>,
-    rule: &str,
-    input: &Bound<'py, PyAny>,
-    partnership: Option<PyRef<'_, PyPartnership>>,
-    calendar: Option<PyRef<'_, PyCalendar>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let ctx = context(partnership.as_deref(), calendar.as_deref());
-    guarded("evaluate", || {
-        let value = convert::value(input, &convert::Path::Root).map_err(|e| raise(&e))?;
-        let (out, _) = py
-            .detach(|| kcsp_core::registry::decide(&ctx, rule, &value))
-            .map_err(|e| raise(&e))?;
-        kcsp_core::python::into_python(py, out)
-    })
+/// How a context function shows its errors: with the public messages of a
+/// catalogue (English when none is given) and the form's labels.
+#[derive(Default)]
+pub(crate) struct Shown {
+    catalogue: Option<Catalogue>,
+    labels: BTreeMap<String, String>,
 }
 
-/// Every input error of a request at once, the way a form shows them (each
-/// error's `public_message` is for the public); an empty list means the
-/// input is valid. Raises only for a rule that does not exist.
-///
-/// `labels` name the form's fields by input key (`{"date": "Date of the
-/// meeting"}`) for the public messages ("Date of the meeting must be a real
-/// date"); without one, a field is named from its key. `messages` is another
-/// catalogue of public messages as JSON text (`{"language": "cy",
-/// "messages": {code: message}}`; codes it lacks stay English).
-#[pyfunction]
-#[pyo3(signature = (rule, input, *, partnership = None, calendar = None, labels = None, messages = None))]
-#[allow(clippy::too_many_arguments)]
-fn validate<'py>(
-    py: Python<'py>,
-    rule: &str,
-    input: &Bound<'py, PyAny>,
-    partnership: Option<PyRef<'_, PyPartnership>>,
-    calendar: Option<PyRef<'_, PyCalendar>>,
-    labels: Option<std::collections::BTreeMap<String, String>>,
-    messages: Option<&str>,
-) -> PyResult<Bound<'py, PyList>> {
-    let ctx = context(partnership.as_deref(), calendar.as_deref());
-    let catalogue = messages.map(Catalogue::from_json).transpose().map_err(|e| raise(&e))?;
-    let catalogue = catalogue.as_ref().unwrap_or(Catalogue::english());
-    let labels = labels.unwrap_or_default();
-    guarded("validate", || {
-        let errors = match convert::value(input, &convert::Path::Root) {
-            Ok(value) => py
-                .detach(|| kcsp_core::registry::validate(&ctx, rule, &value))
-                .map_err(|e| raise(&e))?,
-            Err(e) => vec![e],
-        };
-        let shown = |e: &Error| raise_with(e, &catalogue.message_labelled(e, &labels)).into_value(py);
-        PyList::new(py, errors.iter().map(shown))
-    })
-}
+impl Shown {
+    /// `messages`: a catalogue as JSON text; `labels`: the form's field names by input key.
+    pub(crate) fn new(messages: Option<&str>, labels: Option<BTreeMap<String, String>>) -> Result<Shown, Error> {
+        Ok(Shown {
+            catalogue: messages.map(Catalogue::from_json).transpose()?,
+            labels: labels.unwrap_or_default(),
+        })
+    }
 
-/// The decision as a receipt to store (`json.dumps` it): the rule, the
-/// input, the library version, a hash of the context used and the result.
-#[pyfunction]
-#[pyo3(signature = (rule, input, *, partnership = None, calendar = None))]
-fn receipt<'py>(
-    py: Python<'py>,
-    rule: &str,
-    input: &Bound<'py, PyAny>,
-    partnership: Option<PyRef<'_, PyPartnership>>,
-    calendar: Option<PyRef<'_, PyCalendar>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let ctx = context(partnership.as_deref(), calendar.as_deref());
-    guarded("receipt", || {
-        let value = convert::value(input, &convert::Path::Root).map_err(|e| raise(&e))?;
-        let r = py
-            .detach(|| kcsp_core::receipt::issue(&ctx, rule, &value))
-            .map_err(|e| raise(&e))?;
-        let json = serde_json::to_value(&r).map_err(|_| internal("receipt"))?;
-        kcsp_core::python::json_to_python(py, &json)
-    })
-}
+    /// A core error as the exception of its family, its public message shown.
+    pub(crate) fn raise(&self, e: &Error) -> PyErr {
+        let public = self
+            .catalogue
+            .as_ref()
+            .unwrap_or(Catalogue::english())
+            .message_labelled(e, &self.labels);
+        exception(
+            Some(e.kind().domain()),
+            (e.code(), e.field(), e.message()),
+            e.details(),
+            &public,
+        )
+    }
 
-/// Whether a stored receipt (the dict `receipt` gave, read back) still
-/// holds: a dict with `holds`, `same_context`, `same_version`, the `result`
-/// now and the `error` code if it now fails.
-#[pyfunction]
-#[pyo3(signature = (receipt, *, partnership = None, calendar = None))]
-fn verify<'py>(
-    py: Python<'py>,
-    receipt: &Bound<'py, PyAny>,
-    partnership: Option<PyRef<'_, PyPartnership>>,
-    calendar: Option<PyRef<'_, PyCalendar>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let ctx = context(partnership.as_deref(), calendar.as_deref());
-    guarded("verify", || {
-        let value = convert::json(receipt, &convert::Path::Root).map_err(|e| raise(&e))?;
-        let r: kcsp_core::receipt::Receipt = kcsp_core::input::parse(&value).map_err(|e| raise(&e))?;
-        let v = py
-            .detach(|| kcsp_core::receipt::verify(&ctx, &r))
-            .map_err(|e| raise(&e))?;
-        let json = serde_json::to_value(&v).map_err(|_| internal("verify"))?;
-        kcsp_core::python::json_to_python(py, &json)
-    })
-}
-
-/// Every error code with its family: (code, family).
-#[pyfunction]
-fn error_catalogue() -> Vec<(&'static str, &'static str)> {
-    kcsp_core::ErrorKind::ALL
-        .iter()
-        .map(|k| (k.code(), k.domain().as_str()))
-        .collect()
-}
-
-/// Every rule id with its input keys (`partnership` and `calendar` added
-/// where the rule reads them).
-#[pyfunction]
-fn rules() -> std::collections::BTreeMap<&'static str, Vec<&'static str>> {
-    let context = |r: &kcsp_core::registry::RuleInfo| {
-        [(r.reads_partnership, "partnership"), (r.reads_calendar, "calendar")]
-            .into_iter()
-            .filter_map(|(reads, key)| reads.then_some(key))
-    };
-    kcsp_core::registry::RULES
-        .iter()
-        .map(|r| (r.id, r.fields.iter().copied().chain(context(r)).collect()))
-        .collect()
+    /// Errors found (not raised), as a list of exceptions.
+    pub(crate) fn list<'py>(&self, py: Python<'py>, errors: &[Error]) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, errors.iter().map(|e| self.raise(e).into_value(py)))
+    }
 }
 
 /// The `kcsp._kcsp` module.
 #[pymodule(gil_used = false)]
 fn _kcsp(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
-    m.add("KcspError", py.get_type::<KcspError>())?;
-    m.add("InputError", py.get_type::<InputError>())?;
-    m.add("CalendarError", py.get_type::<CalendarError>())?;
-    m.add("GovernanceError", py.get_type::<GovernanceError>())?;
-    m.add("GrantError", py.get_type::<GrantError>())?;
-    m.add("DhrError", py.get_type::<DhrError>())?;
-    m.add("InternalError", py.get_type::<InternalError>())?;
+    exceptions::add(m)?;
     m.add("LIBRARY_VERSION", kcsp_core::receipt::LIBRARY_VERSION)?;
     m.add_class::<PyPartnership>()?;
     m.add_class::<PyCalendar>()?;
     kcsp_core::python::add_classes(m)?;
-    m.add_function(wrap_pyfunction!(evaluate, m)?)?;
-    m.add_function(wrap_pyfunction!(validate, m)?)?;
-    m.add_function(wrap_pyfunction!(receipt, m)?)?;
-    m.add_function(wrap_pyfunction!(verify, m)?)?;
-    m.add_function(wrap_pyfunction!(error_catalogue, m)?)?;
-    m.add_function(wrap_pyfunction!(rules, m)?)?;
+    methods::add(m)?;
     frames::add(m)?;
     let _ = PyDict::new(py);
     Ok(())

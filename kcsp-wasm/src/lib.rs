@@ -21,7 +21,7 @@ use kcsp_core::messages::Catalogue;
 use kcsp_core::registry::Rule;
 use kcsp_core::{Context, Error, ErrorKind};
 use std::collections::BTreeMap;
-use tsify::{Ts, Tsify};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -48,43 +48,8 @@ export interface KcspError extends Error {
     /** The message for the public, in plain words. */
     publicMessage: string;
 }
-/** A rule of the registry as `rules()` lists it. */
-export interface RuleInfo {
-    id: RuleId;
-    /** Its input's keys (without `partnership` and `calendar`). */
-    fields: string[];
-    /** The name of its result type. */
-    result: string;
-    family: "governance" | "grants" | "dhr" | "csa";
-    reads_partnership: boolean;
-    reads_calendar: boolean;
-}
 /** The id of a rule of this build (the registry's rules of its families). */
 export type RuleId = keyof RuleTypes;
-/**
- * Evaluates a rule by id on a plain object (as the conformance vectors
- * describe it) in Kent's context, and returns its result. The input and the
- * result are typed by the rule: `evaluate("quorum", …)` takes a `QuorumInput`
- * and returns a `QuorumResult`.
- */
-export function evaluate<R extends RuleId>(rule: R, input: RuleTypes[R]["input"]): RuleTypes[R]["result"];
-/**
- * Every input error of a form at once in Kent's context, each with its
- * `code`, `field` and `publicMessage`; empty when the input is valid. The
- * form may hold anything: that is what is being checked.
- */
-export function validate(rule: RuleId, input: object, labels?: Record<string, string>): KcspError[];
-export interface Rules {
-    /** Evaluates a rule by id in these rules' context ({@link evaluate}). */
-    evaluate<R extends RuleId>(rule: R, input: RuleTypes[R]["input"]): RuleTypes[R]["result"];
-    /**
-     * Every input error of a form at once in these rules' context ({@link validate}); `labels`
-     * name the form's fields by input key (`{ date: "Date of the meeting" }`) for the public messages.
-     */
-    validate(rule: RuleId, input: object, labels?: Record<string, string>): KcspError[];
-    /** The decision as a receipt to store. */
-    receipt(rule: RuleId, input: RuleTypes[RuleId]["input"]): Record<string, unknown>;
-}
 "#;
 
 /// The batch types (the full package's `batch` feature).
@@ -117,11 +82,6 @@ export interface BatchTable {
     /** Every error of every row, in row order. */
     errors: BatchError[];
 }
-/** A column a rule's batch reads ({@link batchColumns}). */
-export interface BatchColumn {
-    name: string;
-    required: boolean;
-}
 /**
  * Rule `rule` over the rows of `data` in Kent's context: columns
  * (`{ meeting_id: [...], date: [...], organisation: [...] }`) or row
@@ -148,35 +108,9 @@ const REGISTRY_TS: &str = include_str!("../js/registry.d.ts");
 /// before it is parsed.
 const MAX_INPUT: usize = 16 << 20;
 
-fn js_error(code: &str, field: &str, message: &str, details: &[(&str, &str)]) -> JsValue {
-    let public = ErrorKind::from_code(code)
-        .map(|k| Error::new(k, field, message))
-        .map(|e| {
-            let mut e = e;
-            for (k, v) in details {
-                e = e.with(k, *v);
-            }
-            e.public_message()
-        })
-        .unwrap_or_default();
-    js_error_as(code, field, message, details, &public)
-}
-
-/// A `KcspError` whose public message is given (from another catalogue, or
-/// with the form's label).
-fn js_error_as(code: &str, field: &str, message: &str, details: &[(&str, &str)], public: &str) -> JsValue {
-    let err = js_sys::Error::new(message);
-    err.set_name("KcspError");
-    let obj: &JsValue = err.as_ref();
-    let d = js_sys::Object::new();
-    for (k, v) in details {
-        set(&d, k, &JsValue::from_str(v));
-    }
-    set(obj, "code", &code.into());
-    set(obj, "field", &field.into());
-    set(obj, "details", &d);
-    set(obj, "publicMessage", &public.into());
-    err.into()
+/// An `invalid_input` error at `field`: an argument of the wrong type.
+fn invalid_at(field: &str, message: String) -> JsValue {
+    thrown(&Error::new(ErrorKind::InvalidInput, field, message))
 }
 
 /// What a JavaScript value is, for a message: `a number`, `undefined`.
@@ -195,14 +129,8 @@ fn what(v: &JsValue) -> String {
 /// A text argument, or `invalid_input` naming it: every export checks its
 /// arguments rather than let a wrong type reach the module's memory.
 fn text(v: &JsValue, name: &str) -> Result<String, JsValue> {
-    v.as_string().ok_or_else(|| {
-        js_error(
-            "invalid_input",
-            name,
-            &format!("{name} must be text, not {}", what(v)),
-            &[],
-        )
-    })
+    v.as_string()
+        .ok_or_else(|| invalid_at(name, format!("{name} must be text, not {}", what(v))))
 }
 
 /// An optional text argument (`undefined` or `null` for none).
@@ -218,11 +146,9 @@ fn opt_text(v: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
 #[cfg(feature = "governance")]
 fn texts(v: &JsValue, name: &str) -> Result<Vec<String>, JsValue> {
     if !js_sys::Array::is_array(v) {
-        return Err(js_error(
-            "invalid_input",
+        return Err(invalid_at(
             name,
-            &format!("{name} must be a list of text, not {}", what(v)),
-            &[],
+            format!("{name} must be a list of text, not {}", what(v)),
         ));
     }
     js_sys::Array::from(v)
@@ -244,11 +170,9 @@ fn numbers<T: TryFrom<i64>>(
         return Ok(list);
     }
     if !js_sys::Array::is_array(v) {
-        return Err(js_error(
-            "invalid_input",
+        return Err(invalid_at(
             name,
-            &format!("{name} must be a typed array, not {}", what(v)),
-            &[],
+            format!("{name} must be a typed array, not {}", what(v)),
         ));
     }
     js_sys::Array::from(v)
@@ -258,14 +182,7 @@ fn numbers<T: TryFrom<i64>>(
             x.as_f64()
                 .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
                 .and_then(|f| T::try_from(f as i64).ok())
-                .ok_or_else(|| {
-                    js_error(
-                        "invalid_input",
-                        &format!("{name}[{i}]"),
-                        "not a whole number in range",
-                        &[],
-                    )
-                })
+                .ok_or_else(|| invalid_at(&format!("{name}[{i}]"), "not a whole number in range".into()))
         })
         .collect()
 }
@@ -277,26 +194,23 @@ fn thrown(e: &Error) -> JsValue {
 /// A core error as a `KcspError`, its public message from `messages` (the
 /// built-in English when `None`) with the form's `labels`.
 fn thrown_in(e: &Error, messages: Option<&Catalogue>, labels: &BTreeMap<String, String>) -> JsValue {
-    let details: Vec<(&str, &str)> = e.details().iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let public = messages.unwrap_or(Catalogue::english()).message_labelled(e, labels);
-    js_error_as(e.code(), e.field(), &e.to_string(), &details, &public)
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name("KcspError");
+    let details = js_sys::Object::new();
+    for (k, v) in e.details() {
+        set(&details, k, &JsValue::from_str(v));
+    }
+    let obj: &JsValue = err.as_ref();
+    set(obj, "code", &e.code().into());
+    set(obj, "field", &e.field().into());
+    set(obj, "details", &details);
+    set(obj, "publicMessage", &public.into());
+    err.into()
 }
 
 fn invalid(msg: &str) -> JsValue {
-    js_error(
-        ErrorKind::InvalidInput.code(),
-        "",
-        &format!("invalid_input: {msg}"),
-        &[],
-    )
-}
-
-/// Evaluates `rule` on a JS value. The value crosses into WebAssembly as
-/// JSON text (the engine's own `JSON.stringify`), is checked key by key and
-/// type by type by the core (which names the field), and the result comes
-/// back through `JSON.parse`.
-fn run(rule: &str, input: &JsValue) -> Result<JsValue, JsValue> {
-    run_in(Context::kent(), rule, input)
+    invalid_at("", msg.into())
 }
 
 /// A JS value as JSON text, refusing what is not plain data.
@@ -332,16 +246,34 @@ fn set(o: &JsValue, k: &str, v: &JsValue) {
     let _ = js_sys::Reflect::set(o, &k.into(), v);
 }
 
-fn run_in(ctx: &Context, rule: &str, input: &JsValue) -> Result<JsValue, JsValue> {
-    run_with(ctx, None, rule, input)
+/// An object argument (a rule's input, a form, a receipt) as JSON: it
+/// crosses into WebAssembly as text (the engine's own `JSON.stringify`) and
+/// is checked key by key and type by type by the core, which names the field.
+fn object(v: &JsValue, name: &str) -> Result<serde_json::Value, JsValue> {
+    serde_json::from_str(&json_text(v)?).map_err(|_| invalid(&format!("{name} is not plain data")))
 }
 
-/// [`run_in`], its errors' public messages from `messages`.
-fn run_with(ctx: &Context, messages: Option<&Catalogue>, rule: &str, input: &JsValue) -> Result<JsValue, JsValue> {
-    let text = json_text(input)?;
-    let out =
-        kcsp_core::json::evaluate_str_in(ctx, rule, &text).map_err(|e| thrown_in(&e, messages, &BTreeMap::new()))?;
-    js_sys::JSON::parse(&out).map_err(|_| invalid("could not return the result"))
+/// A rule's result as a plain object (through `JSON.parse`).
+fn answer(out: Box<dyn kcsp_core::registry::Output>) -> Result<JsValue, JsValue> {
+    parsed(&out.to_text().map_err(|_| invalid("could not return the result"))?)
+}
+
+/// How the functions of [`Rules`] show their errors: with the rules'
+/// catalogue of public messages and the form's labels.
+struct Shown<'a> {
+    messages: Option<&'a Catalogue>,
+    labels: BTreeMap<String, String>,
+}
+
+impl Shown<'_> {
+    fn thrown(&self, e: &Error) -> JsValue {
+        thrown_in(e, self.messages, &self.labels)
+    }
+
+    /// Errors found (not thrown) as an array of `KcspError`s.
+    fn list(&self, errors: &[Error]) -> JsValue {
+        errors.iter().map(|e| self.thrown(e)).collect::<js_sys::Array>().into()
+    }
 }
 
 /// JSON text (from the core) as a JS value.
@@ -396,19 +328,12 @@ fn year(v: &JsValue, name: &str) -> Result<i32, JsValue> {
     v.as_f64()
         .filter(|y| y.fract() == 0.0 && (1.0..=9999.0).contains(y))
         .map(|y| y as i32)
-        .ok_or_else(|| {
-            js_error(
-                "invalid_input",
-                name,
-                &format!("{name} must be a whole number, not {}", what(v)),
-                &[],
-            )
-        })
+        .ok_or_else(|| invalid_at(name, format!("{name} must be a whole number, not {}", what(v))))
 }
 
-/// Rows (a context method's answer) as an array of plain objects.
-fn rows<T: serde::Serialize>(rows: &[T]) -> Result<JsValue, JsValue> {
-    parsed(&serde_json::to_string(rows).unwrap_or_default())
+/// Rows or a record (a context method's answer) as plain objects.
+fn plain_data<T: serde::Serialize + ?Sized>(data: &T) -> Result<JsValue, JsValue> {
+    parsed(&serde_json::to_string(data).map_err(|_| invalid("could not return the result"))?)
 }
 
 /// Errors found (not thrown) as an array of `KcspError`s.
@@ -456,6 +381,20 @@ impl Rules {
         })
     }
 
+    /// How these rules show the errors of a form with `labels` (an object
+    /// mapping input keys to the form's names for them).
+    fn shown(&self, labels: Option<&JsValue>) -> Result<Shown<'_>, JsValue> {
+        let labels = match labels.filter(|l| !l.is_undefined() && !l.is_null()) {
+            None => BTreeMap::new(),
+            Some(l) => serde_json::from_str(&json_text(l)?)
+                .map_err(|_| invalid_at("labels", "labels map input keys to text".into()))?,
+        };
+        Ok(Shown {
+            messages: self.messages.as_deref(),
+            labels,
+        })
+    }
+
     /// These rules with another partnership.
     #[wasm_bindgen(js_name = withPartnership)]
     pub fn with_partnership(&self, partnership: &Partnership) -> Rules {
@@ -472,36 +411,6 @@ impl Rules {
             ctx: self.ctx.clone().with_calendar(calendar.inner.clone()),
             messages: self.messages.clone(),
         }
-    }
-
-    /// Evaluates any rule by name on a plain object (typed in the `.d.ts`
-    /// through `RuleTypes`).
-    #[wasm_bindgen(skip_typescript)]
-    pub fn evaluate(&self, rule: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
-        run_with(&self.ctx, self.messages.as_deref(), &text(&rule, "rule")?, &input)
-    }
-
-    /// Every input error at once, the way a form shows them: an array of
-    /// errors (each with `code`, `field`, `message`, `publicMessage`,
-    /// `details`); empty when the input is valid.
-    #[wasm_bindgen(skip_typescript)]
-    pub fn validate(&self, rule: JsValue, input: JsValue, labels: Option<JsValue>) -> Result<JsValue, JsValue> {
-        let rule = text(&rule, "rule")?;
-        let labels: BTreeMap<String, String> = match labels.filter(|l| !l.is_undefined() && !l.is_null()) {
-            None => BTreeMap::new(),
-            Some(l) => serde_json::from_str(&json_text(&l)?)
-                .map_err(|_| js_error("invalid_input", "labels", "labels map input keys to text", &[]))?,
-        };
-        let value: serde_json::Value =
-            serde_json::from_str(&json_text(&input)?).map_err(|_| invalid("the input is not plain data"))?;
-        let messages = self.messages.as_deref();
-        let errors =
-            kcsp_core::registry::validate(&self.ctx, &rule, &value).map_err(|e| thrown_in(&e, messages, &labels))?;
-        let out = js_sys::Array::new();
-        for e in &errors {
-            out.push(&thrown_in(e, messages, &labels));
-        }
-        Ok(out.into())
     }
 
     /// Rule `rule` over the rows of `data` (columns, or row objects) in
@@ -553,31 +462,6 @@ impl Rules {
         set(&out, "errors", &errors);
         Ok(out.into())
     }
-
-    /// The decision as a receipt to store.
-    #[wasm_bindgen(skip_typescript)]
-    pub fn receipt(&self, rule: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
-        let rule = text(&rule, "rule")?;
-        let value: serde_json::Value =
-            serde_json::from_str(&json_text(&input)?).map_err(|_| invalid("the input is not plain data"))?;
-        let r = kcsp_core::receipt::issue(&self.ctx, &rule, &value).map_err(|e| thrown(&e))?;
-        parsed(&serde_json::to_string(&r).unwrap_or_default())
-    }
-
-    /// Whether a stored receipt still holds.
-    pub fn verify(&self, receipt: JsValue) -> Result<JsValue, JsValue> {
-        let text = json_text(&receipt)?;
-        let r: kcsp_core::receipt::Receipt =
-            serde_json::from_str(&text).map_err(|e| invalid(&format!("not a receipt: {e}")))?;
-        let v = kcsp_core::receipt::verify(&self.ctx, &r).map_err(|e| thrown(&e))?;
-        parsed(&serde_json::to_string(&v).unwrap_or_default())
-    }
-}
-
-/// Every input error at once in Kent's context ([`Rules::validate`]).
-#[wasm_bindgen(skip_typescript)]
-pub fn validate(rule: JsValue, input: JsValue, labels: Option<JsValue>) -> Result<JsValue, JsValue> {
-    Rules::kent().validate(rule, input, labels)
 }
 
 /// Rule `rule` over the rows of `data` in Kent's context ([`Rules::batch`]).
@@ -591,26 +475,7 @@ pub fn batch(rule: JsValue, data: JsValue, options: JsValue) -> Result<JsValue, 
 #[cfg(feature = "batch")]
 #[wasm_bindgen(js_name = batchColumns, skip_typescript)]
 pub fn batch_columns(rule: JsValue) -> Result<JsValue, JsValue> {
-    let out = js_sys::Array::new();
-    for w in kcsp_core::batch::columns(&text(&rule, "rule")?).map_err(|e| thrown(&e))? {
-        let o = js_sys::Object::new();
-        set(&o, "name", &w.name.into());
-        set(&o, "required", &w.required.into());
-        out.push(&o);
-    }
-    Ok(out.into())
-}
-
-fn typed<T: Tsify>(rule: &str, input: &JsValue) -> Result<Ts<T>, JsValue> {
-    run(rule, input).map(Ts::new_unchecked)
-}
-
-/// Evaluates any rule by name on a plain object, as the conformance vectors
-/// describe it, and returns the result object (typed in the `.d.ts` through
-/// `RuleTypes`).
-#[wasm_bindgen(skip_typescript)]
-pub fn evaluate(rule: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
-    run(&text(&rule, "rule")?, &input)
+    plain_data(&kcsp_core::batch::columns(&text(&rule, "rule")?).map_err(|e| thrown(&e))?)
 }
 
 /// The rules of this build, from the registry: id, input keys, result type,
@@ -618,17 +483,18 @@ pub fn evaluate(rule: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
 /// form's keys or list what the build can decide.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsValue> {
-    parsed(&serde_json::to_string(kcsp_core::registry::RULES).unwrap_or_default())
+    plain_data(kcsp_core::registry::RULES)
 }
 
 /// Every error code with its family (`input`, `calendar`, `governance`, `grant`, `dhr`).
 #[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "Record<string, string>")]
-pub fn error_codes() -> JsValue {
-    let o = js_sys::Object::new();
-    for k in ErrorKind::ALL {
-        let _ = js_sys::Reflect::set(&o, &k.code().into(), &k.domain().as_str().into());
-    }
-    o.into()
+pub fn error_codes() -> Result<JsValue, JsValue> {
+    plain_data(
+        &ErrorKind::ALL
+            .iter()
+            .map(|k| (k.code(), k.domain()))
+            .collect::<BTreeMap<_, _>>(),
+    )
 }
 
 /// Quorum of many meetings from typed arrays, for high volumes: organisation
@@ -675,50 +541,11 @@ impl Rules {
             v.dyn_ref::<js_sys::Uint32Array>().map(|a| a.to_vec())
         })?;
         let days: Vec<i32> = numbers(&days, "days", |v| v.dyn_ref::<js_sys::Int32Array>().map(|a| a.to_vec()))?;
-        let (body, codes, ends) = (body.as_str(), codes.as_slice(), ends.as_slice());
-        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-        // A register repeats its dates: each day number's date is kept in a
-        // small table by its low bits, so most are converted once.
-        let mut seen: [Option<(i32, chrono::NaiveDate)>; 64] = [None; 64];
-        let dates = days
-            .iter()
-            .enumerate()
-            .map(|(i, &day)| {
-                let slot = &mut seen[(day & 63) as usize];
-                match *slot {
-                    Some((d, date)) if d == day => Ok(date),
-                    _ => {
-                        let date = epoch
-                            .checked_add_signed(chrono::Duration::days(i64::from(day)))
-                            .ok_or_else(|| {
-                                js_error(
-                                    "date_out_of_range",
-                                    &format!("days[{i}]"),
-                                    "the day number is out of range",
-                                    &[],
-                                )
-                            })?;
-                        *slot = Some((day, date));
-                        Ok(date)
-                    }
-                }
-            })
-            .collect::<Result<Vec<_>, JsValue>>()?;
-        let meetings = kcsp_core::quorum::coded(&self.ctx, body, &ids, codes, ends, &dates).map_err(|e| {
-            let f = e.field().replace("dates", "days");
-            thrown(&e.at(f))
-        })?;
-        let quorate: Vec<u8> = meetings.iter().map(|q| u8::from(q.quorate)).collect();
-        let count: Vec<u32> = meetings.iter().map(|q| q.count).collect();
-        let required: Vec<u32> = meetings.iter().map(|q| q.required).collect();
+        let q = kcsp_core::quorum::coded_days(&self.ctx, &body, &ids, &codes, &ends, &days).map_err(|e| thrown(&e))?;
         let out = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&out, &"quorate".into(), &js_sys::Uint8Array::from(quorate.as_slice()));
-        let _ = js_sys::Reflect::set(&out, &"count".into(), &js_sys::Uint32Array::from(count.as_slice()));
-        let _ = js_sys::Reflect::set(
-            &out,
-            &"required".into(),
-            &js_sys::Uint32Array::from(required.as_slice()),
-        );
+        set(&out, "quorate", &js_sys::Uint8Array::from(q.quorate.as_slice()));
+        set(&out, "count", &js_sys::Uint32Array::from(q.count.as_slice()));
+        set(&out, "required", &js_sys::Uint32Array::from(q.required.as_slice()));
         Ok(out.into())
     }
 }
@@ -751,7 +578,10 @@ macro_rules! export {
         pub fn $snake(
             input: Ts<<kcsp_core::registry::$name as Rule>::Input>,
         ) -> Result<Ts<<kcsp_core::registry::$name as Rule>::Output>, JsValue> {
-            typed(<kcsp_core::registry::$name as Rule>::ID, &input.js_value())
+            let input = object(&input.js_value(), "input")?;
+            let out = kcsp_core::api::rules::evaluate(Context::kent(), <kcsp_core::registry::$name as Rule>::ID, &input)
+                .map_err(|e| thrown(&e))?;
+            answer(out).map(Ts::new_unchecked)
         }
 
         #[cfg(feature = $family)]

@@ -69,6 +69,8 @@ fn main() -> ExitCode {
         (root.join("kcsp-wasm/js/partnership.schema.json"), definition),
         (root.join("kcsp-core/schema/inputs.schema.json"), inputs_schema()),
         (root.join("kcsp-py/src/methods.rs"), methods::python()),
+        (root.join("kcsp-py/src/exceptions.rs"), methods::python_exceptions()),
+        (root.join("kcsp-py/python/kcsp/errors.py"), methods::python_errors()),
         (root.join("kcsp-py/tools/_methods.pyi"), methods::python_stub()),
         (root.join("kcsp-wasm/src/methods.rs"), methods::wasm()),
     ];
@@ -395,7 +397,9 @@ fn python() -> String {
          ErrorCode = Literal[{codes}]\n\
          \"\"\"The stable code of an error (``KcspError.code``).\"\"\"\n\n\
          RULE_IDS: tuple[RuleId, ...] = ({ids_tuple},)\n\n\
-         __all__ = [\"RuleId\", \"ErrorCode\", \"RULE_IDS\", \"evaluate\", {names}, {batch_names}, {result_names}]\n\n",
+         __all__ = [\"RuleId\", \"ErrorCode\", \"RULE_IDS\", \"rules\", \"evaluate\", {names}, {batch_names}, {result_names}]\n\n\
+         _RULES: dict[str, tuple[str, ...]] = {{\n{keys}}}\n\n\n\
+         def rules() -> dict[str, list[str]]:\n    \"\"\"Every rule id with its input keys (``partnership`` and ``calendar`` added\n    where the rule reads them).\"\"\"\n    return {{rule: list(keys) for rule, keys in _RULES.items()}}\n\n",
         results = results.join(", "),
         ids = ids.join(", "),
         codes = codes.join(", "),
@@ -407,15 +411,29 @@ fn python() -> String {
             .collect::<Vec<_>>()
             .join(", "),
         result_names = results.iter().map(|r| format!("{r:?}")).collect::<Vec<_>>().join(", "),
+        keys = RULES
+            .iter()
+            .map(|r| {
+                let context = [(r.reads_partnership, "partnership"), (r.reads_calendar, "calendar")];
+                let keys: Vec<String> = r
+                    .fields
+                    .iter()
+                    .copied()
+                    .chain(context.into_iter().filter_map(|(reads, key)| reads.then_some(key)))
+                    .map(|k| format!("{k:?}, "))
+                    .collect();
+                format!("    {:?}: ({}),\n", r.id, keys.concat().trim_end())
+            })
+            .collect::<String>(),
     );
     for rule in RULES {
         out.push_str(&format!(
-            "\n@overload\ndef evaluate(\n    rule: Literal[{:?}],\n    input: Mapping[str, Any],\n    *,\n    partnership: Optional[Partnership] = None,\n    calendar: Optional[Calendar] = None,\n) -> {}: ...\n",
+            "\n@overload\ndef evaluate(\n    rule: Literal[{:?}],\n    input: Mapping[str, Any],\n    *,\n    partnership: Optional[Partnership] = None,\n    calendar: Optional[Calendar] = None,\n    messages: Optional[str] = None,\n) -> {}: ...\n",
             rule.id, rule.result
         ));
     }
     out.push_str(
-        "\n\ndef evaluate(\n    rule: RuleId,\n    input: Mapping[str, Any],\n    *,\n    partnership: Optional[Partnership] = None,\n    calendar: Optional[Calendar] = None,\n) -> Any:\n    \"\"\"Decides rule ``rule`` on ``input`` (a mapping of the rule's input keys, as\n    in the conformance vectors; Python dates and Decimals are accepted) and\n    returns its result class.\"\"\"\n    return decide(rule, input, partnership, calendar)\n",
+        "\n\ndef evaluate(\n    rule: RuleId,\n    input: Mapping[str, Any],\n    *,\n    partnership: Optional[Partnership] = None,\n    calendar: Optional[Calendar] = None,\n    messages: Optional[str] = None,\n) -> Any:\n    \"\"\"Decides rule ``rule`` on ``input`` (a mapping of the rule's input keys, as\n    in the conformance vectors; Python dates and Decimals are accepted) and\n    returns its result class. ``messages``: another catalogue of public\n    messages for its errors, as JSON text.\"\"\"\n    return decide(rule, input, partnership, calendar, messages)\n",
     );
     for (rule, about) in RULES.iter().zip(descriptions()) {
         out.push_str("\n\n");

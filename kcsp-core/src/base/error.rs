@@ -57,6 +57,25 @@ impl ErrorDomain {
             ErrorDomain::Dhr => "dhr",
         }
     }
+
+    /// What the family's errors are about, in a line (the docs of each
+    /// binding's error class for it).
+    ///
+    /// ```
+    /// use kcsp_core::ErrorDomain;
+    /// assert_eq!(ErrorDomain::Grant.about(), "Money and the Crime Reduction Grant.");
+    /// ```
+    pub const fn about(self) -> &'static str {
+        match self {
+            ErrorDomain::Input => "Malformed input: dates, ids, amounts, unknown keys.",
+            ErrorDomain::Calendar => "A bank-holiday calendar that could not be read or used.",
+            ErrorDomain::Governance => {
+                "Quorum, removal votes, papers, reviews, chair terms, cadence, the partnership's definition."
+            }
+            ErrorDomain::Grant => "Money and the Crime Reduction Grant.",
+            ErrorDomain::Dhr => "The Domestic Homicide Review protocol and the action plans.",
+        }
+    }
 }
 
 impl fmt::Display for ErrorDomain {

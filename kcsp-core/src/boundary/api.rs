@@ -35,6 +35,11 @@ pub enum Receiver {
     Getter,
     /// The value described in a line (Python's `repr`, JavaScript's `toString`).
     Describe,
+    /// A function of the rules' context (class `Rules`): in JavaScript a
+    /// method of a `Rules` value and a function in Kent's context; in Python
+    /// a function of the module with keyword-only `partnership`, `calendar`
+    /// and `messages` (a catalogue of public messages, as JSON text).
+    Context,
 }
 
 /// What an argument holds.
@@ -49,6 +54,20 @@ pub enum ArgKind {
     Year,
     /// A file to read as text (Python only: a browser has no files).
     File,
+    /// A rule id of the registry.
+    Rule,
+    /// A rule's input: an object of its keys (dates and money as the
+    /// language has them, or as text).
+    Input,
+    /// A form's values, which may hold anything: what is being checked. A
+    /// value that cannot be read is one more error found, not a failure.
+    Form,
+    /// Plain data of the named type (a stored receipt, read back).
+    Record(&'static str),
+    /// The names of a form's fields by input key (`{"date": "Date of the
+    /// meeting"}`), for the public messages of the errors found. Not passed
+    /// to the core function: it changes how the errors are shown.
+    Labels,
 }
 
 /// One argument of a method.
@@ -74,6 +93,12 @@ pub enum Returns {
     Rows(&'static str),
     /// The problems found: a list of errors, not thrown.
     Problems,
+    /// The rule's own result type (a class of its own in Python, an object
+    /// typed by the rule in TypeScript).
+    Decision,
+    /// A record of the named type, as plain data (dicts in Python, objects
+    /// in JavaScript).
+    Record(&'static str),
 }
 
 /// A method of a context type, as every binding offers it.
@@ -127,7 +152,7 @@ const fn method(
     }
 }
 
-use ArgKind::{Date, File, Text, Year};
+use ArgKind::{Date, File, Form, Input, Labels, Rule, Text, Year};
 use Receiver::{Constructor, Describe, Getter, Static};
 
 /// Every method of the context types, in the order the bindings list them.
@@ -242,6 +267,38 @@ pub const METHODS: &[Method] = &[
     ),
     method("Calendar", "source", Receiver::Method, &[], Returns::Text, "Which calendar this is, in a sentence."),
     method("Calendar", "describe", Describe, &[], Returns::Text, "The calendar in a line."),
+    method(
+        "Rules",
+        "evaluate",
+        Receiver::Context,
+        &[arg("rule", Rule), arg("input", Input)],
+        Returns::Decision,
+        "Decides rule `rule` on `input` (the rule's input keys and their values, as the conformance vectors describe them) and returns the rule's result, with its explanation.",
+    ),
+    method(
+        "Rules",
+        "validate",
+        Receiver::Context,
+        &[arg("rule", Rule), arg("input", Form), optional("labels", Labels)],
+        Returns::Problems,
+        "Every input error of a form at once, the way a form shows them: each error with its `code`, `field` and public message; empty when the input is valid. Fails only for a rule that does not exist. `labels` name the form's fields by input key (`{\"date\": \"Date of the meeting\"}`) for the public messages; without one a field is named from its key.",
+    ),
+    method(
+        "Rules",
+        "receipt",
+        Receiver::Context,
+        &[arg("rule", Rule), arg("input", Input)],
+        Returns::Record("Receipt"),
+        "The decision as a receipt to store (as JSON): the rule, the input, the library version, a hash of the context used and the result.",
+    ),
+    method(
+        "Rules",
+        "verify",
+        Receiver::Context,
+        &[arg("receipt", ArgKind::Record("Receipt"))],
+        Returns::Record("Verification"),
+        "Whether a stored receipt still holds in this context: `holds`, `same_context`, `same_version`, the `result` now and the `error` code if it now fails.",
+    ),
 ];
 
 /// The methods of `Partnership`, one core function each.
@@ -346,6 +403,36 @@ pub mod partnership {
     /// `Partnership("name")`.
     pub fn describe(p: &Partnership) -> Result<String> {
         Ok(format!("Partnership({:?})", p.name()))
+    }
+}
+
+/// The functions of a context (`Rules`), one core function each.
+pub mod rules {
+    use crate::base::error::Result;
+    use crate::boundary::receipt::{self, Receipt, Verification};
+    use crate::boundary::registry::{self, Output};
+    use crate::definitions::context::Context;
+    use serde_json::Value;
+
+    /// Rule `rule` on `input` ([`registry::decide`]).
+    pub fn evaluate(ctx: &Context, rule: &str, input: &Value) -> Result<Box<dyn Output>> {
+        registry::decide(ctx, rule, input).map(|(out, _)| out)
+    }
+
+    /// Every input error of a form ([`registry::validate`]).
+    pub fn validate(ctx: &Context, rule: &str, input: &Value) -> Result<Vec<crate::base::error::Error>> {
+        registry::validate(ctx, rule, input)
+    }
+
+    /// The decision as a receipt ([`receipt::issue`]).
+    pub fn receipt(ctx: &Context, rule: &str, input: &Value) -> Result<Receipt> {
+        receipt::issue(ctx, rule, input)
+    }
+
+    /// Whether a stored receipt still holds ([`receipt::verify`]); a value
+    /// that is no receipt fails with `invalid_input` at its field.
+    pub fn verify(ctx: &Context, stored: &Value) -> Result<Verification> {
+        receipt::verify(ctx, &crate::base::input::parse(stored)?)
     }
 }
 

@@ -39,9 +39,11 @@ use serde_json::{Map, Value};
 use std::collections::HashMap;
 
 /// A column a rule's batch reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Wanted {
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct BatchColumn {
     /// Its name (the caller may map another column to it).
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub name: &'static str,
     /// Whether the batch fails without it (and without a value given once).
     pub required: bool,
@@ -54,15 +56,15 @@ pub struct Wanted {
 /// let names: Vec<&str> = kcsp_core::batch::columns("quorum").unwrap().iter().map(|w| w.name).collect();
 /// assert_eq!(names, ["body", "meeting_id", "date", "organisation"]);
 /// ```
-pub fn columns(id: &str) -> Result<Vec<Wanted>> {
+pub fn columns(id: &str) -> Result<Vec<BatchColumn>> {
     let info = registry::info(id)?;
     let shape = registry::shape(id).unwrap_or(Shape::ROWS);
-    let mut out: Vec<Wanted> = Vec::new();
+    let mut out: Vec<BatchColumn> = Vec::new();
     let mut push = |name: &'static str, required: bool| {
         if let Some(w) = out.iter_mut().find(|w| w.name == name) {
             w.required |= required;
         } else {
-            out.push(Wanted { name, required });
+            out.push(BatchColumn { name, required });
         }
     };
     for k in shape.by {

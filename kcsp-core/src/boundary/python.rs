@@ -9,39 +9,7 @@
 
 use crate::boundary::registry::{Output, Rule};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
-
-/// A JSON value (a receipt's input and result) as plain Python: dicts,
-/// lists, `str`, `int`, `float`, `bool`, `None`.
-pub fn json_to_python<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
-    use serde_json::Value;
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
-        // Receipts hold counts and days as integers; any other number is
-        // given as its JSON text rather than passed through a float.
-        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-            (Some(i), _) => i.into_pyobject(py)?.into_any(),
-            (_, Some(u)) => u.into_pyobject(py)?.into_any(),
-            _ => PyString::new(py, &n.to_string()).into_any(),
-        },
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(json_to_python(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (k, v) in map {
-                dict.set_item(k, json_to_python(py, v)?)?;
-            }
-            dict.into_any()
-        }
-    })
-}
+use pyo3::types::PyList;
 
 /// A row a context method returns ([`crate::api`]), as the Python tuple
 /// of its fields.

@@ -52,21 +52,31 @@ pub trait Rule {
     fn run(ctx: &Context, input: &Self::Input) -> Result<Self::Output>;
 }
 
-/// A rule as a row of [`RULES`].
+/// A rule as a row of [`RULES`] (what `rules()` lists in JavaScript).
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct RuleInfo {
     /// The rule id.
+    #[cfg_attr(feature = "typescript", tsify(type = "RuleId"))]
     pub id: &'static str,
     /// Its input's keys (without `partnership` and `calendar`).
+    #[cfg_attr(feature = "typescript", tsify(type = "string[]"))]
     pub fields: &'static [&'static str],
     /// Whether each key may be left out (in the order of `fields`).
+    #[cfg_attr(feature = "typescript", tsify(type = "boolean[]"))]
     pub optional: &'static [bool],
     /// Whether each key holds a list (in the order of `fields`).
+    #[cfg_attr(feature = "typescript", tsify(type = "boolean[]"))]
     pub lists: &'static [bool],
     /// The name of its result type (`QuorumResult`), the class or interface
     /// a binding returns.
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub result: &'static str,
     /// Its family: `governance`, `grants`, `dhr` or `csa` (a cargo feature).
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(type = "\"governance\" | \"grants\" | \"dhr\" | \"csa\"")
+    )]
     pub family: &'static str,
     /// Whether a request may carry a `partnership`.
     pub reads_partnership: bool,

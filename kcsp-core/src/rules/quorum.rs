@@ -1290,6 +1290,80 @@ pub fn coded(
     Ok(out)
 }
 
+/// [`coded`] with each meeting's date given as a day number (days since
+/// 1970-01-01, as JavaScript's `Date.UTC(y, m - 1, d) / 864e5` gives it),
+/// answering in columns: what the WebAssembly package's typed arrays hold.
+///
+/// Errors: those of [`coded`], a date's named `days` rather than `dates`;
+/// `date_out_of_range` at `days[i]` for a day number no date has.
+///
+/// ```
+/// use kcsp_core::{quorum, Context};
+/// let ids = ["kent_police", "kent_county_council", "office_of_the_pcc", "kent_fire_and_rescue"];
+/// // 14 July 2022 is day 19187.
+/// let q = quorum::coded_days(Context::kent(), "kcsp", &ids, &[0, 1, 2, 3, 0], &[4, 5], &[19187, 19187]).unwrap();
+/// assert_eq!((q.quorate, q.count, q.required), (vec![1, 0], vec![4, 1], vec![4, 4]));
+/// let e = quorum::coded_days(Context::kent(), "kcsp", &ids, &[0], &[1], &[i32::MAX]).unwrap_err();
+/// assert_eq!((e.code(), e.field()), ("date_out_of_range", "days[0]"));
+/// ```
+pub fn coded_days(
+    ctx: &Context,
+    body: &str,
+    organisations: &[&str],
+    codes: &[u16],
+    ends: &[u32],
+    days: &[i32],
+) -> Result<CodedColumns> {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    // A register repeats its dates: each day number's date is kept in a
+    // small table by its low bits, so most are converted once.
+    let mut seen: [Option<(i32, NaiveDate)>; 64] = [None; 64];
+    let mut dates = Vec::with_capacity(days.len());
+    for (i, &day) in days.iter().enumerate() {
+        let slot = seen.get_mut((day & 63) as usize);
+        let date = match slot {
+            Some(Some((d, date))) if *d == day => *date,
+            slot => {
+                let date = epoch
+                    .checked_add_signed(chrono::Duration::days(i64::from(day)))
+                    .ok_or_else(|| {
+                        Error::new(
+                            ErrorKind::DateOutOfRange,
+                            format!("days[{i}]"),
+                            "the day number is out of range",
+                        )
+                    })?;
+                if let Some(slot) = slot {
+                    *slot = Some((day, date));
+                }
+                date
+            }
+        };
+        dates.push(date);
+    }
+    let meetings = coded(ctx, body, organisations, codes, ends, &dates).map_err(|e| {
+        let f = e.field().replace("dates", "days");
+        e.at(f)
+    })?;
+    Ok(CodedColumns {
+        quorate: meetings.iter().map(|q| u8::from(q.quorate)).collect(),
+        count: meetings.iter().map(|q| q.count).collect(),
+        required: meetings.iter().map(|q| q.required).collect(),
+    })
+}
+
+/// The answers of [`coded_days`], one entry per meeting in each column.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct CodedColumns {
+    /// 1 where the meeting was quorate, else 0.
+    pub quorate: Vec<u8>,
+    /// Distinct seats (or organisations) represented.
+    pub count: Vec<u32>,
+    /// How many were needed.
+    pub required: Vec<u32>,
+}
+
 /// A meeting's quorum from [`coded`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

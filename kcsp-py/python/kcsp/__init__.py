@@ -33,7 +33,7 @@ parallel from threads.
 
 from __future__ import annotations
 
-from . import _kcsp, _registry, frames
+from . import _kcsp, _registry, errors, frames
 from ._kcsp import (
     BankHoliday,
     Calendar,
@@ -49,22 +49,12 @@ from ._kcsp import (
     ShutGate,
     Warning,
     receipt,
-    rules,
     validate,
     verify,
 )
 from ._registry import *  # noqa: F403 (every rule function and result class)
 from ._types import DateLike, MoneyLike
-from .errors import (
-    ERROR_CODES,
-    CalendarError,
-    DhrError,
-    GovernanceError,
-    GrantError,
-    InputError,
-    InternalError,
-    KcspError,
-)
+from .errors import *  # noqa: F403 (KcspError, a class per family of errors, ERROR_CODES)
 from .frames import *  # noqa: F403 (the batch functions)
 
 __version__: str = _kcsp.LIBRARY_VERSION
@@ -77,19 +67,9 @@ __all__ = [
     "validate",
     "receipt",
     "verify",
-    "rules",
     # values
     "DateLike",
     "MoneyLike",
-    # errors
-    "KcspError",
-    "InputError",
-    "CalendarError",
-    "GovernanceError",
-    "GrantError",
-    "DhrError",
-    "InternalError",
-    "ERROR_CODES",
     # what results hold
     "Explanation",
     "Citation",
@@ -104,4 +84,5 @@ __all__ = [
     "OverdueCase",
 ]
 __all__ += _registry.__all__  # the rules, evaluate, RuleId, ErrorCode, the result classes
+__all__ += errors.__all__
 __all__ += frames.__all__

@@ -21,7 +21,35 @@ ErrorCode = Literal["invalid_date", "date_out_of_range", "invalid_input", "unkno
 
 RULE_IDS: tuple[RuleId, ...] = ("quorum", "chair_removal", "decision", "papers_deadline", "working_day", "tor_review", "chair_term", "grant_split", "match_funding", "grant_ledger", "grant_reconciliation", "tactical_access", "dhr_deadlines", "dhr_transition", "dhr_portfolio", "meeting_cadence", "action_plan", "csa_priorities", "dhr_case",)
 
-__all__ = ["RuleId", "ErrorCode", "RULE_IDS", "evaluate", "quorum", "chair_removal", "decision", "papers_deadline", "working_day", "tor_review", "chair_term", "grant_split", "match_funding", "grant_ledger", "grant_reconciliation", "tactical_access", "dhr_deadlines", "dhr_transition", "dhr_portfolio", "meeting_cadence", "action_plan", "csa_priorities", "dhr_case", "quorum_batch", "chair_removal_batch", "decision_batch", "papers_deadline_batch", "working_day_batch", "tor_review_batch", "chair_term_batch", "grant_split_batch", "match_funding_batch", "grant_ledger_batch", "grant_reconciliation_batch", "tactical_access_batch", "dhr_deadlines_batch", "dhr_transition_batch", "dhr_portfolio_batch", "meeting_cadence_batch", "action_plan_batch", "csa_priorities_batch", "dhr_case_batch", "QuorumResult", "RemovalResult", "DecisionResult", "PapersResult", "WorkingDay", "ReviewStatus", "TermStatus", "Split", "MatchFunding", "Ledger", "Reconciliation", "TacticalAccess", "Deadlines", "TransitionResult", "Portfolio", "CadenceResult", "PlanProgress", "Priorities", "CaseStatus"]
+__all__ = ["RuleId", "ErrorCode", "RULE_IDS", "rules", "evaluate", "quorum", "chair_removal", "decision", "papers_deadline", "working_day", "tor_review", "chair_term", "grant_split", "match_funding", "grant_ledger", "grant_reconciliation", "tactical_access", "dhr_deadlines", "dhr_transition", "dhr_portfolio", "meeting_cadence", "action_plan", "csa_priorities", "dhr_case", "quorum_batch", "chair_removal_batch", "decision_batch", "papers_deadline_batch", "working_day_batch", "tor_review_batch", "chair_term_batch", "grant_split_batch", "match_funding_batch", "grant_ledger_batch", "grant_reconciliation_batch", "tactical_access_batch", "dhr_deadlines_batch", "dhr_transition_batch", "dhr_portfolio_batch", "meeting_cadence_batch", "action_plan_batch", "csa_priorities_batch", "dhr_case_batch", "QuorumResult", "RemovalResult", "DecisionResult", "PapersResult", "WorkingDay", "ReviewStatus", "TermStatus", "Split", "MatchFunding", "Ledger", "Reconciliation", "TacticalAccess", "Deadlines", "TransitionResult", "Portfolio", "CadenceResult", "PlanProgress", "Priorities", "CaseStatus"]
+
+_RULES: dict[str, tuple[str, ...]] = {
+    "quorum": ("body", "date", "present", "partnership",),
+    "chair_removal": ("body", "date", "office", "present", "votes_for", "partnership",),
+    "decision": ("body", "date", "present", "for", "against", "casting_vote", "partnership",),
+    "papers_deadline": ("body", "meeting", "circulated", "partnership", "calendar",),
+    "working_day": ("date", "calendar",),
+    "tor_review": ("body", "approvals", "as_of", "partnership",),
+    "chair_term": ("body", "elected", "as_of", "partnership",),
+    "grant_split": ("allocation", "year",),
+    "match_funding": ("grant", "total_cost",),
+    "grant_ledger": ("year", "allocation", "tactical_open", "projects",),
+    "grant_reconciliation": ("year", "allocation", "tactical_open", "projects", "stated_figures", "stated_projects",),
+    "tactical_access": ("year", "as_of", "earlier_projects_complete", "upfront_cases_decided", "closed_from",),
+    "dhr_deadlines": ("notified", "as_of", "decided", "decision", "submitted", "extensions",),
+    "dhr_transition": ("events",),
+    "dhr_portfolio": ("cases",),
+    "meeting_cadence": ("body", "year", "meetings", "other_meetings", "covered_from", "covered_to", "partnership",),
+    "action_plan": ("as_of", "items",),
+    "csa_priorities": ("date",),
+    "dhr_case": ("case", "as_of",),
+}
+
+
+def rules() -> dict[str, list[str]]:
+    """Every rule id with its input keys (``partnership`` and ``calendar`` added
+    where the rule reads them)."""
+    return {rule: list(keys) for rule, keys in _RULES.items()}
 
 
 @overload
@@ -31,6 +59,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> QuorumResult: ...
 
 @overload
@@ -40,6 +69,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> RemovalResult: ...
 
 @overload
@@ -49,6 +79,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> DecisionResult: ...
 
 @overload
@@ -58,6 +89,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> PapersResult: ...
 
 @overload
@@ -67,6 +99,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> WorkingDay: ...
 
 @overload
@@ -76,6 +109,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> ReviewStatus: ...
 
 @overload
@@ -85,6 +119,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> TermStatus: ...
 
 @overload
@@ -94,6 +129,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> Split: ...
 
 @overload
@@ -103,6 +139,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> MatchFunding: ...
 
 @overload
@@ -112,6 +149,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> Ledger: ...
 
 @overload
@@ -121,6 +159,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> Reconciliation: ...
 
 @overload
@@ -130,6 +169,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> TacticalAccess: ...
 
 @overload
@@ -139,6 +179,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> Deadlines: ...
 
 @overload
@@ -148,6 +189,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> TransitionResult: ...
 
 @overload
@@ -157,6 +199,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> Portfolio: ...
 
 @overload
@@ -166,6 +209,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> CadenceResult: ...
 
 @overload
@@ -175,6 +219,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> PlanProgress: ...
 
 @overload
@@ -184,6 +229,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> Priorities: ...
 
 @overload
@@ -193,6 +239,7 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> CaseStatus: ...
 
 
@@ -202,11 +249,13 @@ def evaluate(
     *,
     partnership: Optional[Partnership] = None,
     calendar: Optional[Calendar] = None,
+    messages: Optional[str] = None,
 ) -> Any:
     """Decides rule ``rule`` on ``input`` (a mapping of the rule's input keys, as
     in the conformance vectors; Python dates and Decimals are accepted) and
-    returns its result class."""
-    return decide(rule, input, partnership, calendar)
+    returns its result class. ``messages``: another catalogue of public
+    messages for its errors, as JSON text."""
+    return decide(rule, input, partnership, calendar, messages)
 
 
 def quorum(
