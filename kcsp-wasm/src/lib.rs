@@ -488,13 +488,12 @@ pub fn rules() -> Result<JsValue, JsValue> {
 
 /// Every error code with its family (`input`, `calendar`, `governance`, `grant`, `dhr`).
 #[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "Record<string, string>")]
-pub fn error_codes() -> Result<JsValue, JsValue> {
-    plain_data(
-        &ErrorKind::ALL
-            .iter()
-            .map(|k| (k.code(), k.domain()))
-            .collect::<BTreeMap<_, _>>(),
-    )
+pub fn error_codes() -> JsValue {
+    let o = js_sys::Object::new();
+    for k in ErrorKind::ALL {
+        set(&o, k.code(), &k.domain().as_str().into());
+    }
+    o.into()
 }
 
 /// Quorum of many meetings from typed arrays, for high volumes: organisation
