@@ -379,3 +379,153 @@ fn a_register_in_arrow_chunks_answers_as_json_rows_do() {
     let quorate: Vec<Cell> = fast.column("quorate").unwrap().iter().collect();
     assert!(quorate.contains(&Cell::Bool(true)) && quorate.contains(&Cell::Bool(false)));
 }
+
+/// Registers with bad cells of every kind (dates that are not dates, the
+/// same or different in a meeting's rows; unknown, badly written and
+/// missing organisations; missing meeting ids; several bodies), each
+/// answered by the quorum's faster paths and by the generic engine alone:
+/// the same table and the same errors, cell for cell.
+#[test]
+fn the_quorum_fast_paths_answer_as_the_generic_engine_on_bad_rows() {
+    let dates = [
+        "2022-07-14",
+        "2022-07-14",
+        "2022-09-01",
+        "31/02/2022",
+        "2022-02-30",
+        "14 July 2022",
+        "",
+    ];
+    let orgs = [
+        "kent_police",
+        "kent_county_council",
+        "office_of_the_pcc",
+        "kent_fire_and_rescue",
+        "health",
+        "nhs_kent_and_medway",
+        "kent_polise",
+        "Kent Police",
+        "",
+    ];
+    let bodies = ["kcsp", "kcsp", "dhr_steering_group"];
+    let mut seed: u64 = 7;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(seed >> 33).unwrap() % n
+    };
+    let mut fast_kinds = 0;
+    for case in 0..400 {
+        // How bad the register is: from every row good to most rows bad.
+        let badness = case % 5;
+        let meetings = 1 + next(6);
+        let (mut m, mut b, mut d, mut o) = (vec![], vec![], vec![], vec![]);
+        // Each meeting's body, day, and whether its date is bad: in every
+        // row the same way (most), or in some rows only.
+        let plan: Vec<(usize, usize, usize)> = (0..meetings)
+            .map(|_| {
+                (
+                    next(bodies.len()),
+                    next(2),
+                    if next(4) < badness { 1 + next(4) / 3 } else { 0 },
+                )
+            })
+            .collect();
+        for _ in 0..(meetings * 4) {
+            let k = next(meetings);
+            let (body, day, bad) = plan[k];
+            let date = match bad {
+                0 => dates[day * 2],
+                1 => dates[3 + k % 4],
+                _ if next(2) == 0 => dates[3 + next(4)],
+                _ => dates[day * 2],
+            };
+            let org = if badness > 2 && next(6) == 0 {
+                orgs[6 + next(3)]
+            } else {
+                orgs[next(6)]
+            };
+            let meeting = if badness == 4 && next(20) == 0 {
+                ""
+            } else {
+                ["m1", "m2", "m3", "m4", "m5", "m6"][k]
+            };
+            m.push(meeting);
+            b.push(bodies[body]);
+            d.push(date);
+            o.push(org);
+        }
+        let with_body = case % 3 != 0;
+        let mut cols = vec![("meeting_id", col(&m)), ("date", col(&d)), ("organisation", col(&o))];
+        if with_body {
+            cols.push(("body", col(&b)));
+        }
+        let s = sheet(&cols);
+        let fast = batch::run(Context::kent(), "quorum", &s).unwrap();
+        let slow = batch::run_generic(Context::kent(), "quorum", &s).unwrap();
+        let names = |t: &Table| t.columns.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&fast), names(&slow), "case {case}");
+        assert_eq!(fast.rows(), slow.rows(), "case {case}");
+        for i in 0..fast.rows() {
+            assert_eq!(row(&fast, i), row(&slow, i), "case {case}, row {i}");
+        }
+        let errors = |t: &Table| {
+            t.errors
+                .iter()
+                .map(|e| {
+                    (
+                        e.row,
+                        e.source,
+                        e.error.code().to_string(),
+                        e.error.field().to_string(),
+                        e.error.message().to_string(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(errors(&fast), errors(&slow), "case {case}");
+        fast_kinds += usize::from(!slow.errors.is_empty());
+    }
+    // Bad rows were there to find.
+    assert!(fast_kinds > 100, "{fast_kinds}");
+}
+
+/// A register whose every date is `31/02/2022`: each meeting keeps its
+/// place, with its keys and the date's error on its first row, as the
+/// generic engine has it.
+#[test]
+fn a_register_of_bad_dates_answers_as_the_generic_engine() {
+    let n = 3000;
+    let m: Vec<String> = (0..n).map(|i| format!("m{}", i / 20)).collect();
+    let orgs = [
+        "kent_police",
+        "kent_county_council",
+        "office_of_the_pcc",
+        "nhs_kent_and_medway",
+    ];
+    let cols = vec![
+        ("meeting_id", Values(m.iter().map(|x| json!(x)).collect())),
+        ("date", Values(vec![json!("31/02/2022"); n])),
+        ("organisation", Values((0..n).map(|i| json!(orgs[i % 4])).collect())),
+    ];
+    let s = sheet(&cols);
+    let fast = batch::run(Context::kent(), "quorum", &s).unwrap();
+    let slow = batch::run_generic(Context::kent(), "quorum", &s).unwrap();
+    assert_eq!(fast, slow);
+    assert_eq!(fast.rows(), n / 20);
+    assert_eq!(fast.errors.len(), n / 20);
+    assert_eq!(
+        (
+            fast.errors[1].error.code(),
+            fast.errors[1].error.field(),
+            fast.errors[1].source
+        ),
+        ("invalid_date", "rows[20].date", Some(20))
+    );
+    let names: Vec<&str> = fast.columns.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["body", "meeting_id", "error_code", "error_field", "error_message"]
+    );
+}

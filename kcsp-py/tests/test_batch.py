@@ -446,3 +446,29 @@ def test_a_table_from_polars_keeps_text_as_views_and_exports_flat(tmp_path: Path
     again = pd.read_csv(tmp_path / "q.csv", keep_default_na=False)
     assert again["represented"].tolist() == ["; ".join(r) for r in from_dict["represented"]]
     assert again["body"].tolist() == ["kcsp", "dhr_steering_group"]
+
+
+def test_bad_meetings_keep_their_place_and_leave_the_others_as_they_were() -> None:
+    pd = pytest.importorskip("pandas")
+    good = pd.DataFrame(register(40))
+    good["meeting_id"] = good["meeting_id"].astype(str)
+    good["date"] = [d.isoformat() for d in good["date"]]
+    bad = good.copy()
+    undated = bad["meeting_id"] == "m3"
+    bad.loc[undated, "date"] = "31/02/2022"
+    mistyped = bad.index[bad["meeting_id"] == "m5"][0]
+    bad.loc[mistyped, "organisation"] = "kent_polise"
+    want, got = kcsp.quorum_batch(good), kcsp.quorum_batch(bad)
+    assert got["meeting_id"] == want["meeting_id"]
+    k3, k5 = got["meeting_id"].index("m3"), got["meeting_id"].index("m5")
+    for name in ("quorate", "count", "represented", "missing", "reason"):
+        assert [v for k, v in enumerate(got[name]) if k not in (k3, k5)] == [
+            v for k, v in enumerate(want[name]) if k not in (k3, k5)
+        ]
+        assert got[name][k3] is None and got[name][k5] is None
+    # Each bad meeting has the errors a single request of it has, named by its rows.
+    first3 = int(bad.index[undated][0])
+    assert [(e["code"], e["field"]) for e in got.errors if e["row"] == k3] == [("invalid_date", f"rows[{first3}].date")]
+    assert [(e["code"], e["field"]) for e in got.errors if e["row"] == k5] == [
+        ("unknown_organisation", f"rows[{mistyped}].organisation")
+    ]

@@ -33,7 +33,7 @@
 use crate::base::error::{quote, Error, ErrorKind, Result};
 use crate::base::year::FinancialYear;
 use crate::boundary::registry::{self, RuleInfo};
-use crate::boundary::table::{Cell, Cells, Column, Key, RowError, Shape, Sheet, Table};
+use crate::boundary::table::{Cell, Cells, Column, Engine, Key, RowError, Shape, Sheet, Table};
 use crate::definitions::context::Context;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -147,10 +147,24 @@ fn optional(info: &RuleInfo, field: &str) -> bool {
 pub fn run(ctx: &Context, id: &str, sheet: &Sheet<'_>) -> Result<Table> {
     let (info, shape, sheet) = prepared(ctx, id, sheet)?;
     if let Some(fast) = shape.fast {
-        if let Some(t) = fast(ctx, &sheet) {
+        let engine = Generic {
+            ctx,
+            info,
+            shape,
+            sheet: &sheet,
+        };
+        if let Some(t) = fast(ctx, &sheet, &engine) {
             return Ok(t);
         }
     }
+    Ok(generic(ctx, info, &shape, &sheet))
+}
+
+/// [`run`] without the rule's faster path: the generic engine alone, which
+/// every faster path must answer as. For tests that hold them to it.
+#[doc(hidden)]
+pub fn run_generic(ctx: &Context, id: &str, sheet: &Sheet<'_>) -> Result<Table> {
+    let (info, shape, sheet) = prepared(ctx, id, sheet)?;
     Ok(generic(ctx, info, &shape, &sheet))
 }
 
@@ -672,6 +686,63 @@ fn located(shape: &Shape, sheet: &Sheet<'_>, group: &Group, e: Error) -> (Option
     }
 }
 
+/// A group's answer: the cells of its result, or every error found in it
+/// (each with the caller's row it came from), sorted by row.
+type GroupAnswer = (Option<Vec<(String, Cell)>>, Vec<(Option<usize>, Error)>);
+
+fn decide_group(
+    ctx: &Context,
+    info: &RuleInfo,
+    shape: &Shape,
+    sheet: &Sheet<'_>,
+    group: &Group,
+    req: Map<String, Value>,
+) -> GroupAnswer {
+    let mut found: Vec<(Option<usize>, Error)> = group.errors.clone();
+    let mut answer = None;
+    if found.is_empty() {
+        let value = Value::Object(req);
+        match registry::decide_in(ctx, info.id, &value) {
+            Ok(out) => answer = Some(out.cells()),
+            Err(e) => {
+                let mut all = registry::validate_in(ctx, info.id, &value);
+                if all.is_empty() {
+                    all.push(e);
+                }
+                found.extend(all.into_iter().map(|e| located(shape, sheet, group, e)));
+            }
+        }
+    }
+    found.sort_by_key(|(r, _)| r.unwrap_or(usize::MAX));
+    (answer, found)
+}
+
+/// What a faster path asks of the generic engine (see [`Engine`]).
+struct Generic<'a> {
+    ctx: &'a Context,
+    info: &'static RuleInfo,
+    shape: Shape,
+    sheet: &'a Sheet<'a>,
+}
+
+impl Engine for Generic<'_> {
+    fn validate(&self, input: &Value) -> Vec<Error> {
+        registry::validate_in(self.ctx, self.info.id, input)
+    }
+    fn refused(&self, key: Vec<Value>, rows: Vec<usize>) -> Option<Vec<(Option<usize>, Error)>> {
+        let mut group = Group {
+            key,
+            rows,
+            errors: Vec::new(),
+        };
+        let req = request(self.info, &self.shape, self.sheet, &mut group);
+        match decide_group(self.ctx, self.info, &self.shape, self.sheet, &group, req) {
+            (None, found) => Some(found),
+            (Some(_), _) => None,
+        }
+    }
+}
+
 fn generic(ctx: &Context, info: &RuleInfo, shape: &Shape, sheet: &Sheet<'_>) -> Table {
     let mut groups = groups(shape, sheet);
     let mut requests: Vec<Map<String, Value>> = groups.iter_mut().map(|g| request(info, shape, sheet, g)).collect();
@@ -681,22 +752,7 @@ fn generic(ctx: &Context, info: &RuleInfo, shape: &Shape, sheet: &Sheet<'_>) -> 
     let mut rows: Vec<Option<Vec<(String, Cell)>>> = Vec::with_capacity(groups.len());
     let mut errors: Vec<RowError> = Vec::new();
     for (k, (group, req)) in groups.iter().zip(requests).enumerate() {
-        let mut found: Vec<(Option<usize>, Error)> = group.errors.clone();
-        let mut answer = None;
-        if found.is_empty() {
-            let value = Value::Object(req);
-            match registry::decide_in(ctx, info.id, &value) {
-                Ok(out) => answer = Some(out.cells()),
-                Err(e) => {
-                    let mut all = registry::validate_in(ctx, info.id, &value);
-                    if all.is_empty() {
-                        all.push(e);
-                    }
-                    found.extend(all.into_iter().map(|e| located(shape, sheet, group, e)));
-                }
-            }
-        }
-        found.sort_by_key(|(r, _)| r.unwrap_or(usize::MAX));
+        let (answer, found) = decide_group(ctx, info, shape, sheet, group, req);
         errors.extend(
             found
                 .into_iter()

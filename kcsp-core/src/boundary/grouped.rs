@@ -10,8 +10,9 @@
     allow(dead_code)
 )]
 
+use crate::base::error::Error;
 use crate::base::year::FinancialYear;
-use crate::boundary::table::{Cells, Column, Key, Lists, Shape, Sheet, Table, Texts};
+use crate::boundary::table::{Cells, Column, Engine, Key, Lists, RowError, Shape, Sheet, Table, Texts};
 use crate::definitions::context::Context;
 use crate::rules::quorum;
 use serde_json::{Map, Value};
@@ -201,10 +202,14 @@ fn meetings_of<'a>(
 /// The `conditions` column: each meeting's conditions as JSON, as the
 /// generic engine writes them (a register repeats a handful of them, so
 /// each is written once and copied).
-fn conditions(out: &[Out<'_>]) -> Cells {
+fn conditions(rows: &[Answer<'_, '_>]) -> Cells {
     let mut seen: Vec<(&[quorum::ConditionResult], Value)> = Vec::new();
-    let mut cells = crate::boundary::table::JsonCells::with_capacity(out.len());
-    for o in out {
+    let mut cells = crate::boundary::table::JsonCells::with_capacity(rows.len());
+    for a in rows {
+        let Some(o) = a.judged() else {
+            cells.push(&Value::Null);
+            continue;
+        };
         let c = o.q.conditions.as_slice();
         match seen.iter().find(|(k, _)| *k == c) {
             Some((_, v)) => cells.push(v),
@@ -221,31 +226,58 @@ fn conditions(out: &[Out<'_>]) -> Cells {
 }
 
 /// The quorum of a whole attendance register at once, body by body, with
-/// the organisations resolved once ([`quorum::batch`]). `None` when a row
-/// cannot be read or a meeting cannot be judged: the generic engine then
-/// answers, with every error of every row.
-fn register_quorum(ctx: &Context, sheet: &Sheet<'_>) -> Option<Table> {
-    let meeting = sheet.column("meeting_id")?;
-    let date = sheet.column("date")?;
-    let org = sheet.column("organisation")?;
-    let body_col = sheet.column("body");
-    let fixed = match sheet.values.get("body") {
-        Some(Value::String(b)) => Some(b.as_str()),
-        _ => None,
-    };
-    let read = |row: usize| -> Option<quorum::Attendance<'_>> {
+/// the organisations resolved once ([`quorum::batch`]). When a row cannot
+/// be read or a meeting cannot be judged, the register is taken meeting by
+/// meeting ([`by_meeting`]); `None` leaves it to the generic engine, with
+/// every error of every row.
+fn register_quorum(ctx: &Context, sheet: &Sheet<'_>, engine: &dyn Engine) -> Option<Table> {
+    whole_register(ctx, sheet).or_else(|| by_meeting(ctx, sheet, engine))
+}
+
+/// A register's columns: meeting, date, organisation, body (where the
+/// data has one), and the body given once for every row.
+struct Register<'s> {
+    meeting: &'s dyn Column,
+    date: &'s dyn Column,
+    org: &'s dyn Column,
+    body: Option<&'s dyn Column>,
+    fixed: Option<&'s str>,
+}
+
+impl<'s> Register<'s> {
+    /// Row `row` as an attendance, `None` when a cell cannot be read.
+    fn read(&self, row: usize) -> Option<quorum::Attendance<'s>> {
         Some(quorum::Attendance {
-            meeting: meeting.text(row).ok()??,
-            date: date.date(row).ok()??,
-            organisation: org.text(row).ok()??,
+            meeting: self.meeting.text(row).ok()??,
+            date: self.date.date(row).ok()??,
+            organisation: self.org.text(row).ok()??,
         })
-    };
+    }
+}
+
+fn register_columns<'s>(sheet: &'s Sheet<'_>) -> Option<Register<'s>> {
+    Some(Register {
+        meeting: sheet.column("meeting_id")?,
+        date: sheet.column("date")?,
+        org: sheet.column("organisation")?,
+        body: sheet.column("body"),
+        fixed: match sheet.values.get("body") {
+            Some(Value::String(b)) => Some(b.as_str()),
+            _ => None,
+        },
+    })
+}
+
+fn whole_register(ctx: &Context, sheet: &Sheet<'_>) -> Option<Table> {
+    let reg = register_columns(sheet)?;
+    let (meeting, date, org) = (reg.meeting, reg.date, reg.org);
+    let read = |row: usize| reg.read(row);
     let mut out: Vec<Out<'_>> = Vec::new();
     // Rows by body, in order of the body's first row; a register of one
     // body (the common case) streams its rows, a block at a time, with
     // nothing gathered first.
     let mut bodies: Vec<(&str, Vec<usize>)> = Vec::new();
-    match (body_col, fixed) {
+    match (reg.body, reg.fixed) {
         (None, Some(b)) => bodies.push((b, Vec::new())),
         (None, None) => return None,
         (Some(c), _) => {
@@ -274,48 +306,290 @@ fn register_quorum(ctx: &Context, sheet: &Sheet<'_>) -> Option<Table> {
     if several {
         out.sort_by_key(|o| o.first);
     }
-    let n = out.len();
-    // Written straight into typed columns: no cell is allocated on its own.
-    let texts = |f: &dyn for<'o> Fn(&'o Out<'o>) -> &'o str| {
+    let rows: Vec<Answer<'_, '_>> = out.iter().map(Answer::Judged).collect();
+    Some(
+        Table {
+            columns: answer_columns(sheet, &rows),
+            errors: Vec::new(),
+        }
+        .with_errors(rows.len()),
+    )
+}
+
+/// A meeting of the table: judged, or refused with the error that the
+/// generic engine reports for it.
+enum Answer<'o, 'a> {
+    Judged(&'o Out<'a>),
+    Refused { body: &'a str, meeting: &'a str },
+}
+
+/// A meeting of the register, by how it is answered.
+enum Meeting<'a> {
+    /// Every row dated: judged with the others of its body.
+    Dated,
+    /// Every row carries the same text that is not a date.
+    Undated(&'a str),
+    /// Anything else: answered by the generic engine.
+    Other,
+}
+
+/// The register meeting by meeting: the meetings whose rows all read are
+/// judged together, body by body, as [`whole_register`] judges them; a
+/// meeting whose rows all carry the same text that is not a date keeps its
+/// place with the one error the generic engine finds for it (its
+/// `validate` asked once for each body, date text and organisation); any
+/// other meeting (a cell that cannot be read, a meeting that cannot be
+/// judged) is refused by the generic engine itself, with every error of
+/// every row. `None` (the generic engine answers the whole register) only
+/// when a key cannot be read as text.
+///
+/// Rows that cannot be read then cost about what good ones do (a register
+/// of a million rows of `31/02/2022`), and one bad meeting does not send
+/// the whole register down the generic path.
+fn by_meeting(ctx: &Context, sheet: &Sheet<'_>, engine: &dyn Engine) -> Option<Table> {
+    let reg = register_columns(sheet)?;
+    let (meeting, date, org) = (reg.meeting, reg.date, reg.org);
+    // Meetings keyed by body and meeting, in order of first appearance.
+    let mut index: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut groups: Vec<(&str, &str, Vec<usize>)> = Vec::new();
+    let mut last = usize::MAX;
+    for row in 0..sheet.rows {
+        let body = match reg.body {
+            Some(c) => c.text(row).ok()??,
+            None => reg.fixed?,
+        };
+        let m = meeting.text(row).ok()??;
+        // A meeting's rows usually come together: the last group first.
+        if let Some((b, x, rows)) = groups.get_mut(last) {
+            if *b == body && *x == m {
+                rows.push(row);
+                continue;
+            }
+        }
+        match index.get(&(body, m)).and_then(|&g| groups.get_mut(g)) {
+            Some((_, _, rows)) => rows.push(row),
+            None => {
+                index.insert((body, m), groups.len());
+                groups.push((body, m, vec![row]));
+            }
+        }
+        last = index.get(&(body, m)).copied().unwrap_or(usize::MAX);
+    }
+    let mut kinds: Vec<Meeting<'_>> = Vec::with_capacity(groups.len());
+    for (_, _, rows) in &groups {
+        let first = *rows.first()?;
+        let kind = if rows.iter().any(|&r| !matches!(org.text(r), Ok(Some(_)))) {
+            Meeting::Other
+        } else {
+            match date.date(first) {
+                Ok(Some(_)) if rows.iter().all(|&r| matches!(date.date(r), Ok(Some(_)))) => Meeting::Dated,
+                Err(_) => match date.text(first) {
+                    Ok(Some(text)) if rows.iter().all(|&r| matches!(date.text(r), Ok(Some(t)) if t == text)) => {
+                        Meeting::Undated(text)
+                    }
+                    _ => Meeting::Other,
+                },
+                _ => Meeting::Other,
+            }
+        };
+        kinds.push(kind);
+    }
+    // The dated meetings, body by body: the k-th of a body's meetings is
+    // the k-th of its dated groups. One that cannot be judged is refused.
+    let mut judged: Vec<Option<Out<'_>>> = Vec::new();
+    judged.resize_with(groups.len(), || None);
+    let mut bodies: Vec<&str> = Vec::new();
+    for (body, _, _) in &groups {
+        if !bodies.contains(body) {
+            bodies.push(body);
+        }
+    }
+    let read = |row: usize| reg.read(row);
+    for body in bodies {
+        let of_body: Vec<usize> = (0..groups.len())
+            .filter(|&g| matches!((groups.get(g), kinds.get(g)), (Some((b, _, _)), Some(Meeting::Dated)) if *b == body))
+            .collect();
+        if of_body.is_empty() {
+            continue;
+        }
+        let rows: Vec<usize> = of_body
+            .iter()
+            .filter_map(|&g| groups.get(g))
+            .flat_map(|(_, _, r)| r.iter().copied())
+            .collect();
+        let failed = std::cell::Cell::new(false);
+        let attendance = rows.iter().map_while(|&r| {
+            let a = read(r);
+            failed.set(a.is_none());
+            a
+        });
+        let batch = quorum::batch(ctx, body, attendance).ok()?;
+        if failed.get() || batch.meetings.len() != of_body.len() {
+            return None;
+        }
+        for (g, q) in of_body.into_iter().zip(batch.meetings) {
+            if q.error.is_some() {
+                *kinds.get_mut(g)? = Meeting::Other;
+            } else {
+                let first = *rows.get(q.first_row)?;
+                *judged.get_mut(g)? = Some(Out { first, body, q });
+            }
+        }
+    }
+    // Every meeting's errors, in order. An undated meeting's is the date's
+    // error alone when each of its organisations is valid (asked once per
+    // body, text and organisation); any other meeting not judged is the
+    // generic engine's, with every error of every row.
+    let mut asked: HashMap<(&str, &str, &str), Option<Error>> = HashMap::new();
+    let mut memo: [Option<(&str, &str, &str)>; 64] = [None; 64];
+    let mut errors = Vec::new();
+    for (k, ((body, m, rows), kind)) in groups.iter().zip(&kinds).enumerate() {
+        let first = *rows.first()?;
+        let undated = match kind {
+            Meeting::Dated => continue,
+            Meeting::Undated(text) => {
+                // Each organisation asked once; the rows of a register name
+                // a few of them, so most are found in a small memo first.
+                let mut all = true;
+                for &r in rows {
+                    let Ok(Some(o)) = org.text(r) else {
+                        all = false;
+                        break;
+                    };
+                    let key = (*body, *text, o);
+                    let slot = (o.len() ^ usize::from(o.as_bytes().last().copied().unwrap_or(0)).wrapping_mul(31)) % 64;
+                    if memo.get(slot).is_some_and(|k| *k == Some(key)) {
+                        continue;
+                    }
+                    let e = asked.entry(key).or_insert_with(|| {
+                        let probe = serde_json::json!({"body": body, "date": text, "present": [o]});
+                        match engine.validate(&probe).as_slice() {
+                            [e] if e.field() == "date" => Some(e.clone()),
+                            _ => None,
+                        }
+                    });
+                    if e.is_none() {
+                        all = false;
+                        break;
+                    }
+                    if let Some(k) = memo.get_mut(slot) {
+                        *k = Some(key);
+                    }
+                }
+                let first_org = org.text(first).ok().flatten();
+                all.then(|| first_org.and_then(|o| asked.get(&(*body, *text, o)).cloned().flatten()))
+            }
+            Meeting::Other => None,
+        };
+        match undated.flatten() {
+            Some(e) => errors.push(RowError {
+                row: k,
+                source: Some(first),
+                error: e.at(sheet.field(first, "date")),
+            }),
+            None => {
+                let key = vec![Value::String((*body).to_string()), Value::String((*m).to_string())];
+                let found = engine.refused(key, rows.clone())?;
+                errors.extend(
+                    found
+                        .into_iter()
+                        .map(|(source, error)| RowError { row: k, source, error }),
+                );
+            }
+        }
+    }
+    let rows: Vec<Answer<'_, '_>> = groups
+        .iter()
+        .zip(&judged)
+        .map(|((body, meeting, _), j)| match j {
+            Some(o) => Answer::Judged(o),
+            None => Answer::Refused { body, meeting },
+        })
+        .collect();
+    let columns = if judged.iter().any(Option::is_some) {
+        answer_columns(sheet, &rows)
+    } else {
+        // No meeting answered: the keys alone, as the generic engine has them.
+        vec![
+            (
+                sheet.caller_name("body").to_string(),
+                Cells::texts(rows.iter().map(|a| Some(a.body()))),
+            ),
+            (
+                sheet.caller_name("meeting_id").to_string(),
+                Cells::texts(rows.iter().map(|a| Some(a.meeting()))),
+            ),
+        ]
+    };
+    Some(Table { columns, errors }.with_errors(rows.len()))
+}
+
+impl Answer<'_, '_> {
+    fn body(&self) -> &str {
+        match self {
+            Answer::Judged(o) => o.body,
+            Answer::Refused { body, .. } => body,
+        }
+    }
+    fn meeting(&self) -> &str {
+        match self {
+            Answer::Judged(o) => o.q.meeting,
+            Answer::Refused { meeting, .. } => meeting,
+        }
+    }
+    fn judged(&self) -> Option<&Out<'_>> {
+        match self {
+            Answer::Judged(o) => Some(o),
+            Answer::Refused { .. } => None,
+        }
+    }
+}
+
+/// The table's columns, written straight into typed columns (no cell is
+/// allocated on its own); a refused meeting has its keys and nothing else.
+fn answer_columns(sheet: &Sheet<'_>, rows: &[Answer<'_, '_>]) -> Vec<(String, Cells)> {
+    let n = rows.len();
+    let texts = |f: &dyn for<'o> Fn(&'o Answer<'o, 'o>) -> Option<&'o str>| {
         // Sized first, so that the buffer is never moved as it grows.
-        let bytes = out.iter().map(|o| f(o).len()).sum();
+        let bytes = rows.iter().map(|o| f(o).map_or(0, str::len)).sum();
         let mut t = Texts::with_capacity(n, bytes);
-        out.iter().for_each(|o| t.push(Some(f(o))));
+        rows.iter().for_each(|o| t.push(f(o)));
         Cells::Text(t)
     };
     let lists = |f: &dyn for<'o> Fn(&'o Out<'o>) -> &'o [&'o str]| {
-        let items = out.iter().map(|o| f(o).len()).sum();
-        let bytes = out.iter().flat_map(f).map(|s| s.len()).sum();
+        let judged = || rows.iter().filter_map(Answer::judged);
+        let items = judged().map(|o| f(o).len()).sum();
+        let bytes = judged().flat_map(f).map(|s| s.len()).sum();
         let mut l = Lists::of_texts_sized(n, items, bytes);
-        out.iter().for_each(|o| l.push_texts(f(o)));
+        rows.iter().for_each(|a| match a.judged() {
+            Some(o) => l.push_texts(f(o)),
+            None => l.push_missing(),
+        });
         Cells::List(Box::new(l))
     };
-    let ints = |f: &dyn Fn(&Out<'_>) -> u32| Cells::Int(out.iter().map(|o| Some(i64::from(f(o)))).collect());
-    let columns = vec![
-        (sheet.caller_name("body").to_string(), texts(&|o| o.body)),
-        (sheet.caller_name("meeting_id").to_string(), texts(&|o| o.q.meeting)),
+    let ints =
+        |f: &dyn Fn(&Out<'_>) -> u32| Cells::Int(rows.iter().map(|a| a.judged().map(|o| i64::from(f(o)))).collect());
+    vec![
+        (sheet.caller_name("body").to_string(), texts(&|a| Some(a.body()))),
+        (
+            sheet.caller_name("meeting_id").to_string(),
+            texts(&|a| Some(a.meeting())),
+        ),
         (
             "date".to_string(),
-            Cells::Date(out.iter().map(|o| Some(o.q.date)).collect()),
+            Cells::Date(rows.iter().map(|a| a.judged().map(|o| o.q.date)).collect()),
         ),
-        ("basis".to_string(), texts(&|o| o.q.basis.as_str())),
+        ("basis".to_string(), texts(&|a| a.judged().map(|o| o.q.basis.as_str()))),
         (
             "quorate".to_string(),
-            Cells::Bool(out.iter().map(|o| Some(o.q.quorate)).collect()),
+            Cells::Bool(rows.iter().map(|a| a.judged().map(|o| o.q.quorate)).collect()),
         ),
         ("count".to_string(), ints(&|o| o.q.count)),
         ("required".to_string(), ints(&|o| o.q.required)),
-        ("conditions".to_string(), conditions(&out)),
+        ("conditions".to_string(), conditions(rows)),
         ("represented".to_string(), lists(&|o| &o.q.represented)),
         ("missing".to_string(), lists(&|o| &o.q.missing)),
         ("not_counted".to_string(), lists(&|o| &o.q.not_counted)),
-        ("reason".to_string(), texts(&|o| &o.q.reason)),
-    ];
-    Some(
-        Table {
-            columns,
-            errors: Vec::new(),
-        }
-        .with_errors(n),
-    )
+        ("reason".to_string(), texts(&|a| a.judged().map(|o| &*o.q.reason))),
+    ]
 }

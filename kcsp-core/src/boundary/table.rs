@@ -106,8 +106,10 @@ pub struct Shape {
     /// `before_each` cadence: the other body's meetings).
     pub whole: Option<Whole>,
     /// A faster path for the whole batch, answering as the generic one
-    /// does; `None` from it leaves the batch to the generic path.
-    pub fast: Option<fn(&Context, &Sheet<'_>) -> Option<Table>>,
+    /// does; `None` from it leaves the batch to the generic path. It is
+    /// given the generic [`Engine`], so that the errors it reports are
+    /// those the generic path would find.
+    pub fast: Option<Fast>,
 }
 
 impl Shape {
@@ -118,6 +120,23 @@ impl Shape {
         whole: None,
         fast: None,
     };
+}
+
+/// A shape's faster path (see [`Shape::fast`]): the context, the rows, and
+/// the generic engine, for the errors it would find.
+pub type Fast = fn(&Context, &Sheet<'_>, &dyn Engine) -> Option<Table>;
+
+/// The generic engine, as a faster path asks it about what it does not
+/// answer itself, so that its errors are the generic engine's own.
+pub trait Engine {
+    /// Every error of the rule's request `input` (as
+    /// [`validate`](crate::registry::validate) in the batch's context).
+    fn validate(&self, input: &Value) -> Vec<Error>;
+    /// Every error of the group of `rows` keyed by `key` (the shape's keys,
+    /// in order), each with the row it came from, sorted by row; `None`
+    /// when the group is answered, not refused. For shapes without
+    /// [`whole`](Shape::whole).
+    fn refused(&self, key: Vec<Value>, rows: Vec<usize>) -> Option<Vec<(Option<usize>, Error)>>;
 }
 
 /// What keys a group of rows.
@@ -399,6 +418,11 @@ impl Lists {
         }
         self.ends.push(self.items.len());
         self.valid.push(true);
+    }
+    /// Adds a missing list (a row that could not be decided).
+    pub fn push_missing(&mut self) {
+        self.ends.push(self.items.len());
+        self.valid.push(false);
     }
     /// How many lists it has.
     pub fn len(&self) -> usize {
