@@ -386,7 +386,7 @@ impl Rules {
     fn shown(&self, labels: Option<&JsValue>) -> Result<Shown<'_>, JsValue> {
         let labels = match labels.filter(|l| !l.is_undefined() && !l.is_null()) {
             None => BTreeMap::new(),
-            Some(l) => serde_json::from_str(&json_text(l)?)
+            Some(l) => kcsp_core::input::parse(&object(l, "labels")?)
                 .map_err(|_| invalid_at("labels", "labels map input keys to text".into()))?,
         };
         Ok(Shown {
@@ -431,7 +431,8 @@ impl Rules {
         let options: Options = if options.is_undefined() || options.is_null() {
             Options::default()
         } else {
-            serde_json::from_str(&json_text(&options)?).map_err(|e| invalid(&format!("options: {e}")))?
+            kcsp_core::input::parse(&object(&options, "options")?)
+                .map_err(|e| invalid(&format!("options: {}", e.message())))?
         };
         let throw = match options.errors.as_deref() {
             None | Some("keep") => false,

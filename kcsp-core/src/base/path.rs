@@ -13,7 +13,7 @@
 //! serde's buffering (an untagged or internally tagged enum) reports the
 //! enum's own path.
 
-use serde::de::{self, DeserializeSeed, Deserializer as _, MapAccess, SeqAccess, Unexpected, Visitor};
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde::forward_to_deserialize_any;
 use serde_json::{Map, Value};
 use std::cell::RefCell;
@@ -54,6 +54,54 @@ impl de::Error for Problem {
     fn missing_field(field: &'static str) -> Self {
         Problem::Missing(field)
     }
+
+    // serde's own wording, with a floating point number written by
+    // `serde_json` (as its error type does): serde's `Display` of
+    // `Unexpected::Float` is the one use of `core`'s float formatting in
+    // the library, 14 KB of the WebAssembly package.
+    #[cold]
+    fn invalid_type(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        Problem::from_text(format!("invalid type: {}, expected {exp}", Described(unexp)))
+    }
+
+    #[cold]
+    fn invalid_value(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        Problem::from_text(format!("invalid value: {}, expected {exp}", Described(unexp)))
+    }
+}
+
+/// An unexpected value as `serde_json` describes it (`null`, and a float
+/// written without `core`'s float formatting), else in serde's words.
+struct Described<'a>(Unexpected<'a>);
+
+impl fmt::Display for Described<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Unexpected::Float(v) => match serde_json::Number::from_f64(v) {
+                Some(n) => write!(f, "floating point `{n}`"),
+                None => f.write_str("floating point"),
+            },
+            Unexpected::Unit => f.write_str("null"),
+            // The rest in serde's words, written here: delegating to serde's
+            // `Display` would keep its float formatting reachable.
+            Unexpected::Bool(b) => write!(f, "boolean `{b}`"),
+            Unexpected::Unsigned(n) => write!(f, "integer `{n}`"),
+            Unexpected::Signed(n) => write!(f, "integer `{n}`"),
+            Unexpected::Char(c) => write!(f, "character `{c}`"),
+            Unexpected::Str(s) => write!(f, "string {s:?}"),
+            Unexpected::Bytes(_) => f.write_str("byte array"),
+            Unexpected::Option => f.write_str("Option value"),
+            Unexpected::NewtypeStruct => f.write_str("newtype struct"),
+            Unexpected::Seq => f.write_str("sequence"),
+            Unexpected::Map => f.write_str("map"),
+            Unexpected::Enum => f.write_str("enum"),
+            Unexpected::UnitVariant => f.write_str("unit variant"),
+            Unexpected::NewtypeVariant => f.write_str("newtype variant"),
+            Unexpected::TupleVariant => f.write_str("tuple variant"),
+            Unexpected::StructVariant => f.write_str("struct variant"),
+            Unexpected::Other(other) => f.write_str(other),
+        }
+    }
 }
 
 impl Problem {
@@ -75,12 +123,6 @@ impl Problem {
             (Problem::Missing(key), false) => format!("{path}.{key}"),
             _ => path.to_string(),
         }
-    }
-
-    /// An error of `serde_json`'s own readers (the scalars): a value's own
-    /// error if it carried one, serde's words otherwise.
-    fn from_json(e: serde_json::Error) -> Problem {
-        de::Error::custom(e)
     }
 }
 
@@ -259,7 +301,7 @@ impl<'de> At<'de, '_> {
         match self.value {
             Value::Null => self.here(visitor.visit_unit()),
             Value::Bool(b) => self.here(visitor.visit_bool(*b)),
-            Value::Number(n) => self.here(n.deserialize_any(visitor).map_err(Problem::from_json)),
+            Value::Number(n) => self.here(number(n, visitor)),
             Value::String(s) => self.here(visitor.visit_borrowed_str(s)),
             Value::Array(items) => self.list(items, visitor),
             Value::Object(map) => self.object(map, visitor, false),
@@ -292,25 +334,48 @@ impl<'de> At<'de, '_> {
         self.here(result)
     }
 
-    /// A scalar read by `&Value`'s own deserializer (which, for these,
-    /// never reads a list or an object).
-    fn scalar<V: Visitor<'de>>(
-        self,
-        read: impl FnOnce(&'de Value, V) -> Result<V::Value, serde_json::Error>,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        match self.value {
-            Value::Array(_) | Value::Object(_) => self.wrong_type(&visitor),
-            value => self.here(read(value, visitor).map_err(Problem::from_json)),
+    /// A scalar: a value of the kind asked for handed to the visitor as
+    /// `&Value`'s own deserializer hands it (a number as what it holds, so
+    /// that the visitor says whether it fits); anything else is the wrong
+    /// type. Read here rather than by `&Value`'s deserializer so that every
+    /// error is this module's (no `serde_json` error, whose description of
+    /// a value keeps `core`'s float formatting in the WebAssembly package).
+    fn scalar<V: Visitor<'de>>(self, kind: Kind, visitor: V) -> Result<V::Value, Error> {
+        match (kind, self.value) {
+            (Kind::Bool, Value::Bool(b)) => self.here(visitor.visit_bool(*b)),
+            (Kind::Number, Value::Number(n)) => self.here(number(n, visitor)),
+            (Kind::Text, Value::String(s)) => self.here(visitor.visit_borrowed_str(s)),
+            (Kind::Unit, Value::Null) => self.here(visitor.visit_unit()),
+            _ => self.wrong_type(&visitor),
         }
     }
 }
 
-/// Scalars are read by `&Value`'s own deserializer.
+/// What a scalar reader takes (as `&Value`'s deserializer does).
+#[derive(Clone, Copy)]
+enum Kind {
+    Bool,
+    Number,
+    Text,
+    Unit,
+}
+
+/// A number handed to `visitor` as what it holds, as `serde_json` does.
+fn number<'de, V: Visitor<'de>>(n: &serde_json::Number, visitor: V) -> Result<V::Value, Error> {
+    if let Some(u) = n.as_u64() {
+        visitor.visit_u64(u)
+    } else if let Some(i) = n.as_i64() {
+        visitor.visit_i64(i)
+    } else {
+        visitor.visit_f64(n.as_f64().unwrap_or_default())
+    }
+}
+
+/// Scalars, read by [`At::scalar`].
 macro_rules! scalars {
-    ($($method:ident),*) => {
+    ($($method:ident => $kind:ident),*) => {
         $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            self.scalar(|value, visitor| value.$method(visitor), visitor)
+            self.scalar(Kind::$kind, visitor)
         })*
     };
 }
@@ -325,22 +390,22 @@ impl<'de> de::Deserializer<'de> for At<'de, '_> {
     }
 
     scalars!(
-        deserialize_bool,
-        deserialize_i8,
-        deserialize_i16,
-        deserialize_i32,
-        deserialize_i64,
-        deserialize_u8,
-        deserialize_u16,
-        deserialize_u32,
-        deserialize_u64,
-        deserialize_f32,
-        deserialize_f64,
-        deserialize_char,
-        deserialize_str,
-        deserialize_string,
-        deserialize_unit,
-        deserialize_identifier
+        deserialize_bool => Bool,
+        deserialize_i8 => Number,
+        deserialize_i16 => Number,
+        deserialize_i32 => Number,
+        deserialize_i64 => Number,
+        deserialize_u8 => Number,
+        deserialize_u16 => Number,
+        deserialize_u32 => Number,
+        deserialize_u64 => Number,
+        deserialize_f32 => Number,
+        deserialize_f64 => Number,
+        deserialize_char => Text,
+        deserialize_str => Text,
+        deserialize_string => Text,
+        deserialize_unit => Unit,
+        deserialize_identifier => Text
     );
 
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -594,6 +659,18 @@ mod tests {
         let (path, e) = deserialize::<Vec<Body>>(&json!([{"seats": []}])).unwrap_err();
         assert_eq!(path, "[0]");
         assert!(e.to_string().starts_with("missing field `id`"), "{e}");
+    }
+
+    #[test]
+    fn a_float_where_none_belongs_is_described_as_serde_describes_it() {
+        let (path, e) = deserialize::<Vec<Body>>(&json!([{"id": 1.5, "seats": []}])).unwrap_err();
+        assert_eq!(path, "[0].id");
+        assert_eq!(e.to_string(), "invalid type: floating point `1.5`, expected a string");
+        let (_, e) = deserialize::<Vec<Body>>(&json!([{"id": "a", "seats": [{"holders": [2.0]}]}])).unwrap_err();
+        assert_eq!(e.to_string(), "invalid type: floating point `2.0`, expected u32");
+        // Anything else keeps serde's words.
+        let (_, e) = deserialize::<Vec<Body>>(&json!([{"id": true, "seats": []}])).unwrap_err();
+        assert_eq!(e.to_string(), "invalid type: boolean `true`, expected a string");
     }
 
     #[test]

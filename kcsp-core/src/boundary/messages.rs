@@ -41,7 +41,9 @@ impl Catalogue {
     pub fn english() -> &'static Catalogue {
         static EN: OnceLock<Catalogue> = OnceLock::new();
         EN.get_or_init(|| {
-            serde_json::from_str(include_str!("../../data/messages.en.json")).unwrap_or(Catalogue {
+            // Read as the catalogues a caller gives are (no typed reader of
+            // `serde_json`'s own in the package).
+            Catalogue::from_json(include_str!("../../data/messages.en.json")).unwrap_or(Catalogue {
                 language: "en".into(),
                 messages: BTreeMap::new(),
             })
@@ -51,8 +53,11 @@ impl Catalogue {
     /// A catalogue from JSON text (`{"language": "cy", "messages": {code: text}}`).
     /// Errors: `invalid_input` for text of another shape or a key that is no code.
     pub fn from_json(text: &str) -> Result<Catalogue> {
-        let c: Catalogue = serde_json::from_str(text)
-            .map_err(|e| Error::new(ErrorKind::InvalidInput, "", format!("not a message catalogue: {e}")))?;
+        let not = |field: String, e: &dyn std::fmt::Display| {
+            Error::new(ErrorKind::InvalidInput, field, format!("not a message catalogue: {e}"))
+        };
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| not(String::new(), &e))?;
+        let c: Catalogue = crate::base::path::deserialize(&value).map_err(|(path, e)| not(e.field(&path), &e))?;
         if let Some(k) = c.messages.keys().find(|k| ErrorKind::from_code(k).is_none()) {
             return Err(Error::new(
                 ErrorKind::InvalidInput,
@@ -236,5 +241,18 @@ mod tests {
         let e = Error::new(ErrorKind::DuplicateVote, "votes_for[1]", "x");
         assert_eq!(e.public_message(), "Each seat can vote only once");
         assert!(Catalogue::from_json(r#"{"language": "cy", "messages": {"nope": "x"}}"#).is_err());
+        // A catalogue of the wrong shape names the part that is wrong.
+        let e = Catalogue::from_json(r#"{"language": "cy", "messages": {"invalid_date": 5}}"#).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("invalid_input", "messages.invalid_date"));
+        assert_eq!(
+            e.message(),
+            "not a message catalogue: invalid type: integer `5`, expected a string"
+        );
+        let e = Catalogue::from_json(r#"{"language": "cy"}"#).unwrap_err();
+        assert_eq!(e.field(), "messages");
+        assert!(Catalogue::from_json("{")
+            .unwrap_err()
+            .message()
+            .starts_with("not a message catalogue: EOF"));
     }
 }
