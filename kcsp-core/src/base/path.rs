@@ -5,13 +5,15 @@
 //!
 //! It is a serde `Deserializer` over `&serde_json::Value` that keeps the path
 //! it is at as a chain on the stack and records it where an error starts;
-//! scalars are read by `serde_json`'s own deserializer. It does the job of
-//! the `serde_path_to_error` crate without wrapping every visitor and seed
-//! of every type (which doubled the deserialization code and made the
-//! WebAssembly package 23 KB gzip larger: BENCHMARKS.md, "WebAssembly:
-//! per-family builds, size and the demo"). As there, content read through
-//! serde's buffering (an untagged or internally tagged enum) reports the
-//! enum's own path.
+//! scalars are handed to the visitor as `serde_json`'s own deserializer
+//! hands them, and every error, with its description of the wrong value, is
+//! this module's (so no float formatting is reachable from an input error).
+//! It does the job of the `serde_path_to_error` crate without wrapping
+//! every visitor and seed of every type (which doubled the deserialization
+//! code and made the WebAssembly package 23 KB gzip larger: BENCHMARKS.md,
+//! "WebAssembly: per-family builds, size and the demo"). As there, content
+//! read through serde's buffering (an untagged or internally tagged enum)
+//! reports the enum's own path.
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde::forward_to_deserialize_any;
@@ -57,8 +59,8 @@ impl de::Error for Problem {
 
     // serde's own wording, with a floating point number written by
     // `serde_json` (as its error type does): serde's `Display` of
-    // `Unexpected::Float` is the one use of `core`'s float formatting in
-    // the library, 14 KB of the WebAssembly package.
+    // `Unexpected` was the one way into `core`'s float formatting, 18 KB of
+    // WebAssembly code before `wasm-opt`.
     #[cold]
     fn invalid_type(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
         Problem::from_text(format!("invalid type: {}, expected {exp}", Described(unexp)))
