@@ -12,7 +12,7 @@
 
 use crate::base::error::Error;
 use crate::base::year::FinancialYear;
-use crate::boundary::table::{Cells, Column, Engine, Key, Lists, RowError, Shape, Sheet, Table, Texts};
+use crate::boundary::table::{Cells, Column, Engine, JsonCells, Key, Lists, RowError, Shape, Sheet, Table, Texts};
 use crate::definitions::context::Context;
 use crate::rules::quorum;
 use serde_json::{Map, Value};
@@ -159,70 +159,41 @@ impl<'a> Iterator for Blocks<'a> {
     }
 }
 
-/// A meeting of the register's answers, with the body it was judged as.
-struct Out<'a> {
+/// A meeting of the register's answers, with the body it was judged as
+/// and the register row it starts at (borrowed from its body's batch).
+#[derive(Clone, Copy)]
+struct Out<'o, 'a> {
     first: usize,
     body: &'a str,
-    q: quorum::MeetingQuorum<'a>,
+    q: &'o quorum::MeetingQuorum<'a>,
+}
+
+/// Rows to a quorum batch: `failed` is set, and the rows end, at the first
+/// that cannot be read.
+fn readable<'a, 'f>(
+    rows: impl Iterator<Item = Option<quorum::Attendance<'a>>> + 'f,
+    failed: &'f std::cell::Cell<bool>,
+) -> impl Iterator<Item = quorum::Attendance<'a>> + 'f {
+    rows.map_while(move |a| {
+        failed.set(a.is_none());
+        a
+    })
 }
 
 /// The meetings of one body's rows (`rows`: each attendance row, `None` for
-/// one that cannot be read; `at` maps the k-th of them to its register row)
-/// into `out`; `None` when a row cannot be read or a meeting cannot be judged.
+/// one that cannot be read); `None` when a row cannot be read or a meeting
+/// cannot be judged.
 fn meetings_of<'a>(
     ctx: &'a Context,
     body: &'a str,
     rows: impl Iterator<Item = Option<quorum::Attendance<'a>>>,
-    at: impl Fn(usize) -> Option<usize>,
-    out: &mut Vec<Out<'a>>,
-) -> Option<()> {
+) -> Option<Vec<quorum::MeetingQuorum<'a>>> {
     let failed = std::cell::Cell::new(false);
-    let attendance = rows.map_while(|a| {
-        failed.set(a.is_none());
-        a
-    });
-    let batch = quorum::batch(ctx, body, attendance).ok()?;
-    if failed.get() {
+    let batch = quorum::batch(ctx, body, readable(rows, &failed)).ok()?;
+    if failed.get() || batch.meetings.iter().any(|q| q.error.is_some()) {
         return None;
     }
-    out.reserve(batch.meetings.len());
-    for q in batch.meetings {
-        if q.error.is_some() {
-            return None;
-        }
-        out.push(Out {
-            first: at(q.first_row)?,
-            body,
-            q,
-        });
-    }
-    Some(())
-}
-
-/// The `conditions` column: each meeting's conditions as JSON, as the
-/// generic engine writes them (a register repeats a handful of them, so
-/// each is written once and copied).
-fn conditions(rows: &[Answer<'_, '_>]) -> Cells {
-    let mut seen: Vec<(&[quorum::ConditionResult], Value)> = Vec::new();
-    let mut cells = crate::boundary::table::JsonCells::with_capacity(rows.len());
-    for a in rows {
-        let Some(o) = a.judged() else {
-            cells.push(&Value::Null);
-            continue;
-        };
-        let c = o.q.conditions.as_slice();
-        match seen.iter().find(|(k, _)| *k == c) {
-            Some((_, v)) => cells.push(v),
-            None => {
-                let v = serde_json::to_value(c).unwrap_or(Value::Null);
-                cells.push(&v);
-                if seen.len() < 64 {
-                    seen.push((c, v));
-                }
-            }
-        }
-    }
-    Cells::Json(cells)
+    Some(batch.meetings)
 }
 
 /// The quorum of a whole attendance register at once, body by body, with
@@ -272,7 +243,6 @@ fn whole_register(ctx: &Context, sheet: &Sheet<'_>) -> Option<Table> {
     let reg = register_columns(sheet)?;
     let (meeting, date, org) = (reg.meeting, reg.date, reg.org);
     let read = |row: usize| reg.read(row);
-    let mut out: Vec<Out<'_>> = Vec::new();
     // Rows by body, in order of the body's first row; a register of one
     // body (the common case) streams its rows, a block at a time, with
     // nothing gathered first.
@@ -293,34 +263,41 @@ fn whole_register(ctx: &Context, sheet: &Sheet<'_>) -> Option<Table> {
             }
         }
     }
-    let several = bodies.len() > 1;
-    for (body, list) in &bodies {
+    if let [(body, list)] = bodies.as_slice() {
         if list.is_empty() {
-            let rows = Blocks::new(meeting, date, org, sheet.rows);
-            meetings_of(ctx, body, rows, Some, &mut out)?;
-        } else {
-            let rows = list.iter().map(|&r| read(r));
-            meetings_of(ctx, body, rows, |k| list.get(k).copied(), &mut out)?;
+            // One body, streamed: each meeting written as it is judged.
+            let mut columns = Columns::with_capacity(sheet.rows / 8);
+            let (failed, mut refused) = (std::cell::Cell::new(false), false);
+            let rows = readable(Blocks::new(meeting, date, org, sheet.rows), &failed);
+            quorum::batch_each(ctx, body, rows, |q| {
+                refused |= q.error.is_some();
+                if !refused {
+                    columns.judged(body, &q);
+                }
+            })
+            .ok()?;
+            if failed.get() || refused {
+                return None;
+            }
+            return Some(columns.table(sheet));
         }
     }
-    if several {
-        out.sort_by_key(|o| o.first);
+    let mut judged = Vec::with_capacity(bodies.len());
+    for (body, list) in &bodies {
+        judged.push(meetings_of(ctx, body, list.iter().map(|&r| read(r)))?);
     }
-    let rows: Vec<Answer<'_, '_>> = out.iter().map(Answer::Judged).collect();
-    Some(
-        Table {
-            columns: answer_columns(sheet, &rows),
-            errors: Vec::new(),
+    // The meetings of every body, in order of their first row.
+    let mut rows: Vec<Out<'_, '_>> = Vec::with_capacity(judged.iter().map(Vec::len).sum());
+    for ((body, list), meetings) in bodies.iter().zip(&judged) {
+        for q in meetings {
+            let first = *list.get(q.first_row)?;
+            rows.push(Out { first, body, q });
         }
-        .with_errors(rows.len()),
-    )
-}
-
-/// A meeting of the table: judged, or refused with the error that the
-/// generic engine reports for it.
-enum Answer<'o, 'a> {
-    Judged(&'o Out<'a>),
-    Refused { body: &'a str, meeting: &'a str },
+    }
+    rows.sort_by_key(|o| o.first);
+    let mut columns = Columns::with_capacity(rows.len());
+    rows.iter().for_each(|o| columns.judged(o.body, &o.q.view()));
+    Some(columns.table(sheet))
 }
 
 /// A meeting of the register, by how it is answered.
@@ -396,8 +373,7 @@ fn by_meeting(ctx: &Context, sheet: &Sheet<'_>, engine: &dyn Engine) -> Option<T
     }
     // The dated meetings, body by body: the k-th of a body's meetings is
     // the k-th of its dated groups. One that cannot be judged is refused.
-    let mut judged: Vec<Option<Out<'_>>> = Vec::new();
-    judged.resize_with(groups.len(), || None);
+    let mut batches = Vec::new();
     let mut bodies: Vec<&str> = Vec::new();
     for (body, _, _) in &groups {
         if !bodies.contains(body) {
@@ -427,13 +403,18 @@ fn by_meeting(ctx: &Context, sheet: &Sheet<'_>, engine: &dyn Engine) -> Option<T
         if failed.get() || batch.meetings.len() != of_body.len() {
             return None;
         }
-        for (g, q) in of_body.into_iter().zip(batch.meetings) {
+        for (&g, q) in of_body.iter().zip(&batch.meetings) {
             if q.error.is_some() {
                 *kinds.get_mut(g)? = Meeting::Other;
-            } else {
-                let first = *rows.get(q.first_row)?;
-                *judged.get_mut(g)? = Some(Out { first, body, q });
             }
+        }
+        batches.push((body, of_body, rows, batch.meetings));
+    }
+    let mut judged: Vec<Option<Out<'_, '_>>> = vec![None; groups.len()];
+    for (body, of_body, rows, meetings) in &batches {
+        for (&g, q) in of_body.iter().zip(meetings).filter(|(_, q)| q.error.is_none()) {
+            let first = *rows.get(q.first_row)?;
+            *judged.get_mut(g)? = Some(Out { first, body, q });
         }
     }
     // Every meeting's errors, in order. An undated meeting's is the date's
@@ -498,98 +479,142 @@ fn by_meeting(ctx: &Context, sheet: &Sheet<'_>, engine: &dyn Engine) -> Option<T
             }
         }
     }
-    let rows: Vec<Answer<'_, '_>> = groups
-        .iter()
-        .zip(&judged)
-        .map(|((body, meeting, _), j)| match j {
-            Some(o) => Answer::Judged(o),
-            None => Answer::Refused { body, meeting },
-        })
-        .collect();
     let columns = if judged.iter().any(Option::is_some) {
-        answer_columns(sheet, &rows)
+        let mut columns = Columns::with_capacity(groups.len());
+        for ((body, meeting, _), j) in groups.iter().zip(&judged) {
+            match j {
+                Some(o) => columns.judged(o.body, &o.q.view()),
+                None => columns.refused(body, meeting),
+            }
+        }
+        columns.finish(sheet)
     } else {
         // No meeting answered: the keys alone, as the generic engine has them.
         vec![
             (
                 sheet.caller_name("body").to_string(),
-                Cells::texts(rows.iter().map(|a| Some(a.body()))),
+                Cells::texts(groups.iter().map(|(b, _, _)| Some(*b))),
             ),
             (
                 sheet.caller_name("meeting_id").to_string(),
-                Cells::texts(rows.iter().map(|a| Some(a.meeting()))),
+                Cells::texts(groups.iter().map(|(_, m, _)| Some(*m))),
             ),
         ]
     };
-    Some(Table { columns, errors }.with_errors(rows.len()))
+    Some(Table { columns, errors }.with_errors(groups.len()))
 }
 
-impl Answer<'_, '_> {
-    fn body(&self) -> &str {
-        match self {
-            Answer::Judged(o) => o.body,
-            Answer::Refused { body, .. } => body,
-        }
-    }
-    fn meeting(&self) -> &str {
-        match self {
-            Answer::Judged(o) => o.q.meeting,
-            Answer::Refused { meeting, .. } => meeting,
-        }
-    }
-    fn judged(&self) -> Option<&Out<'_>> {
-        match self {
-            Answer::Judged(o) => Some(o),
-            Answer::Refused { .. } => None,
-        }
-    }
+/// The table's columns, written meeting by meeting straight into typed
+/// columns (no cell is allocated on its own); a refused meeting has its
+/// keys and nothing else.
+struct Columns {
+    body: Texts,
+    meeting: Texts,
+    date: Vec<Option<chrono::NaiveDate>>,
+    basis: Texts,
+    quorate: Vec<Option<bool>>,
+    count: Vec<Option<i64>>,
+    required: Vec<Option<i64>>,
+    /// Each meeting's conditions as JSON, as the generic engine writes
+    /// them: a register repeats a handful of them, so each is written once
+    /// and the rows point at it (`seen`).
+    conditions: JsonCells,
+    seen: Vec<(Vec<quorum::ConditionResult>, u32)>,
+    represented: Lists,
+    missing: Lists,
+    not_counted: Lists,
+    reason: Texts,
 }
 
-/// The table's columns, written straight into typed columns (no cell is
-/// allocated on its own); a refused meeting has its keys and nothing else.
-fn answer_columns(sheet: &Sheet<'_>, rows: &[Answer<'_, '_>]) -> Vec<(String, Cells)> {
-    let n = rows.len();
-    let texts = |f: &dyn for<'o> Fn(&'o Answer<'o, 'o>) -> Option<&'o str>| {
-        // Sized first, so that the buffer is never moved as it grows.
-        let bytes = rows.iter().map(|o| f(o).map_or(0, str::len)).sum();
-        let mut t = Texts::with_capacity(n, bytes);
-        rows.iter().for_each(|o| t.push(f(o)));
-        Cells::Text(t)
-    };
-    let lists = |f: &dyn for<'o> Fn(&'o Out<'o>) -> &'o [&'o str]| {
-        let judged = || rows.iter().filter_map(Answer::judged);
-        let items = judged().map(|o| f(o).len()).sum();
-        let bytes = judged().flat_map(f).map(|s| s.len()).sum();
-        let mut l = Lists::of_texts_sized(n, items, bytes);
-        rows.iter().for_each(|a| match a.judged() {
-            Some(o) => l.push_texts(f(o)),
-            None => l.push_missing(),
-        });
-        Cells::List(Box::new(l))
-    };
-    let ints =
-        |f: &dyn Fn(&Out<'_>) -> u32| Cells::Int(rows.iter().map(|a| a.judged().map(|o| i64::from(f(o)))).collect());
-    vec![
-        (sheet.caller_name("body").to_string(), texts(&|a| Some(a.body()))),
-        (
-            sheet.caller_name("meeting_id").to_string(),
-            texts(&|a| Some(a.meeting())),
-        ),
-        (
-            "date".to_string(),
-            Cells::Date(rows.iter().map(|a| a.judged().map(|o| o.q.date)).collect()),
-        ),
-        ("basis".to_string(), texts(&|a| a.judged().map(|o| o.q.basis.as_str()))),
-        (
-            "quorate".to_string(),
-            Cells::Bool(rows.iter().map(|a| a.judged().map(|o| o.q.quorate)).collect()),
-        ),
-        ("count".to_string(), ints(&|o| o.q.count)),
-        ("required".to_string(), ints(&|o| o.q.required)),
-        ("conditions".to_string(), conditions(rows)),
-        ("represented".to_string(), lists(&|o| &o.q.represented)),
-        ("missing".to_string(), lists(&|o| &o.q.missing)),
-        ("not_counted".to_string(), lists(&|o| &o.q.not_counted)),
-        ("reason".to_string(), texts(&|a| a.judged().map(|o| &*o.q.reason))),
-    ]
+impl Columns {
+    /// Room for about `n` meetings.
+    fn with_capacity(n: usize) -> Columns {
+        let texts = || Texts::with_capacity(n, n.saturating_mul(16));
+        let lists = || Lists::of_texts_sized(n, n.saturating_mul(2), n.saturating_mul(32));
+        Columns {
+            body: texts(),
+            meeting: texts(),
+            date: Vec::with_capacity(n),
+            basis: texts(),
+            quorate: Vec::with_capacity(n),
+            count: Vec::with_capacity(n),
+            required: Vec::with_capacity(n),
+            conditions: JsonCells::with_capacity(n),
+            seen: Vec::new(),
+            represented: lists(),
+            missing: lists(),
+            not_counted: lists(),
+            reason: Texts::with_capacity(n, n.saturating_mul(64)),
+        }
+    }
+
+    /// A meeting judged as a meeting of `body`.
+    fn judged(&mut self, body: &str, q: &quorum::MeetingView<'_, '_>) {
+        self.body.push(Some(body));
+        self.meeting.push(Some(q.meeting));
+        self.date.push(Some(q.date));
+        self.basis.push(Some(q.basis.as_str()));
+        self.quorate.push(Some(q.quorate));
+        self.count.push(Some(i64::from(q.count)));
+        self.required.push(Some(i64::from(q.required)));
+        match self.seen.iter().find(|(c, _)| c.as_slice() == q.conditions) {
+            Some(&(_, k)) => self.conditions.push_again(k),
+            None => {
+                let k = self
+                    .conditions
+                    .push(&serde_json::to_value(q.conditions).unwrap_or(Value::Null));
+                if let (Some(k), true) = (k, self.seen.len() < 64) {
+                    self.seen.push((q.conditions.to_vec(), k));
+                }
+            }
+        }
+        self.represented.push_texts(q.represented);
+        self.missing.push_texts(q.missing);
+        self.not_counted.push_texts(q.not_counted);
+        self.reason.push(Some(q.reason));
+    }
+
+    /// A meeting refused: its keys alone.
+    fn refused(&mut self, body: &str, meeting: &str) {
+        self.body.push(Some(body));
+        self.meeting.push(Some(meeting));
+        self.date.push(None);
+        self.basis.push(None);
+        self.quorate.push(None);
+        self.count.push(None);
+        self.required.push(None);
+        self.conditions.push(&Value::Null);
+        self.represented.push_missing();
+        self.missing.push_missing();
+        self.not_counted.push_missing();
+        self.reason.push(None);
+    }
+
+    /// The columns, named as the caller named the keys.
+    fn finish(self, sheet: &Sheet<'_>) -> Vec<(String, Cells)> {
+        vec![
+            (sheet.caller_name("body").to_string(), Cells::Text(self.body)),
+            (sheet.caller_name("meeting_id").to_string(), Cells::Text(self.meeting)),
+            ("date".to_string(), Cells::Date(self.date)),
+            ("basis".to_string(), Cells::Text(self.basis)),
+            ("quorate".to_string(), Cells::Bool(self.quorate)),
+            ("count".to_string(), Cells::Int(self.count)),
+            ("required".to_string(), Cells::Int(self.required)),
+            ("conditions".to_string(), Cells::Json(self.conditions)),
+            ("represented".to_string(), Cells::List(Box::new(self.represented))),
+            ("missing".to_string(), Cells::List(Box::new(self.missing))),
+            ("not_counted".to_string(), Cells::List(Box::new(self.not_counted))),
+            ("reason".to_string(), Cells::Text(self.reason)),
+        ]
+    }
+
+    /// The table of judged meetings (no errors).
+    fn table(self, sheet: &Sheet<'_>) -> Table {
+        let n = self.date.len();
+        Table {
+            columns: self.finish(sheet),
+            errors: Vec::new(),
+        }
+        .with_errors(n)
+    }
 }

@@ -300,18 +300,41 @@ impl JsonCells {
         }
     }
 
-    /// Adds a cell (`null` is a missing cell).
-    pub fn push(&mut self, v: &Value) {
+    /// Adds a cell (`null` is a missing cell); returns the index of its
+    /// value in [`distinct`](Self::distinct), for
+    /// [`push_again`](Self::push_again).
+    pub fn push(&mut self, v: &Value) -> Option<u32> {
         if v.is_null() {
             self.rows.push(None);
-            return;
+            return None;
         }
         let found = self.distinct.iter().take(Self::SEARCHED).position(|d| d == v);
         let index = found.unwrap_or_else(|| {
             self.distinct.push(v.clone());
             self.distinct.len() - 1
         });
-        self.rows.push(u32::try_from(index).ok());
+        let index = u32::try_from(index).ok();
+        self.rows.push(index);
+        index
+    }
+
+    /// Adds a cell holding the value at `index` of
+    /// [`distinct`](Self::distinct) (as [`push`](Self::push) returned it),
+    /// without comparing values; a missing cell when there is none.
+    ///
+    /// ```
+    /// use kcsp_core::table::JsonCells;
+    /// use serde_json::json;
+    /// let mut c = JsonCells::default();
+    /// let k = c.push(&json!({"met": true})).unwrap();
+    /// c.push_again(k);
+    /// c.push_again(7);
+    /// assert_eq!(c.get(1), Some(&json!({"met": true})));
+    /// assert_eq!(c.get(2), None);
+    /// ```
+    pub fn push_again(&mut self, index: u32) {
+        let known = usize::try_from(index).is_ok_and(|k| k < self.distinct.len());
+        self.rows.push(known.then_some(index));
     }
 
     /// How many cells it has.
@@ -495,7 +518,9 @@ impl Cells {
             Kind::Decimal => Cells::Decimal(each(cells, |c| if let Cell::Decimal(d) = c { Some(d) } else { None })),
             Kind::Json => {
                 let mut json = JsonCells::with_capacity(cells.len());
-                cells.iter().for_each(|c| json.push(&c.to_value()));
+                cells.iter().for_each(|c| {
+                    json.push(&c.to_value());
+                });
                 Cells::Json(json)
             }
             Kind::List => {

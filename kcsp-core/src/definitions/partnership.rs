@@ -483,6 +483,12 @@ impl QuorumRule {
         self.open_membership && self.counts().1
     }
 
+    /// Whether some condition counts people (so that a second attendee
+    /// from an organisation counts too).
+    pub(crate) fn counts_people(&self) -> bool {
+        self.with_conditions(|c| c.iter().any(|c| c.count == QuorumBasis::People))
+    }
+
     /// What the first condition counts.
     pub fn first_basis(&self) -> QuorumBasis {
         self.with_conditions(|c| c.first().map_or(QuorumBasis::Seats, |c| c.count))

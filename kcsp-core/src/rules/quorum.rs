@@ -238,7 +238,7 @@ fn evaluate(
                     }
                     QuorumBasis::Organisations | QuorumBasis::People => {
                         let mut n = 0u32;
-                        for (id, people) in tally.orgs.iter().zip(&tally.people) {
+                        for (id, people) in &tally.orgs {
                             if among.is_none_or(|a| a.iter().any(|x| x == id)) {
                                 n = n.saturating_add(if c.count == QuorumBasis::People { *people } else { 1 });
                             }
@@ -269,33 +269,27 @@ fn evaluate(
 struct Tally<'a> {
     /// Seats represented, by index in the body's seat list.
     seats: u128,
-    /// Distinct member organisations present (when a condition counts them).
-    orgs: Vec<&'a str>,
-    /// The people present from each of `orgs`.
-    people: Vec<u32>,
+    /// Distinct member organisations present (when a condition counts
+    /// them), with the people present from each.
+    orgs: Vec<(&'a str, u32)>,
 }
 
 impl<'a> Tally<'a> {
     /// Adds an attendee; returns whether it counted for some condition.
-    fn add(&mut self, r: &Resolved<'_>, id: &'a str, date: NaiveDate, terms: &Terms) -> bool {
+    /// `counts`: what the terms' quorum counts ([`QuorumRule::counts`],
+    /// worked out once by the caller).
+    fn add(&mut self, r: &Resolved<'_>, id: &'a str, date: NaiveDate, terms: &Terms, counts: (bool, bool)) -> bool {
         if r.attendee_only {
             return false;
         }
-        let (seats, members) = terms.quorum.counts();
+        let (seats, members) = counts;
         let bit = r.seat_bits(date);
         self.seats |= bit;
         let mut counted = seats && bit != 0;
         if members && r.member(date, terms.quorum.open_membership) {
-            match self.orgs.iter().position(|o| *o == id) {
-                Some(k) => {
-                    if let Some(p) = self.people.get_mut(k) {
-                        *p = p.saturating_add(1);
-                    }
-                }
-                None => {
-                    self.orgs.push(id);
-                    self.people.push(1);
-                }
+            match self.orgs.iter_mut().find(|(o, _)| *o == id) {
+                Some((_, p)) => *p = p.saturating_add(1),
+                None => self.orgs.push((id, 1)),
             }
             counted = true;
         }
@@ -446,7 +440,7 @@ fn verdict<'a>(
         }
         (rep, miss, held.count_ones() as usize)
     } else {
-        let mut orgs = tally.orgs;
+        let mut orgs: Vec<&str> = tally.orgs.iter().map(|(o, _)| *o).collect();
         orgs.sort_unstable();
         (orgs, Vec::new(), held.count_ones() as usize)
     };
@@ -530,7 +524,7 @@ pub fn check<S: AsRef<str>>(ctx: &Context, body: &str, date: NaiveDate, present:
         if let Some(t) = body.participation(id, date) {
             tenure_citations.extend(t.citation.as_slice());
         }
-        if tally.add(&r, id, date, terms) {
+        if tally.add(&r, id, date, terms, terms.quorum.counts()) {
             if let Some((_, t)) = body.holding(id, date) {
                 tenure_citations.extend(t.citation.as_slice());
             }
@@ -864,15 +858,21 @@ impl<'p> Resolved<'p> {
 #[derive(Debug, Default)]
 struct Indices {
     bits: u128,
-    more: Vec<usize>,
+    /// Boxed: one is kept per meeting of a batch, and seldom used.
+    more: Option<Box<[usize]>>,
 }
 
 impl Indices {
     fn insert(&mut self, k: usize) {
         match u32::try_from(k).ok().and_then(|k| 1u128.checked_shl(k)) {
             Some(bit) => self.bits |= bit,
-            None if !self.more.contains(&k) => self.more.push(k),
-            None => {}
+            None => {
+                let mut more = self.more.take().map(Vec::from).unwrap_or_default();
+                if !more.contains(&k) {
+                    more.push(k);
+                }
+                self.more = Some(more.into_boxed_slice());
+            }
         }
     }
     /// The ids at these indices of `ids`, sorted.
@@ -884,7 +884,7 @@ impl Indices {
             usize::try_from(k).ok().filter(|&k| k < 128)
         });
         let mut out: Vec<&'a str> = set
-            .chain(self.more.iter().copied())
+            .chain(self.more.iter().flat_map(|m| m.iter().copied()))
             .filter_map(|k| ids.get(k).copied())
             .collect();
         out.sort_unstable();
@@ -921,6 +921,82 @@ pub fn batch<'a>(
     body: &str,
     rows: impl IntoIterator<Item = Attendance<'a>>,
 ) -> Result<QuorumBatch<'a>> {
+    let mut meetings = Vec::new();
+    let explanation = batch_each(ctx, body, rows, |m| meetings.push(m.into_owned()))?;
+    Ok(QuorumBatch { meetings, explanation })
+}
+
+/// One meeting of a batch as [`batch_each`] hands it over, borrowed from
+/// the batch (verdicts repeated from meeting to meeting are worked out and
+/// kept once).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MeetingView<'v, 'a> {
+    pub(crate) meeting: &'a str,
+    pub(crate) first_row: usize,
+    pub(crate) date: NaiveDate,
+    pub(crate) quorate: bool,
+    pub(crate) count: u32,
+    pub(crate) required: u32,
+    pub(crate) conditions: &'v [ConditionResult],
+    pub(crate) represented: &'v [&'a str],
+    pub(crate) missing: &'v [&'a str],
+    pub(crate) basis: QuorumBasis,
+    pub(crate) not_counted: &'v [&'a str],
+    pub(crate) reason: &'v Arc<str>,
+    pub(crate) error: Option<&'v Error>,
+}
+
+impl<'a> MeetingView<'_, 'a> {
+    /// The meeting as an owned row of a [`QuorumBatch`].
+    fn into_owned(self) -> MeetingQuorum<'a> {
+        MeetingQuorum {
+            meeting: self.meeting,
+            first_row: self.first_row,
+            date: self.date,
+            quorate: self.quorate,
+            count: self.count,
+            required: self.required,
+            conditions: self.conditions.to_vec(),
+            represented: self.represented.to_vec(),
+            missing: self.missing.to_vec(),
+            basis: self.basis,
+            not_counted: self.not_counted.to_vec(),
+            reason: self.reason.clone(),
+            error: self.error.map(|e| Box::new(e.clone())),
+        }
+    }
+}
+
+#[cfg(feature = "batch")]
+impl<'a> MeetingQuorum<'a> {
+    /// The meeting, borrowed (the batch engine's table is written from it).
+    pub(crate) fn view(&self) -> MeetingView<'_, 'a> {
+        MeetingView {
+            meeting: self.meeting,
+            first_row: self.first_row,
+            date: self.date,
+            quorate: self.quorate,
+            count: self.count,
+            required: self.required,
+            conditions: &self.conditions,
+            represented: &self.represented,
+            missing: &self.missing,
+            basis: self.basis,
+            not_counted: &self.not_counted,
+            reason: &self.reason,
+            error: self.error.as_deref(),
+        }
+    }
+}
+
+/// [`batch`], handing each meeting to `each` in order of first appearance
+/// instead of collecting them; returns the batch's explanation.
+pub(crate) fn batch_each<'a>(
+    ctx: &'a Context,
+    body: &str,
+    rows: impl IntoIterator<Item = Attendance<'a>>,
+    mut each: impl FnMut(MeetingView<'_, 'a>),
+) -> Result<Explanation> {
     let partnership = ctx.partnership();
     let body_def = partnership.body(body)?;
     struct Acc<'a> {
@@ -931,6 +1007,15 @@ pub fn batch<'a>(
         tally: Tally<'a>,
         /// Attendees not counted, by their index in `resolved`.
         not_counted: Indices,
+        /// The organisations (the first 128 of `resolved`) already added.
+        seen: u128,
+        /// Whether a second attendee from an organisation changes the tally
+        /// (a condition counts people).
+        repeats_count: bool,
+        /// What the quorum counts (`QuorumRule::counts`).
+        counts: (bool, bool),
+        /// Whether the quorum's membership is open (`QuorumRule::open`).
+        open: bool,
         error: Option<Box<Error>>,
     }
     if body_def.seats.len() > 128 {
@@ -979,6 +1064,7 @@ pub fn batch<'a>(
                             Err(e) => (None, Some(Box::new(e.at(format!("rows[{i}].date"))))),
                         };
                         index.insert(key, accs.len());
+                        let rule = terms.map(|t| &t.quorum);
                         accs.push(Acc {
                             meeting: row.meeting,
                             first_row: i,
@@ -986,6 +1072,10 @@ pub fn batch<'a>(
                             terms,
                             tally: Tally::default(),
                             not_counted: Indices::default(),
+                            seen: 0,
+                            repeats_count: rule.is_some_and(QuorumRule::counts_people),
+                            counts: rule.map_or((false, false), QuorumRule::counts),
+                            open: rule.is_some_and(QuorumRule::open),
                             error,
                         });
                         accs.len() - 1
@@ -1014,7 +1104,7 @@ pub fn batch<'a>(
             )));
             continue;
         }
-        let open = terms.quorum.open();
+        let open = acc.open;
         let line = line_of(row.organisation);
         let memo_hit = memo.get(line).filter(|(id, _)| same(id, row.organisation)).map(|m| m.1);
         let known = match memo_hit.or_else(|| cache.get(row.organisation).copied()) {
@@ -1035,6 +1125,16 @@ pub fn batch<'a>(
         if let Some(m) = memo.get_mut(line) {
             *m = (row.organisation, known);
         }
+        // A second attendee from an organisation already added (on this
+        // meeting's one date) changes nothing unless people are counted.
+        let bit = u32::try_from(known)
+            .ok()
+            .and_then(|k| 1u128.checked_shl(k))
+            .unwrap_or(0);
+        if acc.seen & bit != 0 && !acc.repeats_count {
+            continue;
+        }
+        acc.seen |= bit;
         let Some(r) = resolved.get(known) else { continue };
         if !r.current(row.date, open) {
             // The same error a single check gives, with this row's field.
@@ -1043,34 +1143,42 @@ pub fn batch<'a>(
                 continue;
             }
         }
-        if !acc.tally.add(r, row.organisation, row.date, terms) {
+        if !acc.tally.add(r, row.organisation, row.date, terms, acc.counts) {
             acc.not_counted.insert(known);
         }
     }
     let order = seat_order(body_def);
     let mut reasons = Reasons::default();
     let mut held = HeldOn::default();
-    let mut meetings = Vec::with_capacity(accs.len());
+    // Verdicts already worked out, for rules that count seats alone (whose
+    // verdict follows from the terms, the seats held and those represented).
+    let mut verdicts: Vec<((*const Terms, u128, u128), Verdict<'a>)> = Vec::new();
+    // Lists of attendees not counted already written, by their indices.
+    let mut uncounted: Vec<(u128, Vec<&'a str>)> = Vec::new();
+    let no_conditions: &[ConditionResult] = &[];
     let mut first_terms = None;
-    for acc in accs {
+    let mut count = 0usize;
+    for mut acc in accs {
+        count += 1;
         let (Some(terms), None) = (acc.terms, &acc.error) else {
             let error = acc
                 .error
                 .unwrap_or_else(|| Box::new(Error::new(ErrorKind::InvalidInput, "rows", "no terms")));
-            meetings.push(MeetingQuorum {
+            let reason: Arc<str> = error.message().into();
+            each(MeetingView {
                 meeting: acc.meeting,
                 first_row: acc.first_row,
                 date: acc.date,
                 quorate: false,
                 count: 0,
                 required: 0,
-                conditions: Vec::new(),
-                represented: Vec::new(),
-                missing: Vec::new(),
+                conditions: no_conditions,
+                represented: &[],
+                missing: &[],
                 basis: acc.terms.map_or(QuorumBasis::Seats, |t| t.quorum.first_basis()),
-                not_counted: Vec::new(),
-                reason: error.message().into(),
-                error: Some(error),
+                not_counted: &[],
+                reason: &reason,
+                error: Some(&error),
             });
             continue;
         };
@@ -1080,42 +1188,76 @@ pub fn batch<'a>(
         } else {
             held.get(body_def, acc.date)
         };
-        let v = verdict(
-            partnership,
-            body_def,
-            terms,
-            acc.date,
-            held,
-            acc.tally,
-            &order,
-            &mut reasons,
-        );
-        meetings.push(MeetingQuorum {
+        // A rule that counts seats alone gives the same verdict for the same
+        // terms, seats held and seats represented: worked out once.
+        let seats_alone = !acc.repeats_count && !acc.counts.1;
+        let key = (std::ptr::from_ref(terms), held, acc.tally.seats);
+        let mut found = verdicts.iter().position(|(k, _)| seats_alone && *k == key);
+        let mut judge = |tally| {
+            verdict(
+                partnership,
+                body_def,
+                terms,
+                acc.date,
+                held,
+                tally,
+                &order,
+                &mut reasons,
+            )
+        };
+        if found.is_none() && seats_alone && verdicts.len() < 256 {
+            verdicts.push((key, judge(std::mem::take(&mut acc.tally))));
+            found = Some(verdicts.len() - 1);
+        }
+        let fresh;
+        let v = match found.and_then(|k| verdicts.get(k)) {
+            Some((_, v)) => v,
+            None => {
+                fresh = judge(std::mem::take(&mut acc.tally));
+                &fresh
+            }
+        };
+        let own;
+        let not_counted: &[&str] = if acc.not_counted.more.is_some() {
+            own = acc.not_counted.ids(&ids);
+            &own
+        } else {
+            let bits = acc.not_counted.bits;
+            match uncounted.iter().position(|(b, _)| *b == bits) {
+                Some(k) => uncounted.get(k).map_or(&[], |(_, l)| l.as_slice()),
+                None if uncounted.len() >= 256 => {
+                    own = acc.not_counted.ids(&ids);
+                    &own
+                }
+                None => {
+                    uncounted.push((bits, acc.not_counted.ids(&ids)));
+                    uncounted.last().map_or(&[], |(_, l)| l.as_slice())
+                }
+            }
+        };
+        each(MeetingView {
             meeting: acc.meeting,
             first_row: acc.first_row,
             date: acc.date,
             quorate: v.quorate,
             count: v.count,
             required: v.required,
-            conditions: v.conditions,
-            represented: v.represented,
-            missing: v.missing,
+            conditions: &v.conditions,
+            represented: &v.represented,
+            missing: &v.missing,
             basis: terms.quorum.first_basis(),
-            not_counted: acc.not_counted.ids(&ids),
-            reason: v.reason,
+            not_counted,
+            reason: &v.reason,
             error: None,
         });
     }
-    let mut explanation = Explanation::new(
-        ID,
-        format!("{} meeting(s) of the {} checked.", meetings.len(), body_def.name),
-    );
+    let mut explanation = Explanation::new(ID, format!("{count} meeting(s) of the {} checked.", body_def.name));
     if let Some(t) = first_terms {
         explanation = explanation
             .reading(reading(&t.quorum))
             .cite_all(&quorum_citations(partnership, body_def, t));
     }
-    Ok(QuorumBatch { meetings, explanation })
+    Ok(explanation)
 }
 
 /// Attendees given as small integer codes into a table of organisation ids,
@@ -1175,6 +1317,7 @@ impl<'a> CodeTable<'a> {
         };
         let open = terms.quorum.open();
         let legacy = terms.quorum.legacy();
+        let counts = terms.quorum.counts();
         let mut tally = Tally::default();
         for (i, &c) in codes.iter().enumerate() {
             let (Some(r), Some(id)) = (self.resolved.get(usize::from(c)), self.ids.get(usize::from(c))) else {
@@ -1193,7 +1336,7 @@ impl<'a> CodeTable<'a> {
             if !r.current(date, open) {
                 self.partnership.resolve(&format!("codes[{i}]"), id, date, open)?;
             }
-            tally.add(r, id, date, terms);
+            tally.add(r, id, date, terms, counts);
         }
         // The counts alone (no lists of seats) in the single-condition form:
         // what `verdict` counts, without its vectors.
@@ -1201,7 +1344,7 @@ impl<'a> CodeTable<'a> {
             let count = match basis {
                 QuorumBasis::Seats => tally.seats.count_ones(),
                 QuorumBasis::Organisations => u32::try_from(tally.orgs.len()).unwrap_or(u32::MAX),
-                QuorumBasis::People => tally.people.iter().fold(0u32, |n, p| n.saturating_add(*p)),
+                QuorumBasis::People => tally.orgs.iter().fold(0u32, |n, (_, p)| n.saturating_add(*p)),
             };
             let seats = held.count_ones() as usize;
             let reason = self.reasons.borrow_mut().get(self.body, basis, required, count, seats);
@@ -1587,6 +1730,103 @@ mod tests {
                 mq.meeting
             );
         }
+    }
+
+    /// Every field of every meeting of a batch is what a single check
+    /// gives for the same attendees.
+    fn assert_batch_agrees(ctx: &Context, body: &str, meetings: &[(NaiveDate, Vec<&str>)]) {
+        let ids: Vec<String> = (0..meetings.len()).map(|k| format!("m{k}")).collect();
+        let rows: Vec<Attendance> = meetings
+            .iter()
+            .zip(&ids)
+            .flat_map(|((date, present), id)| {
+                present.iter().map(move |o| Attendance {
+                    meeting: id,
+                    date: *date,
+                    organisation: o,
+                })
+            })
+            .collect();
+        let b = batch(ctx, body, rows.iter().copied()).unwrap();
+        assert_eq!(b.meetings.len(), meetings.len());
+        for (mq, (date, present)) in b.meetings.iter().zip(meetings) {
+            let single = check(ctx, body, *date, present).unwrap();
+            fn strs<S: AsRef<str>>(v: &[S]) -> Vec<&str> {
+                v.iter().map(AsRef::as_ref).collect()
+            }
+            assert_eq!(
+                (mq.quorate, mq.count, mq.required, &mq.conditions, &*mq.reason),
+                (
+                    single.quorate,
+                    single.count,
+                    single.required,
+                    &single.conditions,
+                    single.explanation.reason.as_str()
+                ),
+                "{} on {date}",
+                mq.meeting
+            );
+            assert_eq!(mq.represented, strs(&single.represented), "{}", mq.meeting);
+            assert_eq!(mq.missing, strs(&single.missing), "{}", mq.meeting);
+            assert_eq!(mq.not_counted, strs(&single.not_counted), "{}", mq.meeting);
+        }
+    }
+
+    #[test]
+    fn a_verdict_repeated_in_a_batch_follows_the_seats_held_and_the_people_present() {
+        // Health's seat unfilled from July to December 2022: the same four
+        // seats represented are 4 of 6 seats then, 4 of 7 after.
+        let mut p = Context::kent().partnership().clone();
+        for b in p.bodies.iter_mut().filter(|b| b.id.as_str() == "kcsp") {
+            for t in b.seats.iter_mut().flat_map(|s| s.holders.iter_mut()) {
+                if t.organisation.as_str() == "nhs_kent_and_medway" {
+                    t.from = Some(d("2023-01-01"));
+                }
+            }
+        }
+        let ctx = Context::kent().clone().with_partnership(p.clone());
+        let four = vec![
+            "kent_police",
+            "kent_county_council",
+            "kent_police",
+            "office_of_the_pcc",
+            "kent_fire_and_rescue",
+            "violence_reduction_unit",
+        ];
+        let mut three = four.clone();
+        three.retain(|o| *o != "office_of_the_pcc");
+        let meetings = vec![
+            (d("2022-09-01"), four.clone()),
+            (d("2023-02-01"), four.clone()),
+            (d("2022-10-01"), four.clone()),
+            (d("2023-03-01"), three.clone()),
+            (d("2023-04-01"), four.clone()),
+            (d("2022-11-01"), three.clone()),
+        ];
+        assert_batch_agrees(&ctx, "kcsp", &meetings);
+        // The same register counted in people: a second person from one
+        // organisation counts, so repeats are not skipped.
+        for b in p.bodies.iter_mut().filter(|b| b.id.as_str() == "kcsp") {
+            for t in &mut b.terms {
+                t.quorum.basis = Some(QuorumBasis::People);
+                t.quorum.required = Some(5);
+            }
+        }
+        let ctx = Context::kent().clone().with_partnership(p);
+        assert_batch_agrees(&ctx, "kcsp", &meetings);
+        let b = batch(
+            &ctx,
+            "kcsp",
+            four.iter().map(|o| Attendance {
+                meeting: "m",
+                date: d("2023-02-01"),
+                organisation: o,
+            }),
+        )
+        .unwrap();
+        // Two from the police, one each from three other seats and one from
+        // the Violence Reduction Unit (a participant, so a member here).
+        assert_eq!((b.meetings[0].count, b.meetings[0].quorate), (6, true));
     }
 
     #[test]
