@@ -265,8 +265,9 @@ fn whole_register(ctx: &Context, sheet: &Sheet<'_>) -> Option<Table> {
     }
     if let [(body, list)] = bodies.as_slice() {
         if list.is_empty() {
-            // One body, streamed: each meeting written as it is judged.
-            let mut columns = Columns::with_capacity(sheet.rows / 8);
+            // One body, streamed: each meeting written as it is judged (how
+            // many meetings there are is not known until the end).
+            let mut columns = Columns::with_capacity(0);
             let (failed, mut refused) = (std::cell::Cell::new(false), false);
             let rows = readable(Blocks::new(meeting, date, org, sheet.rows), &failed);
             quorum::batch_each(ctx, body, rows, |q| {
@@ -527,10 +528,12 @@ struct Columns {
 }
 
 impl Columns {
-    /// Room for about `n` meetings.
+    /// Room for `n` meetings. Their text grows as it is written, with no
+    /// guess at its size: a large guess takes fresh memory that two batches
+    /// running in two threads then both fault in.
     fn with_capacity(n: usize) -> Columns {
-        let texts = || Texts::with_capacity(n, n.saturating_mul(16));
-        let lists = || Lists::of_texts_sized(n, n.saturating_mul(2), n.saturating_mul(32));
+        let texts = || Texts::with_capacity(n, 0);
+        let lists = || Lists::of_texts_sized(n, 0, 0);
         Columns {
             body: texts(),
             meeting: texts(),
@@ -544,7 +547,7 @@ impl Columns {
             represented: lists(),
             missing: lists(),
             not_counted: lists(),
-            reason: Texts::with_capacity(n, n.saturating_mul(64)),
+            reason: texts(),
         }
     }
 

@@ -1190,7 +1190,7 @@ pub(crate) fn batch_each<'a>(
         };
         // A rule that counts seats alone gives the same verdict for the same
         // terms, seats held and seats represented: worked out once.
-        let seats_alone = !acc.repeats_count && !acc.counts.1;
+        let seats_alone = !acc.counts.1;
         let key = (std::ptr::from_ref(terms), held, acc.tally.seats);
         let mut found = verdicts.iter().position(|(k, _)| seats_alone && *k == key);
         let mut judge = |tally| {
