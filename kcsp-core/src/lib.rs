@@ -86,5 +86,5 @@ pub use base::money::Money;
 pub use base::year::FinancialYear;
 pub use definitions::calendar::Calendar;
 pub use definitions::context::Context;
-pub use definitions::explain::{CalendarSource, Citation, Explained, Explanation, Figure};
+pub use definitions::explain::{CalendarSource, Citation, Explanation, Figure};
 pub use definitions::partnership::Partnership;

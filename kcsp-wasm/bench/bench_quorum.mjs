@@ -97,13 +97,8 @@ const tWasm = best(() => wasmCoded(meetings), 7);
 // One call with the input of the criterion bench quorum/one_meeting and of
 // python_single_call_us: the cost of crossing into WebAssembly and back.
 const FIVE = ["kent_county_council", "kent_police", "office_of_the_pcc", "kent_fire_and_rescue", "probation_service"];
-// The verdict crosses at once and the explanation is built when read, so
-// the same call with its explanation read is timed too.
 const single = best(() => {
-  for (let i = 0; i < 1000; i++) k.quorum({ body: "kcsp", date: "2023-11-16", present: FIVE }).quorate;
-}, 5);
-const explained = best(() => {
-  for (let i = 0; i < 1000; i++) k.quorum({ body: "kcsp", date: "2023-11-16", present: FIVE }).explanation.reason;
+  for (let i = 0; i < 1000; i++) k.quorum({ body: "kcsp", date: "2023-11-16", present: FIVE });
 }, 5);
 console.log(`wasm_checks: ${meetings.length}`);
 console.log(`wasm_coded_ms: ${tWasm.toFixed(1)}`);
@@ -112,4 +107,3 @@ console.log(`js_handwritten_ms: ${tJs.toFixed(1)}`);
 console.log(`wasm_vs_js: ${(tWasm / tJs).toFixed(2)}`);
 console.log(`wasm_batch_vs_js: ${(tText / tJs).toFixed(2)}`);
 console.log(`wasm_single_call_us: ${(single).toFixed(1)}`);
-console.log(`wasm_single_call_explained_us: ${(explained).toFixed(1)}`);

@@ -24,15 +24,80 @@ use std::collections::BTreeMap;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-/// The package's own TypeScript types: dates and money as strings, the
-/// error every function throws.
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES_TS: &str = include_str!("../js/types.d.ts");
+const TS_ALIASES: &str = r#"
+/** Money as a decimal string of pounds and pence, e.g. "26440.00". */
+export type Money = string;
+/** A percentage as a decimal string with two places, e.g. "16.67". */
+export type Percent = string;
+/** An ISO date, YYYY-MM-DD. */
+export type NaiveDate = string;
+/** A financial year such as "2022/23". */
+export type FinancialYear = string;
+/** The columns quorumCoded returns, one entry per meeting. */
+export interface QuorumCodedColumns {
+    quorate: Uint8Array;
+    count: Uint32Array;
+    required: Uint32Array;
+}
+/** The error every function throws: a JavaScript Error with a stable code. */
+export interface KcspError extends Error {
+    code: ErrorCode;
+    field: string;
+    details: Record<string, string>;
+    /** The message for the public, in plain words. */
+    publicMessage: string;
+}
+/** The id of a rule of this build (the registry's rules of its families). */
+export type RuleId = keyof RuleTypes;
+"#;
 
 /// The batch types (the full package's `batch` feature).
 #[cfg(feature = "batch")]
 #[wasm_bindgen(typescript_custom_section)]
-const BATCH_TS: &str = include_str!("../js/batch.d.ts");
+const BATCH_TS: &str = r#"
+/** How a batch reads its data ({@link batch}). */
+export interface BatchOptions {
+    /** The data's name for a column, where it differs: `{ meeting_id: "id" }`. */
+    columns?: Record<string, string>;
+    /** Input fields that hold for every row: `{ as_of: "2024-03-31" }`. */
+    values?: Record<string, unknown>;
+    /** `"keep"` (an error stays in its row, the default) or `"throw"` (the first is thrown). */
+    errors?: "keep" | "throw";
+}
+/** An error of a batch: the row of the table it belongs to and the data's row it came from. */
+export interface BatchError extends KcspError {
+    row: number;
+    source: number | null;
+}
+/** The answers of a batch: one entry per request in every column. */
+export interface BatchTable {
+    rows: number;
+    /**
+     * The group keys, the result's fields (its explanation as `reason`),
+     * then `error_code`, `error_field`, `error_message` (a row's first error,
+     * `null` for the others). Dates are ISO text, money decimal text.
+     */
+    columns: Record<string, unknown[]>;
+    /** Every error of every row, in row order. */
+    errors: BatchError[];
+}
+/**
+ * Rule `rule` over the rows of `data` in Kent's context: columns
+ * (`{ meeting_id: [...], date: [...], organisation: [...] }`) or row
+ * objects. The rows are grouped as the rule needs (attendance rows into
+ * meetings by body and meeting; meetings into body and financial year;
+ * projects into years) and each group decided as one request; a row that
+ * cannot be decided keeps its place with its errors.
+ */
+export function batch(rule: RuleId, data: Record<string, unknown[]> | Record<string, unknown>[], options?: BatchOptions): BatchTable;
+/** The columns rule `rule`'s batch reads, in order. */
+export function batchColumns(rule: RuleId): BatchColumn[];
+export interface Rules {
+    /** Rule `rule` over the rows of `data` in these rules' context ({@link batch}). */
+    batch(rule: RuleId, data: Record<string, unknown[]> | Record<string, unknown>[], options?: BatchOptions): BatchTable;
+}
+"#;
 
 /// The error codes and other unions generated from the core's registry
 /// (`cargo run -p xtask -- codegen`).
@@ -148,18 +213,18 @@ fn invalid(msg: &str) -> JsValue {
     invalid_at("", msg.into())
 }
 
-/// A JS value as JSON text (the engine's string and a copy), refusing what is not plain data.
-fn json_text(input: &JsValue) -> Result<(js_sys::JsString, String), JsValue> {
+/// A JS value as JSON text, refusing what is not plain data.
+fn json_text(input: &JsValue) -> Result<String, JsValue> {
     if input.is_undefined() || input.is_null() || !input.is_object() || js_sys::Array::is_array(input) {
         return Err(invalid("the input must be an object"));
     }
-    let js = js_sys::JSON::stringify(input)
+    let text = js_sys::JSON::stringify(input)
         .map_err(|_| invalid("the input is not plain data (a cycle, a BigInt or a function)"))?;
-    let text: String = js.clone().into();
+    let text: String = text.into();
     if text.len() > MAX_INPUT {
         return Err(invalid("the input is larger than 16 MiB"));
     }
-    Ok((js, text))
+    Ok(text)
 }
 
 /// Any JS value as JSON (for data that may be an array).
@@ -185,80 +250,12 @@ fn set(o: &JsValue, k: &str, v: &JsValue) {
 /// crosses into WebAssembly as text (the engine's own `JSON.stringify`) and
 /// is checked key by key and type by type by the core, which names the field.
 fn object(v: &JsValue, name: &str) -> Result<serde_json::Value, JsValue> {
-    input(v, name).map(|(value, _)| value)
+    serde_json::from_str(&json_text(v)?).map_err(|_| invalid(&format!("{name} is not plain data")))
 }
 
-/// A rule's input read as [`object`] reads it, with the JSON text it was
-/// read from: what its result keeps to build the explanation when read.
-fn input(v: &JsValue, name: &str) -> Result<(serde_json::Value, JsValue), JsValue> {
-    let (js, text) = json_text(v)?;
-    let value = serde_json::from_str(&text).map_err(|_| invalid(&format!("{name} is not plain data")))?;
-    Ok((value, js.into()))
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// Makes `result.explanation` a property written when first read, from
-    /// explanation `kept` or by deciding `rule` on `input` (JSON text) again
-    /// in `rules` (`undefined`: Kent's). In the glue (tools/guard.mjs).
-    #[wasm_bindgen(js_name = kcspExplained)]
-    fn explained(result: &JsValue, rules: &JsValue, rule: &str, input: &JsValue, kept: f64);
-}
-
-/// How many of the latest results' explanations are kept, unwritten, for
-/// when they are read: a page reads one soon after the call or not at all.
-/// One read later is decided again.
-const KEEP: u64 = 32;
-
-/// The latest explanations not yet read, number `n` in slot `n % KEEP`.
-type Slots = Vec<Option<(u64, kcsp_core::Explanation)>>;
-
-thread_local! {
-    /// The next number (below 2^53 in any real run: exact in JS) and the slots.
-    static KEPT: std::cell::RefCell<(u64, Slots)> = Default::default();
-}
-
-/// Keeps `e` in place of the oldest kept explanation; its number.
-fn keep(e: kcsp_core::Explanation) -> f64 {
-    KEPT.with_borrow_mut(|(next, slots)| {
-        let n = *next;
-        *next += 1;
-        slots.resize_with(KEEP as usize, || None);
-        slots[(n % KEEP) as usize] = Some((n, e));
-        n as f64
-    })
-}
-
-/// Explanation number `n` if it is still kept (taken out: it is read once).
-fn kept(n: &JsValue) -> Option<kcsp_core::Explanation> {
-    let n = n.as_f64().filter(|n| n.fract() == 0.0 && (0.0..9.0e15).contains(n))? as u64;
-    KEPT.with_borrow_mut(|(_, slots)| {
-        let slot = slots.get_mut((n % KEEP) as usize)?;
-        slot.take_if(|(m, _)| *m == n).map(|(_, e)| e)
-    })
-}
-
-/// A rule's result as a plain object (through `JSON.parse`), its explanation
-/// (most of the text) [`keep`]-ed and written when first read ([`explained`]).
-fn answer(
-    mut out: Box<dyn kcsp_core::registry::Output>,
-    again: &JsValue,
-    rule: &str,
-    input: &JsValue,
-) -> Result<JsValue, JsValue> {
-    let n = keep(out.take_explanation());
-    let result = parsed(&out.to_text().map_err(|_| invalid("could not return the result"))?)?;
-    explained(&result, again, rule, input, n);
-    Ok(result)
-}
-
-/// The explanation of a result of Kent's rules: the one kept as number
-/// `kept`, or rule `rule` decided again on `input` (JSON text). What a
-/// result's `explanation` property holds, written when it is first read
-/// ([`Rules::explanation_of`]).
-#[wasm_bindgen(js_name = __kcspExplanation, skip_typescript)]
-pub fn explanation_of(kept: JsValue, rule: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
-    Rules::kent().explanation_of(kept, rule, input)
+/// A rule's result as a plain object (through `JSON.parse`).
+fn answer(out: Box<dyn kcsp_core::registry::Output>) -> Result<JsValue, JsValue> {
+    parsed(&out.to_text().map_err(|_| invalid("could not return the result"))?)
 }
 
 /// How the functions of [`Rules`] show their errors: with the rules'
@@ -356,56 +353,16 @@ pub struct Rules {
     ctx: Context,
     /// The catalogue of public messages (English when `None`).
     messages: Option<std::rc::Rc<Catalogue>>,
-    /// Whether the context is Kent's as built in.
-    kent: bool,
-    /// A `Rules` object of the same context for results to build their
-    /// explanations with when read ([`Rules::again`]), made once.
-    again: std::cell::OnceCell<JsValue>,
 }
 
 #[wasm_bindgen]
 impl Rules {
     /// Kent's rules.
     pub fn kent() -> Rules {
-        Rules::with(Context::kent().clone(), None, true)
-    }
-
-    fn with(ctx: Context, messages: Option<std::rc::Rc<Catalogue>>, kent: bool) -> Rules {
         Rules {
-            ctx,
-            messages,
-            kent,
-            again: std::cell::OnceCell::new(),
+            ctx: Context::kent().clone(),
+            messages: None,
         }
-    }
-
-    /// What a result of these rules decides its explanation again with:
-    /// `undefined` for Kent's context (the module's functions), otherwise a
-    /// `Rules` object of this context of its own, so that the explanation
-    /// still reads after this object is freed.
-    fn again(&self) -> JsValue {
-        if self.kent {
-            return JsValue::UNDEFINED;
-        }
-        self.again
-            .get_or_init(|| Rules::with(self.ctx.clone(), None, false).into())
-            .clone()
-    }
-
-    /// The explanation of a result of these rules: the one kept as number
-    /// `kept`, or rule `rule` decided again on `input` (JSON text) in their
-    /// context. What `explanation` holds in a result of theirs, written
-    /// when it is first read.
-    #[wasm_bindgen(js_name = __kcspExplanation, skip_typescript)]
-    pub fn explanation_of(&self, kept: JsValue, rule: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
-        if let Some(e) = crate::kept(&kept) {
-            return plain_data(&e);
-        }
-        let rule = text(&rule, "rule")?;
-        let input: serde_json::Value =
-            serde_json::from_str(&text(&input, "input")?).map_err(|_| invalid("the input is not JSON text"))?;
-        let mut out = kcsp_core::api::rules::evaluate(&self.ctx, &rule, &input).map_err(|e| thrown(&e))?;
-        plain_data(&out.take_explanation())
     }
 
     /// These rules with the public messages of another catalogue (JSON
@@ -418,7 +375,10 @@ impl Rules {
         #[wasm_bindgen(unchecked_param_type = "string")] catalogue: JsValue,
     ) -> Result<Rules, JsValue> {
         let c = Catalogue::from_json(&text(&catalogue, "catalogue")?).map_err(|e| thrown(&e))?;
-        Ok(Rules::with(self.ctx.clone(), Some(std::rc::Rc::new(c)), self.kent))
+        Ok(Rules {
+            ctx: self.ctx.clone(),
+            messages: Some(std::rc::Rc::new(c)),
+        })
     }
 
     /// How these rules show the errors of a form with `labels` (an object
@@ -438,21 +398,19 @@ impl Rules {
     /// These rules with another partnership.
     #[wasm_bindgen(js_name = withPartnership)]
     pub fn with_partnership(&self, partnership: &Partnership) -> Rules {
-        Rules::with(
-            self.ctx.clone().with_partnership(partnership.inner.clone()),
-            self.messages.clone(),
-            false,
-        )
+        Rules {
+            ctx: self.ctx.clone().with_partnership(partnership.inner.clone()),
+            messages: self.messages.clone(),
+        }
     }
 
     /// These rules with another calendar.
     #[wasm_bindgen(js_name = withCalendar)]
     pub fn with_calendar(&self, calendar: &Calendar) -> Rules {
-        Rules::with(
-            self.ctx.clone().with_calendar(calendar.inner.clone()),
-            self.messages.clone(),
-            false,
-        )
+        Rules {
+            ctx: self.ctx.clone().with_calendar(calendar.inner.clone()),
+            messages: self.messages.clone(),
+        }
     }
 
     /// Rule `rule` over the rows of `data` (columns, or row objects) in
@@ -620,10 +578,10 @@ macro_rules! export {
         pub fn $snake(
             input: Ts<<kcsp_core::registry::$name as Rule>::Input>,
         ) -> Result<Ts<<kcsp_core::registry::$name as Rule>::Output>, JsValue> {
-            let id = <kcsp_core::registry::$name as Rule>::ID;
-            let (input, text) = crate::input(&input.js_value(), "input")?;
-            let out = kcsp_core::api::rules::evaluate(Context::kent(), id, &input).map_err(|e| thrown(&e))?;
-            answer(out, &JsValue::UNDEFINED, id, &text).map(Ts::new_unchecked)
+            let input = object(&input.js_value(), "input")?;
+            let out = kcsp_core::api::rules::evaluate(Context::kent(), <kcsp_core::registry::$name as Rule>::ID, &input)
+                .map_err(|e| thrown(&e))?;
+            answer(out).map(Ts::new_unchecked)
         }
 
         #[cfg(feature = $family)]

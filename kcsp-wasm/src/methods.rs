@@ -233,9 +233,9 @@ impl Rules {
     pub fn evaluate(&self, rule: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
         let shown = self.shown(None)?;
         let rule = crate::text(&rule, "rule")?;
-        let (input, text) = crate::input(&input, "input")?;
+        let input = crate::object(&input, "input")?;
         let out = kcsp_core::api::rules::evaluate(&self.ctx, &rule, &input).map_err(|e| shown.thrown(&e))?;
-        crate::answer(out, &self.again(), &rule, &text)
+        crate::answer(out)
     }
 
     /// Every input error of a form at once, the way a form shows them: each error with its `code`,

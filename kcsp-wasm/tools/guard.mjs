@@ -9,9 +9,6 @@
 //   not: the glue's class check throws `invalid_input` at `partnership` or
 //   `calendar`, the argument's name.
 //
-// It also adds `kcspExplained`, which the module calls to give a result
-// its explanation when read (see the function).
-//
 // Run by the build (tests/lib/wasm.sh) on each package folder, after
 // wasm-bindgen; it fails when the glue no longer has the lines it patches
 // (wasm-bindgen is pinned, so that is an upgrade to look at).
@@ -44,33 +41,6 @@ function kcspError(field, message) {
     e.details = {};
     e.publicMessage = ${JSON.stringify(PUBLIC)};
     return e;
-}
-
-/**
- * Gives a rule's result its \`explanation\` as a property written when first
- * read (the verdict and figures cross at once; the explanation is most of
- * the text): the module keeps the latest results' explanations as numbers
- * (\`kept\`); one read after it is no longer kept is decided again on the
- * same input text, in Kent's context (\`rules\` undefined) or in \`rules\`'.
- * Then the property is a plain value. Enumerable throughout, so
- * JSON.stringify and structuredClone see it. Called by the module
- * (kcsp-wasm/src/lib.rs, \`answer\`).
- */
-function kcspExplained(result, rules, rule, input, kept) {
-    Object.defineProperty(result, "explanation", {
-        enumerable: true,
-        configurable: true,
-        get() {
-            const value = rules === undefined
-                ? __kcspExplanation(kept, rule, input)
-                : rules.__kcspExplanation(kept, rule, input);
-            Object.defineProperty(result, "explanation", { value, writable: true, enumerable: true, configurable: true });
-            return value;
-        },
-        set(value) {
-            Object.defineProperty(result, "explanation", { value, writable: true, enumerable: true, configurable: true });
-        },
-    });
 }
 
 /** The exports before init(): every use throws a coded error. */

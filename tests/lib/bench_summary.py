@@ -50,5 +50,3 @@ ratio("python_call_vs_rust_typed", other.get("python_single_call_us"), us.get("q
 ratio("python_call_vs_rust_json", other.get("python_single_call_us"), us.get("quorum_one_meeting_json"))
 ratio("wasm_call_vs_rust_typed", other.get("wasm_single_call_us"), us.get("quorum_one_meeting"))
 ratio("wasm_call_vs_rust_json", other.get("wasm_single_call_us"), us.get("quorum_one_meeting_json"))
-# The same call with its explanation read (built when read, kcsp-wasm/README.md).
-ratio("wasm_call_explained_vs_rust_typed", other.get("wasm_single_call_explained_us"), us.get("quorum_one_meeting"))

@@ -537,15 +537,7 @@ fn js_method(m: &Method) -> Option<String> {
         out.push_str(&format!("        let shown = self.shown({labels})?;\n"));
     }
     for a in m.args {
-        if matches!(m.returns, Returns::Decision) && a.kind == ArgKind::Input {
-            // The result keeps the input's text to build its explanation when read.
-            out.push_str(&format!(
-                "        let ({0}, text) = crate::input(&{0}, \"{0}\")?;\n",
-                a.name
-            ));
-        } else {
-            out.push_str(&js_convert(a));
-        }
+        out.push_str(&js_convert(a));
     }
     let thrown = if context {
         "shown.thrown(&e)"
@@ -562,7 +554,7 @@ fn js_method(m: &Method) -> Option<String> {
         (Returns::Rows(_) | Returns::Record(_), _) => "        crate::plain_data(&out)\n",
         (Returns::Problems, false) => "        Ok(crate::problems(&out))\n",
         (Returns::Problems, true) => "        Ok(shown.list(&out))\n",
-        (Returns::Decision, _) => "        crate::answer(out, &self.again(), &rule, &text)\n",
+        (Returns::Decision, _) => "        crate::answer(out)\n",
     });
     out.push_str("    }\n");
     Some(out)

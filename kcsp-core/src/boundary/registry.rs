@@ -47,12 +47,7 @@ pub trait Rule {
     /// Its input.
     type Input: Serialize + DeserializeOwned + Check;
     /// Its result.
-    type Output: Serialize
-        + DeserializeOwned
-        + crate::definitions::explain::Explained
-        + std::fmt::Debug
-        + Send
-        + 'static;
+    type Output: Serialize + DeserializeOwned + std::fmt::Debug + Send + 'static;
     /// Decides.
     fn run(ctx: &Context, input: &Self::Input) -> Result<Self::Output>;
 }
@@ -135,11 +130,6 @@ macro_rules! registry {
                 type Output = $output;
                 fn run($ctx: &Context, $i: &$input) -> Result<$output> {
                     $body
-                }
-            }
-            impl crate::definitions::explain::Explained for $output {
-                fn explanation_mut(&mut self) -> &mut crate::definitions::explain::Explanation {
-                    &mut self.explanation
                 }
             }
         )*
@@ -449,15 +439,12 @@ pub trait Output: std::fmt::Debug + Send {
     /// The result as its own type, for a binding that converts each result
     /// type its own way (`downcast` to the rule's [`Rule::Output`]).
     fn into_any(self: Box<Self>) -> Box<dyn std::any::Any + Send>;
-    /// Takes the explanation out, leaving an empty one: for a binding that
-    /// sends the result first and its explanation only when asked.
-    fn take_explanation(&mut self) -> crate::definitions::explain::Explanation;
     /// The result as the cells of a batch row, by column ([`crate::batch`]).
     #[cfg(feature = "batch")]
     fn cells(&self) -> Vec<(String, Cell)>;
 }
 
-impl<T: Serialize + crate::definitions::explain::Explained + std::fmt::Debug + Send + 'static> Output for T {
+impl<T: Serialize + std::fmt::Debug + Send + 'static> Output for T {
     fn to_value(&self) -> serde_json::Result<Value> {
         serde_json::to_value(self)
     }
@@ -466,9 +453,6 @@ impl<T: Serialize + crate::definitions::explain::Explained + std::fmt::Debug + S
     }
     fn into_any(self: Box<Self>) -> Box<dyn std::any::Any + Send> {
         self
-    }
-    fn take_explanation(&mut self) -> crate::definitions::explain::Explanation {
-        std::mem::take(self.explanation_mut())
     }
     #[cfg(feature = "batch")]
     fn cells(&self) -> Vec<(String, Cell)> {

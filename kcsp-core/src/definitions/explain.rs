@@ -135,33 +135,6 @@ pub struct Explanation {
     pub calendar: Option<CalendarSource>,
 }
 
-/// A result that carries an [`Explanation`]: every rule's result does.
-///
-/// A binding can take the explanation out and send the rest on its own,
-/// for example to build the explanation only when it is read.
-///
-/// ```
-/// use kcsp_core::{quorum, Explained};
-/// let kent = kcsp_core::Context::kent();
-/// let d = chrono::NaiveDate::from_ymd_opt(2022, 7, 14).unwrap();
-/// let mut r = quorum::check(kent, "kcsp", d, &["kent_police"]).unwrap();
-/// let e = std::mem::take(r.explanation_mut());
-/// assert_eq!(e.rule, "quorum");
-/// assert!(r.explanation.citations.is_empty());
-/// ```
-pub trait Explained {
-    /// The explanation, to read or to take.
-    fn explanation_mut(&mut self) -> &mut Explanation;
-}
-
-/// An empty explanation (no rule, no citations, figures or reason): what
-/// is left where one was taken out.
-impl Default for Explanation {
-    fn default() -> Self {
-        Explanation::new("", String::new())
-    }
-}
-
 impl Explanation {
     /// A new explanation for `rule`.
     pub(crate) fn new(rule: &'static str, reason: impl Into<String>) -> Self {
