@@ -2,7 +2,7 @@
 // page by kcsp-wasm's DHR build: its stage, deadlines and next steps.
 import init, { Rules, dhrCase } from "../../kcsp-wasm/pkg/dhr/kcsp_wasm.js";
 import {
-  $, citations, clearErrors, dateInput, dateOf, el, itemFieldset, ready, selectInput, showErrors, showResult,
+  $, citations, clearErrors, dateInput, dateOf, el, itemFieldset, longDate, ready, selectInput, showErrors, showResult,
   textInput, warningText,
 } from "./govuk.js";
 
@@ -60,8 +60,8 @@ async function main() {
     showResult(`${c.reference || "The review"}: ${late.length ? "overdue" : "on time"}`, [
       ["Stage", STAGE[c.stage] ?? c.stage],
       ["Home Office informed", c.home_office_informed ? "Yes" : "No"],
-      ["Decision due", d.decision_due],
-      ["Report due", d.report_due ?? "Not set yet"],
+      ["Decision due", longDate(d.decision_due)],
+      ["Report due", d.report_due ? longDate(d.report_due) : "Not set yet"],
       ["What may happen next", c.next_allowed.map((s) => STAGE[s] ?? s).join("; ") || "Nothing"],
       ["Protocol", d.protocol],
       ["Why", d.explanation.reason], ["Rules applied", citations(d.explanation)],

@@ -214,6 +214,14 @@ export function citations(explanation) {
   return (explanation.citations ?? []).map((c) => `${c.document}, ${c.section}`).join("; ") || "None";
 }
 
+/** A date for people, as GOV.UK writes it: "2023-04-01" as "1 April 2023". */
+export function longDate(iso) {
+  if (!iso) return "";
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-GB",
+    { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
 /** Pounds and pence for people: "£26,440.00". */
 export function money(s) {
   if (s === null || s === undefined) return "None";

@@ -4,7 +4,7 @@
 // from a JSON file named by ?partnership=), never from this file.
 import init, { Partnership, Rules } from "../../kcsp-wasm/pkg/governance/kcsp_wasm.js";
 import {
-  $, checkboxesInput, citations, clearErrors, dateInput, dateOf, el, ready, selectInput, showErrors, showResult,
+  $, checkboxesInput, citations, clearErrors, dateInput, dateOf, el, longDate, ready, selectInput, showErrors, showResult,
 } from "./govuk.js";
 
 /** The organisations of the body on the meeting date, as checkboxes. */
@@ -82,13 +82,15 @@ async function main() {
     }
     const q = rules.evaluate("quorum", quorumInput);
     const p = rules.evaluate("papers_deadline", papersInput);
+    // The result names seats by id; the page shows the body's names for them.
+    const seatName = new Map(partnership.seats(body, date).map((s) => [s.id, s.name]));
     showResult("Result", [
       ["Quorum", `${q.quorate ? "Quorate" : "Not quorate"}: ${q.count} of ${q.required} needed`],
       ["Why", q.explanation.reason],
-      ["Seats represented", q.represented.join(", ") || "None"],
+      ["Seats represented", q.represented.map((id) => seatName.get(id) ?? id).join(", ") || "None"],
       ["Papers", p.compliant === null
-        ? `Not sent yet: the latest day is ${p.latest_circulation}`
-        : `${p.compliant ? "On time" : "Late"} (${p.working_days ? `${p.clear_working_days} clear working days` : `${p.clear_days} days of notice`}; the latest day was ${p.latest_circulation})`],
+        ? `Not sent yet: the latest day is ${longDate(p.latest_circulation)}`
+        : `${p.compliant ? "On time" : "Late"} (${p.working_days ? `${p.clear_working_days} clear working days` : `${p.clear_days} days of notice`}; the latest day was ${longDate(p.latest_circulation)})`],
       ["Rules applied", citations(q.explanation)],
     ]);
   });

@@ -5,17 +5,9 @@
 // quorum and decision rules); this file only reads the definition to name
 // things and draws.
 import init, { Partnership, Rules } from "../../kcsp-wasm/pkg/governance/kcsp_wasm.js";
-import { $, el, clearErrors, dateInput, dateOf, ready, selectInput, showErrors, showResult } from "./govuk.js";
+import { $, el, clearErrors, dateInput, dateOf, longDate, ready, selectInput, showErrors, showResult } from "./govuk.js";
 
 const EXAMPLE = "../data/district_csp_board.json";
-
-/** "2023-04-01" as "1 April 2023". */
-function longDate(iso) {
-  if (!iso) return "";
-  const [y, m, d] = iso.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-GB",
-    { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-}
 
 const KEYS = {
   organisations: "organisation", bodies: "body", seats: "seat", holders: "holder", participants: "taking part",
