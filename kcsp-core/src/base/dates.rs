@@ -99,6 +99,21 @@ pub fn long(date: NaiveDate) -> String {
     format!("{} {} {}", date.day(), month_name(date.month()), date.year())
 }
 
+/// A number of months in words: "1 month", "6 months".
+///
+/// ```
+/// use kcsp_core::dates::months;
+/// assert_eq!(months(1), "1 month");
+/// assert_eq!(months(6), "6 months");
+/// ```
+pub fn months(n: u32) -> String {
+    if n == 1 {
+        "1 month".into()
+    } else {
+        format!("{n} months")
+    }
+}
+
 /// A month's English name (1 is January; `?` for a number that is no month).
 ///
 /// ```

@@ -32,7 +32,7 @@
 //! Meeting dates may come in any order; repeats count once; dates outside
 //! the year are not counted (but may prepare a meeting inside it).
 
-use crate::base::dates::{add_months, days_between, long, month_name};
+use crate::base::dates::{add_months, days_between, long, month_name, months as in_months};
 use crate::base::error::{Error, ErrorKind, Result};
 use crate::base::id::BodyId;
 use crate::base::year::FinancialYear;
@@ -233,7 +233,10 @@ pub fn covered(
         }
         CadenceRule::PerPeriod { months, citation } => {
             let cited = cite_or_default(citation, partnership, body_def, terms, || {
-                format!("The body meets at least once in each period of {months} month(s) of the financial year.")
+                format!(
+                    "The body meets at least once in each period of {} of the financial year.",
+                    in_months(*months)
+                )
             });
             let (empty, unseen) = periods(year, *months, &in_year, seen)?;
             let what = if empty.is_empty() {

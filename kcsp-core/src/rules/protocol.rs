@@ -27,7 +27,7 @@
 //! caller adds with [`Protocols::with`] and
 //! [`Context::with_protocols`](crate::Context::with_protocols).
 
-use crate::base::dates::{add_months, long};
+use crate::base::dates::{add_months, long, months as in_months};
 use crate::base::error::{Error, ErrorKind, Result};
 use crate::definitions::context::Context;
 use crate::definitions::explain::Explanation;
@@ -295,7 +295,7 @@ pub fn deadlines(ctx: &Context, input: &DeadlineInput) -> Result<Deadlines> {
     let report_overdue = report_due.is_some_and(|due| submitted.map_or(as_of > due, |s| s > due));
     let why = |kind: DeadlineKind, original: NaiveDate, due: NaiveDate, months: u32, after: &str| {
         if due == original {
-            format!("({months} month(s) after {after})")
+            format!("({} after {after})", in_months(months))
         } else {
             let reasons: Vec<String> = extensions
                 .iter()
@@ -419,6 +419,23 @@ mod tests {
         let r = deadlines(k, &input("2022-08-01", Some(("2022-08-31", C)), None, "2023-03-01")).unwrap();
         assert_eq!(r.report_due, Some(d("2023-02-28")));
         assert!(r.report_overdue);
+    }
+
+    #[test]
+    fn the_reason_counts_months_in_words() {
+        // Kent's protocol: the decision 1 month after notification, the report 6 after the decision.
+        let r = deadlines(
+            Context::kent(),
+            &input("2023-01-10", Some(("2023-02-01", C)), None, "2023-08-02"),
+        )
+        .unwrap();
+        let reason = &r.explanation.reason;
+        assert!(
+            reason.contains("(1 month after notification on 10 January 2023)"),
+            "{reason}"
+        );
+        assert!(reason.contains("(6 months after the decision)"), "{reason}");
+        assert!(!reason.contains("month(s)"), "{reason}");
     }
 
     #[test]
