@@ -152,3 +152,38 @@ fn a_rotating_chair_names_whose_turn_it_is() {
         .reason
         .contains("passes to Harbourside Borough Council on 1 June 2025"));
 }
+
+#[test]
+fn months_and_periods_are_counted_in_words() {
+    let ctx = southdown();
+    // Southdown's board met at least once a month until its terms of April 2023.
+    let year = kcsp_core::FinancialYear::parse("year", "2022/23").unwrap();
+    let every_month_but_october: Vec<NaiveDate> = [4, 5, 6, 7, 8, 9, 11, 12]
+        .iter()
+        .map(|&m| d(2022, m, 15))
+        .chain([1, 2, 3].map(|m| d(2023, m, 15)))
+        .collect();
+    let r = kcsp_core::cadence::cadence(&ctx, "board", year, &every_month_but_october, &[]).unwrap();
+    assert_eq!(r.compliant, Some(false));
+    let reason = &r.explanation.reason;
+    assert!(
+        reason.contains("no meeting in the 1-month period from 1 October 2022"),
+        "{reason}"
+    );
+    let summaries: Vec<&str> = r.explanation.citations.iter().map(|c| c.summary.as_ref()).collect();
+    assert!(!summaries.iter().any(|s| s.contains("(s)")), "{summaries:?}");
+    // Two months missed: periods, in the plural.
+    let two_missed: Vec<NaiveDate> = every_month_but_october
+        .iter()
+        .copied()
+        .filter(|m| *m != d(2022, 11, 15))
+        .collect();
+    let r = kcsp_core::cadence::cadence(&ctx, "board", year, &two_missed, &[]).unwrap();
+    assert!(
+        r.explanation
+            .reason
+            .contains("no meeting in the 1-month periods from 1 October 2022, 1 November 2022"),
+        "{}",
+        r.explanation.reason
+    );
+}

@@ -243,7 +243,8 @@ pub fn covered(
                 format!("a meeting in every {months}-month period of {year}")
             } else {
                 let list: Vec<String> = empty.iter().map(|d| long(*d)).collect();
-                format!("no meeting in the {months}-month period(s) from {}", list.join(", "))
+                let periods = if list.len() == 1 { "period" } else { "periods" };
+                format!("no meeting in the {months}-month {periods} from {}", list.join(", "))
             };
             found.compliant = verdict(!empty.is_empty(), unseen);
             found.periods = Some(empty);

@@ -15,7 +15,7 @@
 //! (month ends clamped) and is overdue after that date. The KCSP Chair is ex
 //! officio and has no term.
 
-use crate::base::dates::{add_months, long};
+use crate::base::dates::{add_months, long, months as in_months};
 use crate::base::error::{Error, ErrorKind, Result};
 use crate::base::id::{BodyId, OrgId, SeatId};
 use crate::definitions::context::Context;
@@ -331,7 +331,7 @@ pub fn term_status(ctx: &Context, body: &str, elected: &[NaiveDate], as_of: Naiv
         } => (
             *term_months,
             cite_or_default(citation, partnership, body_def, terms, || {
-                format!("The chair is elected for a term of {term_months} months.")
+                format!("The chair is elected for a term of {}.", in_months(*term_months))
             }),
         ),
         ChairRule::Rotating {
@@ -431,7 +431,8 @@ fn rotation(
     let names: Vec<String> = among.iter().map(name).collect();
     let citations = cite_or_default(citation, partnership, body, terms, || {
         format!(
-            "The chair rotates every {months} months from {} between {}, in that order.",
+            "The chair rotates every {} from {} between {}, in that order.",
+            in_months(months),
             long(from),
             names.join(", ")
         )
